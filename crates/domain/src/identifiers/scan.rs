@@ -1,0 +1,215 @@
+//! The single pass over the text.
+//!
+//! The text is cut into whitespace-separated chunks while OR-ing a class bit per
+//! byte; only chunks holding a trigger (a digit, `@`, `.`, a `[`/`(` for defanged
+//! dots, a Devanagari digit, or 26+ bytes for a crypto address) are looked at
+//! again, and then only by the parsers their triggers call for. Inside a chunk,
+//! links are read first, then `@` addresses, then words and numbers, each later
+//! step skipping the spans an earlier one claimed ("9876543210@ybl" is a UPI id,
+//! not also a bare number; "youtube.com/@name" is a link, not a mention).
+
+use super::{Found, IdKind, alnum, at, number, text, url};
+
+const WS: u8 = 1;
+const DIGIT: u8 = 2;
+const AT: u8 = 4;
+const DOT: u8 = 8;
+const BRACKET: u8 = 16;
+const E0: u8 = 32;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = WS;
+    t[b'\t' as usize] = WS;
+    t[b'\n' as usize] = WS;
+    t[b'\r' as usize] = WS;
+    t[0x0b] = WS;
+    t[0x0c] = WS;
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = DIGIT;
+        d += 1;
+    }
+    t[b'@' as usize] = AT;
+    t[b'.' as usize] = DOT;
+    t[b'[' as usize] = BRACKET;
+    t[b'(' as usize] = BRACKET;
+    t[b'{' as usize] = BRACKET;
+    t[0xE0] = E0;
+    t
+};
+
+pub(crate) struct Scanner<'t> {
+    pub(crate) text: &'t str,
+    pub(crate) b: &'t [u8],
+    out: Vec<Found>,
+    /// Numbers may span chunks ("+91 98765 43210"): digits before this are read.
+    num_until: usize,
+    /// Spans taken by links and `@` addresses in the current chunk.
+    claims: Vec<(usize, usize)>,
+}
+
+impl<'t> Scanner<'t> {
+    pub(crate) fn new(text: &'t str) -> Self {
+        Scanner { text, b: text.as_bytes(), out: Vec::new(), num_until: 0, claims: Vec::new() }
+    }
+
+    pub(crate) fn run(mut self) -> Vec<Found> {
+        let b = self.b;
+        let n = b.len();
+        let mut i = 0;
+        while i < n {
+            if CLASS[b[i] as usize] & WS != 0 {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut mask = 0u8;
+            while i < n {
+                let c = CLASS[b[i] as usize];
+                if c & WS != 0 {
+                    break;
+                }
+                mask |= c;
+                i += 1;
+            }
+            if mask & !E0 != 0 || i - start >= 26 || (mask & E0 != 0 && has_deva_digit(&b[start..i])) {
+                self.chunk(start, i, mask);
+            }
+        }
+        let mut out = self.out;
+        out.sort_unstable_by(|a, b| (a.start, a.kind, a.end, &a.value).cmp(&(b.start, b.kind, b.end, &b.value)));
+        out.dedup();
+        out
+    }
+
+    fn chunk(&mut self, s: usize, e: usize, mask: u8) {
+        self.claims.clear();
+        if mask & (DOT | BRACKET) != 0 && may_hold_link(&self.b[s..e]) {
+            self.links(s, e);
+        }
+        if mask & AT != 0 {
+            for a in s..e {
+                if self.b[a] == b'@' && !self.claimed(a, a + 1) {
+                    at::at_sign(self, a);
+                }
+            }
+        }
+        self.words(s, e);
+    }
+
+    /// Tries a link at every place one could start: after a char that cannot be inside
+    /// a host. A failed try skips the rest of that host-like run.
+    fn links(&mut self, s: usize, e: usize) {
+        let b = self.b;
+        let mut p = s;
+        while p < e {
+            let c = b[p];
+            if !(c.is_ascii_alphanumeric() || c >= 0xC0) {
+                p += 1;
+                continue;
+            }
+            // Not in the middle of a word, a mailbox name or a host already rejected.
+            let glued = p > s
+                && match b[p - 1] {
+                    c if c.is_ascii_alphanumeric() => true,
+                    b'@' | b'_' | b'-' | b'.' => true,
+                    c if c >= 0x80 => text::char_before_is_letter(self.text, p),
+                    _ => false,
+                };
+            if glued {
+                p = skip_hostish(b, p, e);
+                continue;
+            }
+            match url::parse_link(self.text, p) {
+                Some(link) => {
+                    let end = link.end;
+                    url::emit(self, link);
+                    self.claim(p, end);
+                    p = end.max(p + 1);
+                }
+                None => p = skip_hostish(b, p, e),
+            }
+        }
+    }
+
+    /// Words of letters and digits, and digit runs (ASCII or Devanagari).
+    fn words(&mut self, s: usize, e: usize) {
+        let b = self.b;
+        let mut p = s;
+        while p < e {
+            let c = b[p];
+            if c.is_ascii_alphanumeric() || c == b'_' {
+                let mut q = p + 1;
+                let mut digits = c.is_ascii_digit();
+                let mut letters = !digits;
+                while q < b.len() && (b[q].is_ascii_alphanumeric() || b[q] == b'_') {
+                    digits |= b[q].is_ascii_digit();
+                    letters |= !b[q].is_ascii_digit();
+                    q += 1;
+                }
+                if self.claimed(p, q) {
+                    p = q;
+                } else if !letters {
+                    p = self.number_at(p).max(q);
+                } else {
+                    if digits || q - p >= 26 {
+                        alnum::word(self, p, q);
+                    }
+                    p = q;
+                }
+            } else if c == 0xE0 && super::text::digit_at(b, p).is_some() {
+                p = self.number_at(p).max(p + 3);
+            } else {
+                p += 1;
+            }
+        }
+    }
+
+    fn number_at(&mut self, p: usize) -> usize {
+        if p < self.num_until {
+            return self.num_until;
+        }
+        let resume = number::scan(self, p);
+        self.num_until = self.num_until.max(resume);
+        resume
+    }
+
+    pub(crate) fn claim(&mut self, s: usize, e: usize) {
+        self.claims.push((s, e));
+    }
+
+    pub(crate) fn claimed(&self, s: usize, e: usize) -> bool {
+        self.claims.iter().any(|&(cs, ce)| s < ce && cs < e)
+    }
+
+    /// Records one identifier; `start..end` must be char boundaries of the text.
+    pub(crate) fn emit(&mut self, kind: IdKind, value: String, start: usize, end: usize) {
+        if let Some(raw) = self.text.get(start..end) {
+            self.out.push(Found { kind, value, raw: raw.to_owned(), start, end });
+        }
+    }
+}
+
+/// Whether a chunk has a dot inside it (not just a full stop at its end) or a
+/// defanged dot: most chunks with a `.` are words ending a sentence.
+fn may_hold_link(c: &[u8]) -> bool {
+    c.windows(2).any(|w| {
+        (w[0] == b'.' && (w[1].is_ascii_alphanumeric() || w[1] >= 0x80))
+            || (matches!(w[0], b'[' | b'(' | b'{') && matches!(w[1], b'.' | b'd' | b'D'))
+    })
+}
+
+/// The end of the run of letters, digits, `-` and non-ASCII bytes at `p`.
+fn skip_hostish(b: &[u8], mut p: usize, e: usize) -> usize {
+    p += 1;
+    while p < e && (b[p].is_ascii_alphanumeric() || b[p] >= 0x80 || b[p] == b'-') {
+        p += 1;
+    }
+    p
+}
+
+/// Whether `chunk` holds a Devanagari digit (`E0 A5 A6..AF`).
+fn has_deva_digit(chunk: &[u8]) -> bool {
+    chunk.windows(3).any(|w| w[0] == 0xE0 && w[1] == 0xA5 && (0xA6..=0xAF).contains(&w[2]))
+}

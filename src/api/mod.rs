@@ -1,0 +1,71 @@
+//! The JSON API's shared parts: the JSON body reader and the OpenAPI document.
+
+mod reference;
+
+use axum::Json;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::header;
+use axum::routing::get;
+use serde::de::DeserializeOwned;
+use utoipa::OpenApi;
+
+use crate::web::{AppError, AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+        .route("/api/v1/districts", get(reference::districts))
+        .route("/api/v1/taxonomy", get(reference::taxonomy))
+}
+
+/// A JSON request body. Unlike axum's `Json`, its rejections are the API's own problem
+/// documents (translated, with a stable `type`).
+pub struct JsonBody<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/json"));
+        if !is_json {
+            return Err(AppError::BadRequest("error-media-type"));
+        }
+        let body = Bytes::from_request(req, state).await.map_err(|_| AppError::BadRequest("error-too-large"))?;
+        serde_json::from_slice(&body).map(JsonBody).map_err(|_| AppError::BadRequest("error-bad-json"))
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Sahayak API", description = "Case management for district Cyber Support Centres. \
+        Sign in with `POST /api/v1/auth/login` and send the token as `Authorization: Bearer <token>`. \
+        Messages follow `?lang=hi|en` or `Accept-Language`."),
+    paths(
+        crate::auth::api::login, crate::auth::api::logout,
+        crate::cases::api::list, crate::cases::api::create, crate::cases::api::get, crate::cases::api::update,
+        crate::cases::api::events, crate::cases::api::add_note, crate::cases::api::change_status,
+        crate::cases::api::assign, reference::districts, reference::taxonomy,
+    ),
+    modifiers(&BearerAuth),
+    tags((name = "auth"), (name = "cases"), (name = "reference"))
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}

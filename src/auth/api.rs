@@ -1,0 +1,72 @@
+//! Bearer tokens for the JSON API.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::web::AppState;
+use crate::web::error::{AppError, FieldErrors};
+use crate::web::session::ApiUser;
+
+#[derive(Deserialize, ToSchema)]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+}
+
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct LoginResponse {
+    /// Send as `Authorization: Bearer <token>`.
+    pub token: String,
+}
+
+/// Exchanges a username and password for a bearer token.
+#[utoipa::path(
+    post, path = "/api/v1/auth/login", tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in", body = LoginResponse),
+        (status = 401, description = "Wrong username or password", body = crate::web::error::Problem,
+         content_type = "application/problem+json"),
+        (status = 422, description = "Username or password missing", body = crate::web::error::Problem,
+         content_type = "application/problem+json"),
+    )
+)]
+pub async fn login(
+    State(state): State<AppState>,
+    body: crate::api::JsonBody<LoginRequest>,
+) -> Result<Json<LoginResponse>, AppError> {
+    let req = body.0;
+    let mut errors = FieldErrors::default();
+    if req.username.trim().is_empty() {
+        errors.add("username", "error-required");
+    }
+    if req.password.is_empty() {
+        errors.add("password", "error-required");
+    }
+    errors.into_result()?;
+    let Some(user) = crate::auth::authenticate(&state, &req.username, &req.password).await? else {
+        tracing::info!("API sign-in refused");
+        return Err(AppError::Unauthorized);
+    };
+    let token = crate::auth::open_session(&state, &user, "api").await?;
+    tracing::info!(user_id = user.id, "API token issued");
+    Ok(Json(LoginResponse { token }))
+}
+
+/// Revokes the bearer token used for this request.
+#[utoipa::path(
+    post, path = "/api/v1/auth/logout", tag = "auth",
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Token revoked"),
+        (status = 401, description = "No valid token", body = crate::web::error::Problem,
+         content_type = "application/problem+json"),
+    )
+)]
+pub async fn logout(State(state): State<AppState>, api: ApiUser) -> Result<StatusCode, AppError> {
+    state.store.delete_session(&api.token_hash).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,61 @@
+//! The one place that decides whether a user may see or change a case.
+//!
+//! A [`CaseHandle`] can only be made by [`open`], after the check; every use-case that reads
+//! or writes a case takes one, so a forgotten check does not compile.
+
+use sahayak_domain::access::CaseAction;
+
+use crate::store::{Case, Scope, User};
+use crate::web::{AppError, AppState};
+
+/// A case the holder has been allowed to read.
+pub struct CaseHandle {
+    case: Case,
+}
+
+impl CaseHandle {
+    pub fn case(&self) -> &Case {
+        &self.case
+    }
+
+    pub fn into_case(self) -> Case {
+        self.case
+    }
+
+    pub fn id(&self) -> i64 {
+        self.case.id
+    }
+}
+
+/// The districts whose cases `user` may see.
+pub fn scope(user: &User) -> Scope {
+    if user.role.sees_all_districts() { Scope::All } else { Scope::Districts(user.districts.clone()) }
+}
+
+pub fn sees_district(user: &User, district_id: i64) -> bool {
+    user.role.sees_all_districts() || user.districts.contains(&district_id)
+}
+
+/// Fails with `Forbidden` unless the user's role allows `action`.
+pub fn require(user: &User, action: CaseAction) -> Result<(), AppError> {
+    if user.role.may(action) { Ok(()) } else { Err(AppError::Forbidden) }
+}
+
+/// Opens case `id` for `user`. A case in another district is "not found", exactly like a case
+/// that does not exist, so ids cannot be probed.
+pub async fn open(state: &AppState, user: &User, id: i64) -> Result<CaseHandle, AppError> {
+    let case = state.store.case(id).await?;
+    if !sees_district(user, case.district_id) {
+        return Err(AppError::NotFound);
+    }
+    Ok(CaseHandle { case })
+}
+
+pub async fn open_by_reference(state: &AppState, user: &User, reference: &str) -> Result<CaseHandle, AppError> {
+    let reference: sahayak_domain::case::CaseRef = reference.parse().map_err(|_| AppError::NotFound)?;
+    let case = state.store.case_by_reference(&reference.to_string()).await?;
+    if !sees_district(user, case.district_id) {
+        return Err(AppError::NotFound);
+    }
+    Ok(CaseHandle { case })
+}

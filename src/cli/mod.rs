@@ -1,0 +1,130 @@
+//! The `sahayak` command line.
+
+mod users;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::config::{Config, ConfigArgs, ServeArgs};
+use crate::store::Store;
+use crate::web::AppState;
+
+#[derive(Parser)]
+#[command(name = "sahayak", version, about = "Case management for district Cyber Support Centres")]
+struct Cli {
+    #[command(flatten)]
+    config: ConfigArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the web server (applies migrations first).
+    Serve {
+        #[command(flatten)]
+        serve: ServeArgs,
+        /// Load demo districts, staff and cases (fictional) if the database has none.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Manage staff accounts.
+    User {
+        #[command(subcommand)]
+        command: users::UserCommand,
+    },
+    /// Manage districts.
+    District {
+        #[command(subcommand)]
+        command: users::DistrictCommand,
+    },
+}
+
+pub fn main() -> ExitCode {
+    crate::telemetry::init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Serve { serve, demo } => {
+            let config = Config::load(&cli.config, &serve)?;
+            let store = open_store(&config).await?;
+            let state = AppState::new(store, config.clone());
+            if demo {
+                let seeded = crate::demo::load(&state).await?;
+                if seeded > 0 {
+                    println!("Loaded {seeded} demo cases.");
+                }
+                println!("Demo sign-in: {} / {}", crate::demo::LOGIN, crate::demo::PASSWORD);
+            }
+            let listener = tokio::net::TcpListener::bind(config.addr).await?;
+            println!("Sahayak is running at http://{}/", listener.local_addr()?);
+            crate::web::serve(listener, state).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Migrate => {
+            let config = Config::load(&cli.config, &ServeArgs::default())?;
+            let store = open_store(&config).await?;
+            store.close().await;
+            println!("The database is up to date.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User { command } => {
+            let config = Config::load(&cli.config, &ServeArgs::default())?;
+            let state = AppState::new(open_store(&config).await?, config);
+            users::run_user(&state, command).await
+        }
+        Command::District { command } => {
+            let config = Config::load(&cli.config, &ServeArgs::default())?;
+            let state = AppState::new(open_store(&config).await?, config);
+            users::run_district(&state, command).await
+        }
+    }
+}
+
+/// Connects to the configured database and brings its schema up to date, with progress.
+pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
+    if config.database_url.expose().starts_with("sqlite:") {
+        std::fs::create_dir_all(&config.data_dir)?;
+    }
+    let store = Store::connect(config.database_url.expose())
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", config.database_url))?;
+    let bar = ProgressBar::hidden();
+    let report = |done: usize, total: usize, name: &str| {
+        if done == 1 {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar.set_length(total as u64);
+            bar.set_style(
+                ProgressStyle::with_template("migrating {bar:30} {pos}/{len} {msg}").expect("valid template"),
+            );
+        }
+        bar.set_position(done as u64);
+        bar.set_message(name.to_owned());
+    };
+    let applied = store.migrate(&report).await?;
+    bar.finish_and_clear();
+    if applied > 0 {
+        eprintln!("Applied {applied} migration(s).");
+    }
+    Ok(store)
+}

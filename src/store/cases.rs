@@ -1,0 +1,680 @@
+//! The case aggregate: the case row, its search terms and its timeline, always written together.
+
+use sahayak_domain::case::{Channel, ClosureReason, Gender, Lang, PaymentChannel, ScamPattern, Status};
+use sqlx::any::AnyRow;
+use sqlx::{FromRow, Row};
+
+use super::sql::{Param, Sql};
+use super::{Backend, Store, StoreError, StoreResult, WriteTx, on_unique};
+
+/// Everything recorded about a case at intake or edited since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseFields {
+    pub channel: Channel,
+    pub victim_name: String,
+    pub victim_mobile: String,
+    pub victim_lang: Lang,
+    pub victim_age: Option<i64>,
+    pub victim_gender: Option<Gender>,
+    pub victim_address: Option<String>,
+    pub narrative: String,
+    pub incident_at: Option<i64>,
+    pub noticed_at: Option<i64>,
+    pub taxonomy_version: String,
+    pub category: String,
+    pub sub_category: Option<String>,
+    pub category_other: Option<String>,
+    pub scam_pattern: ScamPattern,
+    pub amount_lost_paise: Option<i64>,
+    pub payment_channel: Option<PaymentChannel>,
+    pub suspect_details: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    pub id: i64,
+    pub reference: String,
+    pub district_id: i64,
+    pub status: Status,
+    pub closure_reason: Option<ClosureReason>,
+    pub assignee_id: Option<i64>,
+    pub assignee_name: Option<String>,
+    pub created_by: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub version: i64,
+    pub fields: CaseFields,
+}
+
+/// One line of a case list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseSummary {
+    pub id: i64,
+    pub reference: String,
+    pub district_id: i64,
+    pub status: Status,
+    pub category: String,
+    pub sub_category: Option<String>,
+    pub scam_pattern: ScamPattern,
+    pub victim_name: String,
+    pub amount_lost_paise: Option<i64>,
+    pub assignee_name: Option<String>,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventKind {
+    Created,
+    Note,
+    Status,
+    Assigned,
+    Edited,
+}
+
+impl EventKind {
+    fn code(&self) -> &'static str {
+        match self {
+            EventKind::Created => "created",
+            EventKind::Note => "note",
+            EventKind::Status => "status",
+            EventKind::Assigned => "assigned",
+            EventKind::Edited => "edited",
+        }
+    }
+}
+
+/// One entry of a case's timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseEvent {
+    pub id: i64,
+    pub at: i64,
+    pub actor_id: i64,
+    pub actor_name: String,
+    pub kind: String,
+    pub body: Option<String>,
+    pub from_status: Option<Status>,
+    pub to_status: Option<Status>,
+    pub closure_reason: Option<ClosureReason>,
+    pub assignee_name: Option<String>,
+}
+
+/// Which districts a query may look into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Districts(Vec<i64>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssigneeFilter {
+    User(i64),
+    Nobody,
+}
+
+/// How the search box was read: a reference, a mobile number, or words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SearchFilter {
+    Reference(String),
+    Mobile(String),
+    Terms(Vec<String>),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseFilter {
+    pub status: Option<Status>,
+    pub category: Option<String>,
+    pub assignee: Option<AssigneeFilter>,
+    pub district_id: Option<i64>,
+    pub created_from: Option<i64>,
+    pub created_before: Option<i64>,
+    pub search: Option<SearchFilter>,
+}
+
+/// A page of results, newest first; `next` is the cursor for the following page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CasePage {
+    pub items: Vec<CaseSummary>,
+    pub next: Option<i64>,
+}
+
+/// A correction of a case's recorded facts.
+#[derive(Clone, Copy)]
+pub struct CaseEdit<'a> {
+    pub fields: &'a CaseFields,
+    pub actor: i64,
+    pub at: i64,
+    pub search_text: &'a [String],
+}
+
+/// A move along the workflow.
+#[derive(Clone, Copy)]
+pub struct StatusChange<'a> {
+    pub from: Status,
+    pub to: Status,
+    pub reason: Option<ClosureReason>,
+    pub note: Option<&'a str>,
+    pub actor: i64,
+    pub at: i64,
+}
+
+pub struct NewCase {
+    pub district_id: i64,
+    pub year: i64,
+    pub prefix: String,
+    pub fields: CaseFields,
+    pub assignee_id: Option<i64>,
+    pub created_by: i64,
+    pub at: i64,
+    pub search_text: Vec<String>,
+}
+
+fn bad_code(col: &str) -> sqlx::Error {
+    sqlx::Error::ColumnDecode { index: col.to_owned(), source: "unknown code".into() }
+}
+
+fn code<T: std::str::FromStr>(row: &AnyRow, col: &str) -> Result<T, sqlx::Error> {
+    row.try_get::<String, _>(col)?.parse().map_err(|_| bad_code(col))
+}
+
+fn opt_code<T: std::str::FromStr>(row: &AnyRow, col: &str) -> Result<Option<T>, sqlx::Error> {
+    row.try_get::<Option<String>, _>(col)?.map(|s| s.parse().map_err(|_| bad_code(col))).transpose()
+}
+
+impl<'r> FromRow<'r, AnyRow> for Case {
+    fn from_row(r: &'r AnyRow) -> Result<Self, sqlx::Error> {
+        Ok(Case {
+            id: r.try_get("id")?,
+            reference: r.try_get("reference")?,
+            district_id: r.try_get("district_id")?,
+            status: code(r, "status")?,
+            closure_reason: opt_code(r, "closure_reason")?,
+            assignee_id: r.try_get("assignee_id")?,
+            assignee_name: r.try_get("assignee_name")?,
+            created_by: r.try_get("created_by")?,
+            created_at: r.try_get("created_at")?,
+            updated_at: r.try_get("updated_at")?,
+            version: r.try_get("version")?,
+            fields: CaseFields {
+                channel: code(r, "channel")?,
+                victim_name: r.try_get("victim_name")?,
+                victim_mobile: r.try_get("victim_mobile")?,
+                victim_lang: code(r, "victim_lang")?,
+                victim_age: r.try_get("victim_age")?,
+                victim_gender: opt_code(r, "victim_gender")?,
+                victim_address: r.try_get("victim_address")?,
+                narrative: r.try_get("narrative")?,
+                incident_at: r.try_get("incident_at")?,
+                noticed_at: r.try_get("noticed_at")?,
+                taxonomy_version: r.try_get("taxonomy_version")?,
+                category: r.try_get("category")?,
+                sub_category: r.try_get("sub_category")?,
+                category_other: r.try_get("category_other")?,
+                scam_pattern: code(r, "scam_pattern")?,
+                amount_lost_paise: r.try_get("amount_lost_paise")?,
+                payment_channel: opt_code(r, "payment_channel")?,
+                suspect_details: r.try_get("suspect_details")?,
+            },
+        })
+    }
+}
+
+impl<'r> FromRow<'r, AnyRow> for CaseSummary {
+    fn from_row(r: &'r AnyRow) -> Result<Self, sqlx::Error> {
+        Ok(CaseSummary {
+            id: r.try_get("id")?,
+            reference: r.try_get("reference")?,
+            district_id: r.try_get("district_id")?,
+            status: code(r, "status")?,
+            category: r.try_get("category")?,
+            sub_category: r.try_get("sub_category")?,
+            scam_pattern: code(r, "scam_pattern")?,
+            victim_name: r.try_get("victim_name")?,
+            amount_lost_paise: r.try_get("amount_lost_paise")?,
+            assignee_name: r.try_get("assignee_name")?,
+            created_at: r.try_get("created_at")?,
+        })
+    }
+}
+
+impl<'r> FromRow<'r, AnyRow> for CaseEvent {
+    fn from_row(r: &'r AnyRow) -> Result<Self, sqlx::Error> {
+        Ok(CaseEvent {
+            id: r.try_get("id")?,
+            at: r.try_get("at")?,
+            actor_id: r.try_get("actor_id")?,
+            actor_name: r.try_get("actor_name")?,
+            kind: r.try_get("kind")?,
+            body: r.try_get("body")?,
+            from_status: opt_code(r, "from_status")?,
+            to_status: opt_code(r, "to_status")?,
+            closure_reason: opt_code(r, "closure_reason")?,
+            assignee_name: r.try_get("assignee_name")?,
+        })
+    }
+}
+
+const CASE_COLUMNS: &str = "c.id, c.reference, c.district_id, c.status, c.closure_reason, c.assignee_id,
+    a.display_name AS assignee_name, c.created_by, c.created_at, c.updated_at, c.version,
+    c.channel, c.victim_name, c.victim_mobile, c.victim_lang, c.victim_age, c.victim_gender,
+    c.victim_address, c.narrative, c.incident_at, c.noticed_at, c.taxonomy_version, c.category,
+    c.sub_category, c.category_other, c.scam_pattern, c.amount_lost_paise, c.payment_channel,
+    c.suspect_details";
+
+const SUMMARY_COLUMNS: &str = "c.id, c.reference, c.district_id, c.status, c.category, c.sub_category,
+    c.scam_pattern, c.victim_name, c.amount_lost_paise, a.display_name AS assignee_name, c.created_at";
+
+/// Binds the editable fields as `$1..$18`, in the order of [`FIELD_COLUMNS`].
+fn field_params(f: &CaseFields) -> Vec<Param> {
+    let text = |s: &str| Param::Text(Some(s.to_owned()));
+    let opt_text = |s: Option<&str>| Param::Text(s.map(str::to_owned));
+    vec![
+        text(f.channel.code()),
+        text(&f.victim_name),
+        text(&f.victim_mobile),
+        text(f.victim_lang.code()),
+        Param::Int(f.victim_age),
+        opt_text(f.victim_gender.map(|g| g.code())),
+        opt_text(f.victim_address.as_deref()),
+        text(&f.narrative),
+        Param::Int(f.incident_at),
+        Param::Int(f.noticed_at),
+        text(&f.taxonomy_version),
+        text(&f.category),
+        opt_text(f.sub_category.as_deref()),
+        opt_text(f.category_other.as_deref()),
+        text(f.scam_pattern.code()),
+        Param::Int(f.amount_lost_paise),
+        opt_text(f.payment_channel.map(|p| p.code())),
+        opt_text(f.suspect_details.as_deref()),
+    ]
+}
+
+const FIELD_COLUMNS: [&str; 18] = [
+    "channel",
+    "victim_name",
+    "victim_mobile",
+    "victim_lang",
+    "victim_age",
+    "victim_gender",
+    "victim_address",
+    "narrative",
+    "incident_at",
+    "noticed_at",
+    "taxonomy_version",
+    "category",
+    "sub_category",
+    "category_other",
+    "scam_pattern",
+    "amount_lost_paise",
+    "payment_channel",
+    "suspect_details",
+];
+
+impl Store {
+    /// Registers a case: allocates its reference, stores it, indexes it for search and opens
+    /// its timeline, all in one transaction.
+    pub async fn create_case(&self, new: &NewCase) -> StoreResult<Case> {
+        let mut w = self.write().await?;
+        let seq: i64 = sqlx::query_scalar(
+            "INSERT INTO case_counters (district_id, year, last_seq) VALUES ($1, $2, 1)
+             ON CONFLICT (district_id, year) DO UPDATE SET last_seq = case_counters.last_seq + 1
+             RETURNING last_seq",
+        )
+        .bind(new.district_id)
+        .bind(new.year)
+        .fetch_one(w.conn())
+        .await?;
+        let reference = sahayak_domain::case::CaseRef::new(&new.prefix, new.year as u16, seq as u32)
+            .map_err(|_| StoreError::Duplicate("reference"))?
+            .to_string();
+
+        let mut sql = Sql::new("INSERT INTO cases (");
+        sql.push(&FIELD_COLUMNS.join(", "));
+        sql.push(
+            ", reference, district_id, status, assignee_id, created_by, created_at, updated_at, version) VALUES (",
+        );
+        for (i, p) in field_params(&new.fields).into_iter().enumerate() {
+            if i > 0 {
+                sql.push(", ");
+            }
+            sql.bind(p);
+        }
+        sql.push(", ").text(reference.as_str());
+        sql.push(", ").int(new.district_id);
+        sql.push(", ").text(Status::New.code());
+        sql.push(", ").bind(Param::Int(new.assignee_id));
+        sql.push(", ").int(new.created_by);
+        sql.push(", ").int(new.at);
+        sql.push(", ").int(new.at);
+        sql.push(", 1) RETURNING id");
+        let id: i64 = sql.query().fetch_one(w.conn()).await.map_err(|e| on_unique(e, "reference"))?.try_get("id")?;
+
+        self.index_case(&mut w, id, &new.search_text, false).await?;
+        self.append_event(&mut w, id, new.created_by, new.at, EventKind::Created, EventDetail::default()).await?;
+        w.commit().await?;
+        self.case(id).await
+    }
+
+    /// Replaces the editable fields if nobody changed the case since `expected_version`.
+    pub async fn update_case(&self, id: i64, expected_version: i64, edit: &CaseEdit<'_>) -> StoreResult<Case> {
+        let CaseEdit { fields, actor, at, search_text } = *edit;
+        let mut w = self.write().await?;
+        let mut sql = Sql::new("UPDATE cases SET ");
+        for (i, (col, p)) in FIELD_COLUMNS.iter().zip(field_params(fields)).enumerate() {
+            if i > 0 {
+                sql.push(", ");
+            }
+            sql.push(col).push(" = ").bind(p);
+        }
+        sql.push(", updated_at = ").int(at);
+        sql.push(", version = version + 1 WHERE id = ").int(id);
+        sql.push(" AND version = ").int(expected_version);
+        let changed = sql.query().execute(w.conn()).await?.rows_affected();
+        if changed == 0 {
+            return Err(self.missing_or_conflict(&mut w, id).await);
+        }
+        self.index_case(&mut w, id, search_text, true).await?;
+        self.append_event(&mut w, id, actor, at, EventKind::Edited, EventDetail::default()).await?;
+        w.commit().await?;
+        self.case(id).await
+    }
+
+    pub async fn add_note(&self, id: i64, actor: i64, at: i64, body: &str) -> StoreResult<CaseEvent> {
+        let mut w = self.write().await?;
+        self.touch(&mut w, id, at).await?;
+        let detail = EventDetail { body: Some(body.to_owned()), ..Default::default() };
+        let event_id = self.append_event(&mut w, id, actor, at, EventKind::Note, detail).await?;
+        w.commit().await?;
+        self.event(event_id).await
+    }
+
+    /// Moves the case along the workflow; the caller has checked the move is allowed. Fails
+    /// with `Conflict` if the case is no longer in `change.from`.
+    pub async fn change_status(&self, id: i64, change: &StatusChange<'_>) -> StoreResult<Case> {
+        let StatusChange { from, to, reason, note, actor, at } = *change;
+        let mut w = self.write().await?;
+        let changed = sqlx::query(
+            "UPDATE cases SET status = $1, closure_reason = $2, updated_at = $3, version = version + 1
+             WHERE id = $4 AND status = $5",
+        )
+        .bind(to.code())
+        .bind(reason.map(|r| r.code()))
+        .bind(at)
+        .bind(id)
+        .bind(from.code())
+        .execute(w.conn())
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(self.missing_or_conflict(&mut w, id).await);
+        }
+        let detail = EventDetail {
+            body: note.map(str::to_owned),
+            from_status: Some(from),
+            to_status: Some(to),
+            closure_reason: reason,
+            assignee_id: None,
+        };
+        self.append_event(&mut w, id, actor, at, EventKind::Status, detail).await?;
+        w.commit().await?;
+        self.case(id).await
+    }
+
+    pub async fn assign(&self, id: i64, assignee: Option<i64>, actor: i64, at: i64) -> StoreResult<Case> {
+        let mut w = self.write().await?;
+        let changed =
+            sqlx::query("UPDATE cases SET assignee_id = $1, updated_at = $2, version = version + 1 WHERE id = $3")
+                .bind(assignee)
+                .bind(at)
+                .bind(id)
+                .execute(w.conn())
+                .await?
+                .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let detail = EventDetail { assignee_id: assignee, ..Default::default() };
+        self.append_event(&mut w, id, actor, at, EventKind::Assigned, detail).await?;
+        w.commit().await?;
+        self.case(id).await
+    }
+
+    pub async fn case(&self, id: i64) -> StoreResult<Case> {
+        let sql =
+            format!("SELECT {CASE_COLUMNS} FROM cases c LEFT JOIN users a ON a.id = c.assignee_id WHERE c.id = $1");
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(self.pool()).await?.ok_or(StoreError::NotFound)
+    }
+
+    pub async fn case_by_reference(&self, reference: &str) -> StoreResult<Case> {
+        let sql = format!(
+            "SELECT {CASE_COLUMNS} FROM cases c LEFT JOIN users a ON a.id = c.assignee_id WHERE c.reference = $1"
+        );
+        sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(reference)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// The case's timeline, oldest first.
+    pub async fn timeline(&self, case_id: i64) -> StoreResult<Vec<CaseEvent>> {
+        Ok(sqlx::query_as(
+            "SELECT e.id, e.at, e.actor_id, u.display_name AS actor_name, e.kind, e.body, e.from_status,
+                    e.to_status, e.closure_reason, a.display_name AS assignee_name
+             FROM case_events e JOIN users u ON u.id = e.actor_id LEFT JOIN users a ON a.id = e.assignee_id
+             WHERE e.case_id = $1 ORDER BY e.id",
+        )
+        .bind(case_id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    async fn event(&self, id: i64) -> StoreResult<CaseEvent> {
+        sqlx::query_as(
+            "SELECT e.id, e.at, e.actor_id, u.display_name AS actor_name, e.kind, e.body, e.from_status,
+                    e.to_status, e.closure_reason, a.display_name AS assignee_name
+             FROM case_events e JOIN users u ON u.id = e.actor_id LEFT JOIN users a ON a.id = e.assignee_id
+             WHERE e.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?
+        .ok_or(StoreError::NotFound)
+    }
+
+    /// One page of cases within `scope` matching `filter`, newest first, after the cursor
+    /// `before` (a case id). Keyset paging: the cost does not grow with the page number.
+    pub async fn list_cases(
+        &self,
+        scope: &Scope,
+        filter: &CaseFilter,
+        before: Option<i64>,
+        limit: u32,
+    ) -> StoreResult<CasePage> {
+        if let Scope::Districts(d) = scope
+            && d.is_empty()
+        {
+            return Ok(CasePage { items: Vec::new(), next: None });
+        }
+        let mut sql = Sql::new("SELECT ");
+        sql.push(SUMMARY_COLUMNS);
+        // The full-text match drives the query when there is one, and yields ids newest first.
+        let terms = match &filter.search {
+            Some(SearchFilter::Terms(t)) if !t.is_empty() => Some(t),
+            _ => None,
+        };
+        let id_col = match (terms, self.backend) {
+            (Some(t), Backend::Sqlite) => {
+                sql.push(" FROM case_fts f CROSS JOIN cases c ON c.id = f.rowid");
+                sql.push(" LEFT JOIN users a ON a.id = c.assignee_id WHERE case_fts MATCH ");
+                sql.text(fts5_query(t));
+                "f.rowid"
+            }
+            (Some(t), Backend::Postgres) => {
+                sql.push(" FROM case_search s JOIN cases c ON c.id = s.case_id");
+                sql.push(" LEFT JOIN users a ON a.id = c.assignee_id WHERE s.terms @@ CAST(");
+                sql.text(tsquery(t)).push(" AS tsquery)");
+                "c.id"
+            }
+            (None, _) => {
+                sql.push(" FROM cases c LEFT JOIN users a ON a.id = c.assignee_id WHERE 1 = 1");
+                "c.id"
+            }
+        };
+        if let Scope::Districts(d) = scope {
+            sql.push(" AND c.district_id IN ").int_list(d);
+        }
+        if let Some(d) = filter.district_id {
+            sql.push(" AND c.district_id = ").int(d);
+        }
+        if let Some(s) = filter.status {
+            sql.push(" AND c.status = ").text(s.code());
+        }
+        if let Some(c) = &filter.category {
+            sql.push(" AND c.category = ").text(c.as_str());
+        }
+        match filter.assignee {
+            Some(AssigneeFilter::User(u)) => {
+                sql.push(" AND c.assignee_id = ").int(u);
+            }
+            Some(AssigneeFilter::Nobody) => {
+                sql.push(" AND c.assignee_id IS NULL");
+            }
+            None => {}
+        }
+        if let Some(t) = filter.created_from {
+            sql.push(" AND c.created_at >= ").int(t);
+        }
+        if let Some(t) = filter.created_before {
+            sql.push(" AND c.created_at < ").int(t);
+        }
+        match &filter.search {
+            Some(SearchFilter::Reference(r)) => {
+                sql.push(" AND c.reference = ").text(r.as_str());
+            }
+            Some(SearchFilter::Mobile(m)) => {
+                sql.push(" AND c.victim_mobile = ").text(m.as_str());
+            }
+            _ => {}
+        }
+        if let Some(b) = before {
+            sql.push(" AND ").push(id_col).push(" < ").int(b);
+        }
+        sql.push(" ORDER BY ").push(id_col).push(" DESC LIMIT ").int(i64::from(limit) + 1);
+        self.counted(1);
+        let mut items: Vec<CaseSummary> = sql.query_as().fetch_all(&self.pool).await?;
+        let next = if items.len() > limit as usize {
+            items.truncate(limit as usize);
+            items.last().map(|c| c.id)
+        } else {
+            None
+        };
+        Ok(CasePage { items, next })
+    }
+
+    async fn index_case(&self, w: &mut WriteTx, id: i64, terms: &[String], replace: bool) -> StoreResult<()> {
+        let joined = terms.join(" ");
+        match self.backend {
+            Backend::Sqlite => {
+                if replace {
+                    sqlx::query("DELETE FROM case_fts WHERE rowid = $1").bind(id).execute(w.conn()).await?;
+                }
+                sqlx::query("INSERT INTO case_fts (rowid, terms) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(joined)
+                    .execute(w.conn())
+                    .await?;
+            }
+            Backend::Postgres => {
+                sqlx::query(
+                    "INSERT INTO case_search (case_id, terms)
+                     VALUES ($1, array_to_tsvector(string_to_array($2, ' ')))
+                     ON CONFLICT (case_id) DO UPDATE SET terms = excluded.terms",
+                )
+                .bind(id)
+                .bind(joined)
+                .execute(w.conn())
+                .await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn touch(&self, w: &mut WriteTx, id: i64, at: i64) -> StoreResult<()> {
+        let changed = sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(w.conn())
+            .await?
+            .rows_affected();
+        if changed == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    }
+
+    async fn missing_or_conflict(&self, w: &mut WriteTx, id: i64) -> StoreError {
+        let exists =
+            sqlx::query_scalar::<_, i64>("SELECT id FROM cases WHERE id = $1").bind(id).fetch_optional(w.conn()).await;
+        match exists {
+            Ok(Some(_)) => StoreError::Conflict,
+            Ok(None) => StoreError::NotFound,
+            Err(e) => StoreError::Db(e),
+        }
+    }
+
+    async fn append_event(
+        &self,
+        w: &mut WriteTx,
+        case_id: i64,
+        actor: i64,
+        at: i64,
+        kind: EventKind,
+        d: EventDetail,
+    ) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar(
+            "INSERT INTO case_events (case_id, at, actor_id, kind, body, from_status, to_status, closure_reason, assignee_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(case_id)
+        .bind(at)
+        .bind(actor)
+        .bind(kind.code())
+        .bind(d.body)
+        .bind(d.from_status.map(|s| s.code()))
+        .bind(d.to_status.map(|s| s.code()))
+        .bind(d.closure_reason.map(|r| r.code()))
+        .bind(d.assignee_id)
+        .fetch_one(w.conn())
+        .await?)
+    }
+}
+
+#[derive(Default)]
+struct EventDetail {
+    body: Option<String>,
+    from_status: Option<Status>,
+    to_status: Option<Status>,
+    closure_reason: Option<ClosureReason>,
+    assignee_id: Option<i64>,
+}
+
+/// `"term"* "term"*`: every term must start a word of the case (implicit AND in FTS5).
+fn fts5_query(terms: &[String]) -> String {
+    terms.iter().map(|t| format!("\"{}\"*", t.replace('"', "\"\""))).collect::<Vec<_>>().join(" ")
+}
+
+/// `'term':* & 'term':*` for PostgreSQL's tsquery input syntax.
+fn tsquery(terms: &[String]) -> String {
+    terms.iter().map(|t| format!("'{}':*", t.replace('\\', "\\\\").replace('\'', "''"))).collect::<Vec<_>>().join(" & ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_syntax_quotes_terms() {
+        let t = vec!["ठगी".to_owned(), "upi".to_owned()];
+        assert_eq!(fts5_query(&t), "\"ठगी\"* \"upi\"*");
+        assert_eq!(tsquery(&t), "'ठगी':* & 'upi':*");
+        assert_eq!(tsquery(&["it's".to_owned()]), "'it''s':*");
+    }
+}

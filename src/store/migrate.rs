@@ -1,0 +1,96 @@
+//! Schema migrations, embedded in the binary, one list per backend, applied in order at start
+//! (and by `sahayak migrate`). Each migration runs in its own transaction with its record.
+
+use sqlx::{AssertSqlSafe, Executor};
+
+use super::{Backend, Store, StoreError, StoreResult, now_millis};
+
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+macro_rules! migration {
+    ($version:literal, $name:literal) => {
+        Migration {
+            version: $version,
+            name: $name,
+            sqlite: include_str!(concat!("../../migrations/sqlite/", $name, ".sql")),
+            postgres: include_str!(concat!("../../migrations/postgres/", $name, ".sql")),
+        }
+    };
+}
+
+const MIGRATIONS: &[Migration] = &[migration!(1, "0001_foundation")];
+
+/// Told about each migration as it is applied, so a CLI can show progress.
+pub type MigrationProgress<'a> = &'a (dyn Fn(usize, usize, &str) + Sync);
+
+/// A fixed key for PostgreSQL's advisory lock, so two servers starting together do not both
+/// migrate.
+const PG_MIGRATION_LOCK: i64 = 0x5348_5941; // "SHYA"
+
+impl Store {
+    /// Applies the migrations not yet applied; returns how many were applied.
+    pub async fn migrate(&self, progress: MigrationProgress<'_>) -> StoreResult<usize> {
+        let mut conn = self.pool().acquire().await?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_lock($1)").bind(PG_MIGRATION_LOCK).execute(&mut *conn).await?;
+        }
+        let result = self.migrate_locked(&mut conn, progress).await;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_unlock($1)").bind(PG_MIGRATION_LOCK).execute(&mut *conn).await?;
+        }
+        result
+    }
+
+    async fn migrate_locked(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        progress: MigrationProgress<'_>,
+    ) -> StoreResult<usize> {
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+        )
+        .await?;
+        let applied: Vec<i64> =
+            sqlx::query_scalar("SELECT version FROM schema_migrations").fetch_all(&mut *conn).await?;
+        let pending: Vec<&Migration> = MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)).collect();
+        let total = pending.len();
+        for (i, m) in pending.into_iter().enumerate() {
+            progress(i + 1, total, m.name);
+            let sql = match self.backend {
+                Backend::Sqlite => m.sqlite,
+                Backend::Postgres => m.postgres,
+            };
+            let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+            tx.execute(sqlx::raw_sql(AssertSqlSafe(sql)))
+                .await
+                .map_err(|e| StoreError::Migration(format!("{}: {e}", m.name)))?;
+            sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
+                .bind(m.version)
+                .bind(m.name)
+                .bind(now_millis())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        }
+        Ok(total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_increase_and_names_are_unique() {
+        for pair in MIGRATIONS.windows(2) {
+            assert!(pair[0].version < pair[1].version);
+            assert_ne!(pair[0].name, pair[1].name);
+        }
+    }
+}

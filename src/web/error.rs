@@ -1,0 +1,238 @@
+//! One application error type, turned into a response in one place.
+//!
+//! Handlers return `Result<_, AppError>` and use `?`. [`AppError::into_response`] only marks
+//! the response; the [`render_errors`] middleware, which knows the request's language and
+//! whether it came to the API, writes the translated HTML page or JSON problem. Users see a
+//! safe message; the log gets the cause. "Not found" and "not yours" look the same.
+
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Serialize;
+
+use super::i18n::catalogs;
+use super::request_lang;
+use crate::store::StoreError;
+
+/// A field a person must correct, and the catalog key of what to tell them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub key: &'static str,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(pub Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, key: &'static str) {
+        if !self.0.iter().any(|e| e.field == field) {
+            self.0.push(FieldError { field, key });
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, field: &str) -> Option<&'static str> {
+        self.0.iter().find(|e| e.field == field).map(|e| e.key)
+    }
+
+    pub fn into_result(self) -> Result<(), AppError> {
+        if self.is_empty() { Ok(()) } else { Err(AppError::Invalid(self)) }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("not logged in")]
+    Unauthorized,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("form expired or forged")]
+    Csrf,
+    #[error("invalid input")]
+    Invalid(FieldErrors),
+    #[error("changed by someone else")]
+    Conflict,
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
+    #[error("internal error")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl AppError {
+    pub fn invalid(field: &'static str, key: &'static str) -> AppError {
+        AppError::Invalid(FieldErrors(vec![FieldError { field, key }]))
+    }
+
+    fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict => StatusCode::CONFLICT,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn title_key(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "error-not-found",
+            AppError::Unauthorized => "error-unauthorized",
+            AppError::Forbidden => "error-forbidden",
+            AppError::Csrf => "error-csrf",
+            AppError::Invalid(_) => "error-invalid",
+            AppError::Conflict => "error-conflict",
+            AppError::BadRequest(key) => key,
+            AppError::Internal(_) => "error-internal",
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Conflict => AppError::Conflict,
+            StoreError::Duplicate(field) => AppError::invalid(field, "error-duplicate"),
+            other => AppError::Internal(other.into()),
+        }
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(e: askama::Error) -> Self {
+        AppError::Internal(e.into())
+    }
+}
+
+/// What the middleware needs to write the body.
+#[derive(Debug, Clone)]
+struct ErrorMark {
+    status: StatusCode,
+    title_key: &'static str,
+    fields: Vec<FieldError>,
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let AppError::Internal(cause) = &self {
+            tracing::error!(error = ?cause, "request failed");
+        }
+        let mark = ErrorMark {
+            status: self.status(),
+            title_key: self.title_key(),
+            fields: match self {
+                AppError::Invalid(f) => f.0,
+                _ => Vec::new(),
+            },
+        };
+        let mut response = mark.status.into_response();
+        response.extensions_mut().insert(mark);
+        response
+    }
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Problem {
+    /// A stable identifier of the kind of problem, e.g. `error-invalid`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// A translated, human-readable summary.
+    pub title: String,
+    pub status: u16,
+    /// The fields to correct, each with a translated message.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ProblemField>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ProblemField {
+    pub field: String,
+    /// A stable identifier of the error, e.g. `error-required`.
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(askama::Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    page: super::page::Page,
+    title: String,
+    status: u16,
+}
+
+/// Writes the body of every error response, in the request's language.
+pub async fn render_errors(req: Request, next: Next) -> Response {
+    let lang = request_lang(&req);
+    let api = req.uri().path().starts_with("/api/");
+    let path = req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_default();
+    let response = next.run(req).await;
+    // Errors that did not come from our handlers (a path with no route, a body too large)
+    // get the same treatment.
+    let mark = match response.extensions().get::<ErrorMark>().cloned() {
+        Some(mark) => mark,
+        None if response.status().is_client_error() || response.status().is_server_error() => {
+            let status = response.status();
+            let title_key = match status {
+                StatusCode::NOT_FOUND => "error-not-found",
+                StatusCode::METHOD_NOT_ALLOWED => "error-method",
+                StatusCode::PAYLOAD_TOO_LARGE => "error-too-large",
+                StatusCode::UNSUPPORTED_MEDIA_TYPE => "error-media-type",
+                s if s.is_server_error() => "error-internal",
+                _ => "error-bad-request",
+            };
+            ErrorMark { status, title_key, fields: Vec::new() }
+        }
+        None => return response,
+    };
+    if !api && mark.status == StatusCode::UNAUTHORIZED {
+        let next = url_encode(&path);
+        return Redirect::to(&format!("/login?next={next}")).into_response();
+    }
+    let c = catalogs();
+    let title = c.get(lang, mark.title_key);
+    let mut out = if api {
+        let problem = Problem {
+            kind: mark.title_key.to_owned(),
+            title,
+            status: mark.status.as_u16(),
+            errors: mark
+                .fields
+                .iter()
+                .map(|f| ProblemField {
+                    field: f.field.to_owned(),
+                    code: f.key.to_owned(),
+                    message: c.get(lang, f.key),
+                })
+                .collect(),
+        };
+        let mut r = (mark.status, axum::Json(problem)).into_response();
+        r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        r
+    } else {
+        let page = ErrorPage { page: super::page::Page::anonymous(lang, &path), title, status: mark.status.as_u16() };
+        match askama::Template::render(&page) {
+            Ok(html) => (mark.status, Html(html)).into_response(),
+            Err(e) => {
+                tracing::error!(error = ?e, "error page did not render");
+                mark.status.into_response()
+            }
+        }
+    };
+    if let Some(allow) = response.headers().get(header::ALLOW) {
+        out.headers_mut().insert(header::ALLOW, allow.clone());
+    }
+    out
+}
+
+pub fn url_encode(s: &str) -> String {
+    serde_urlencoded::to_string([("", s)]).map(|e| e[1..].to_owned()).unwrap_or_default()
+}

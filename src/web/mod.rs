@@ -1,0 +1,174 @@
+//! HTTP plumbing shared by every feature: state, routing, errors, sessions, languages.
+
+pub mod error;
+pub mod form;
+pub mod i18n;
+pub mod page;
+pub mod session;
+
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::middleware;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use sahayak_domain::case::Lang;
+use tokio::net::TcpListener;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::config::Config;
+use crate::store::{District, Store};
+
+pub use error::AppError;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<Config>,
+    pub passwords: crate::auth::password::Hasher,
+    districts: DistrictCache,
+}
+
+type DistrictCache = Arc<RwLock<Option<(Instant, Arc<Vec<District>>)>>>;
+
+/// Districts change rarely (a state admin adds one); pages read them on every request.
+const DISTRICT_CACHE_TTL: Duration = Duration::from_secs(60);
+
+impl AppState {
+    pub fn new(store: Store, config: Config) -> AppState {
+        let passwords = crate::auth::password::Hasher::new(config.fast_password_hashing);
+        AppState { store, config: Arc::new(config), passwords, districts: Arc::default() }
+    }
+
+    /// All districts, from a cache refreshed every minute (and at once by [`Self::forget_districts`]).
+    pub async fn districts(&self) -> Result<Arc<Vec<District>>, AppError> {
+        if let Ok(guard) = self.districts.read()
+            && let Some((at, list)) = guard.as_ref()
+            && at.elapsed() < DISTRICT_CACHE_TTL
+        {
+            return Ok(list.clone());
+        }
+        let list = Arc::new(self.store.districts().await?);
+        if let Ok(mut guard) = self.districts.write() {
+            *guard = Some((Instant::now(), list.clone()));
+        }
+        Ok(list)
+    }
+
+    pub fn forget_districts(&self) {
+        if let Ok(mut guard) = self.districts.write() {
+            *guard = None;
+        }
+    }
+
+    pub fn idle_timeout_ms(&self) -> i64 {
+        self.config.session_idle_minutes * 60_000
+    }
+
+    pub fn session_ttl_ms(&self) -> i64 {
+        self.config.session_hours * 3_600_000
+    }
+}
+
+/// Request bodies above this are refused before any handler reads them.
+const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+pub fn router(state: AppState) -> Router {
+    let csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+               form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    Router::new()
+        .route("/", get(|| async { Redirect::to("/cases") }))
+        .route("/healthz", get(healthz))
+        .route("/static/{*path}", get(crate::assets::serve))
+        .merge(crate::auth::router())
+        .merge(crate::intake::router())
+        .merge(crate::cases::router())
+        .merge(crate::api::router())
+        .fallback(|| async { AppError::NotFound })
+        .layer(middleware::from_fn(error::render_errors))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp)))
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            // The path only: queries may carry a victim's mobile number or name.
+            tracing::info_span!("http", method = %req.method(), path = %req.uri().path())
+        }))
+        .with_state(state)
+}
+
+/// Serves the app on an already-bound listener (tests bind port 0) until shutdown.
+pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => (axum::http::StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::error!(error = ?e, "health check failed");
+            (axum::http::StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+/// The value of cookie `name`, if the request carries it.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|pair| {
+        let (k, v) = pair.trim().split_once('=')?;
+        (k == name).then_some(v)
+    })
+}
+
+pub fn query_param(query: Option<&str>, name: &str) -> Option<String> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query?).ok()?;
+    pairs.into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+}
+
+/// The language for a request before its session is known (used for error pages).
+pub fn request_lang(req: &Request) -> Lang {
+    i18n::negotiate(
+        query_param(req.uri().query(), "lang").as_deref(),
+        cookie(req.headers(), session::LANG_COOKIE),
+        None,
+        req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_and_query_params_are_read() {
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, HeaderValue::from_static("a=1; sahayak_lang=en; b=2"));
+        assert_eq!(cookie(&h, "sahayak_lang"), Some("en"));
+        assert_eq!(cookie(&h, "c"), None);
+        assert_eq!(query_param(Some("q=%E0%A4%A0%E0%A4%97%E0%A5%80&lang=hi"), "q").as_deref(), Some("ठगी"));
+        assert_eq!(query_param(None, "q"), None);
+    }
+}

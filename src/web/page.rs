@@ -1,0 +1,88 @@
+//! What every page template knows: the language, the signed-in user, the form token.
+
+use fluent_bundle::FluentValue;
+use sahayak_domain::case::Lang;
+
+use super::i18n::catalogs;
+use crate::store::User;
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub lang: Lang,
+    pub user: Option<User>,
+    /// The session's anti-forgery token, put in every form.
+    pub csrf: String,
+    /// The current path and query, for the language switch and the login redirect.
+    pub path: String,
+    pub centre: String,
+}
+
+impl Page {
+    pub fn anonymous(lang: Lang, path: &str) -> Page {
+        Page { lang, user: None, csrf: String::new(), path: path.to_owned(), centre: String::new() }
+    }
+
+    /// The translation of `key`.
+    pub fn t(&self, key: &str) -> String {
+        catalogs().get(self.lang, key)
+    }
+
+    /// The translation of `key` with one argument.
+    pub fn t1<'a>(&self, key: &str, name: &str, value: impl Into<FluentValue<'a>>) -> String {
+        catalogs().get_with(self.lang, key, &[(name, value.into())])
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    pub fn other_lang(&self) -> Lang {
+        match self.lang {
+            Lang::Hi => Lang::En,
+            Lang::En => Lang::Hi,
+        }
+    }
+
+    /// The other language's own name, written in that language (हिन्दी / English).
+    pub fn other_lang_name(&self) -> String {
+        catalogs().get(self.other_lang(), "lang-self")
+    }
+
+    /// The current page in the other language.
+    pub fn other_lang_href(&self) -> String {
+        let other = self.other_lang().code();
+        let (path, query) = self.path.split_once('?').unwrap_or((&self.path, ""));
+        let mut pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
+        pairs.retain(|(k, _)| k != "lang");
+        pairs.push(("lang".into(), other.into()));
+        format!(
+            "{}?{}",
+            if path.is_empty() { "/" } else { path },
+            serde_urlencoded::to_string(pairs).unwrap_or_default()
+        )
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.user.is_some()
+    }
+
+    pub fn user_name(&self) -> &str {
+        self.user.as_ref().map_or("", |u| u.display_name.as_str())
+    }
+
+    pub fn user_role(&self) -> String {
+        self.user.as_ref().map(|u| self.t(&u.role.label_key())).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_switch_keeps_the_query() {
+        let p = Page::anonymous(Lang::Hi, "/cases?status=new&lang=hi");
+        assert_eq!(p.other_lang_href(), "/cases?status=new&lang=en");
+        assert_eq!(Page::anonymous(Lang::En, "").other_lang_href(), "/?lang=hi");
+    }
+}
