@@ -37,6 +37,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
             return Err(AppError::BadRequest("error-media-type"));
         }
         let body = Bytes::from_request(req, state).await.map_err(|_| AppError::BadRequest("error-too-large"))?;
+        // NUL is never typed by a person, and PostgreSQL cannot store it in text.
+        if body.windows(6).any(|w| w == b"\\u0000") {
+            return Err(AppError::BadRequest("error-bad-json"));
+        }
         serde_json::from_slice(&body).map(JsonBody).map_err(|_| AppError::BadRequest("error-bad-json"))
     }
 }

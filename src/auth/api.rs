@@ -11,6 +11,8 @@ use crate::web::error::{AppError, FieldErrors};
 use crate::web::session::ApiUser;
 
 #[derive(Deserialize, ToSchema)]
+#[serde(default)]
+#[derive(Default)]
 pub struct LoginRequest {
     pub username: String,
     pub password: String,

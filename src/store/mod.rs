@@ -183,3 +183,13 @@ pub(crate) fn on_unique(err: sqlx::Error, field: &'static str) -> StoreError {
 pub fn now_millis() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
+
+/// Raw access for the integration tests' failure injection. Not for application code.
+#[doc(hidden)]
+pub mod testing {
+    use sqlx::AssertSqlSafe;
+
+    pub async fn execute(store: &super::Store, sql: &str) -> Result<(), String> {
+        sqlx::raw_sql(AssertSqlSafe(sql.to_owned())).execute(store.pool()).await.map(|_| ()).map_err(|e| e.to_string())
+    }
+}

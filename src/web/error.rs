@@ -5,10 +5,13 @@
 //! whether it came to the API, writes the translated HTML page or JSON problem. Users see a
 //! safe message; the log gets the cause. "Not found" and "not yours" look the same.
 
+use std::sync::{Arc, Mutex};
+
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use sahayak_domain::case::Lang;
 use serde::Serialize;
 
 use super::i18n::catalogs;
@@ -77,6 +80,8 @@ impl AppError {
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict => StatusCode::CONFLICT,
+            AppError::BadRequest("error-media-type") => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::BadRequest("error-too-large") => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -169,17 +174,44 @@ struct ErrorPage {
     status: u16,
 }
 
+/// Where the session extractors leave the language they settled on (which may come from the
+/// user's saved preference), so that an error later in the request speaks it too.
+#[derive(Clone, Default)]
+pub struct LangSlot(Arc<Mutex<Option<Lang>>>);
+
+impl LangSlot {
+    pub fn set(&self, lang: Lang) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some(lang);
+        }
+    }
+
+    fn get(&self) -> Option<Lang> {
+        self.0.lock().ok().and_then(|slot| *slot)
+    }
+}
+
 /// Writes the body of every error response, in the request's language.
-pub async fn render_errors(req: Request, next: Next) -> Response {
-    let lang = request_lang(&req);
+pub async fn render_errors(mut req: Request, next: Next) -> Response {
+    let slot = LangSlot::default();
+    req.extensions_mut().insert(slot.clone());
+    let guessed = request_lang(&req);
     let api = req.uri().path().starts_with("/api/");
     let path = req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_default();
     let response = next.run(req).await;
+    let lang = slot.get().unwrap_or(guessed);
     // Errors that did not come from our handlers (a path with no route, a body too large)
     // get the same treatment.
+    // Pages a handler rendered itself (a form with its errors) are left alone; bare errors
+    // from the framework (no route, a path that does not parse, a body too large) are
+    // plain text, and get the same treatment as ours.
+    let bare = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_none_or(|v| v.to_str().is_ok_and(|v| v.starts_with("text/plain")));
     let mark = match response.extensions().get::<ErrorMark>().cloned() {
         Some(mark) => mark,
-        None if response.status().is_client_error() || response.status().is_server_error() => {
+        None if bare && (response.status().is_client_error() || response.status().is_server_error()) => {
             let status = response.status();
             let title_key = match status {
                 StatusCode::NOT_FOUND => "error-not-found",

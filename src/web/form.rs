@@ -12,7 +12,13 @@ pub struct FormData(Vec<(String, String)>);
 
 impl FormData {
     pub fn parse(body: &[u8]) -> Result<FormData, AppError> {
-        serde_urlencoded::from_bytes(body).map(FormData).map_err(|_| AppError::BadRequest("error-bad-request"))
+        let pairs: Vec<(String, String)> =
+            serde_urlencoded::from_bytes(body).map_err(|_| AppError::BadRequest("error-bad-request"))?;
+        // NUL is never typed by a person, and PostgreSQL cannot store it in text.
+        if pairs.iter().any(|(k, v)| k.contains('\0') || v.contains('\0')) {
+            return Err(AppError::BadRequest("error-bad-request"));
+        }
+        Ok(FormData(pairs))
     }
 
     /// The value of `name`, or "" when absent.

@@ -89,6 +89,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::cases::router())
         .merge(crate::api::router())
         .fallback(|| async { AppError::NotFound })
+        .layer(middleware::from_fn(reject_nul_in_query))
         .layer(middleware::from_fn(error::render_errors))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp)))
@@ -100,6 +101,13 @@ pub fn router(state: AppState) -> Router {
             tracing::info_span!("http", method = %req.method(), path = %req.uri().path())
         }))
         .with_state(state)
+}
+
+/// A query string carrying NUL is refused before any handler sees it: no person types one,
+/// and PostgreSQL cannot store it in text.
+async fn reject_nul_in_query(req: Request, next: middleware::Next) -> Response {
+    let has_nul = req.uri().query().is_some_and(|q| q.contains("%00") || q.contains('\0'));
+    if has_nul { AppError::BadRequest("error-bad-request").into_response() } else { next.run(req).await }
 }
 
 /// Serves the app on an already-bound listener (tests bind port 0) until shutdown.

@@ -5,13 +5,13 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, header};
+use axum::http::header;
 use base64::Engine;
 use rand::RngCore;
 use sahayak_domain::case::Lang;
 use sha2::{Digest, Sha256};
 
-use super::error::AppError;
+use super::error::{AppError, LangSlot};
 use super::i18n::negotiate;
 use super::page::Page;
 use super::{AppState, cookie, query_param};
@@ -77,7 +77,7 @@ impl FromRequestParts<AppState> for Viewer {
             _ => (None, None),
         };
         Ok(Viewer {
-            lang: lang_of(&parts.headers, parts.uri.query(), user.as_ref().map(|u| u.lang)),
+            lang: lang_of(parts, user.as_ref().map(|u| u.lang)),
             user,
             session,
             path: parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_default(),
@@ -85,13 +85,18 @@ impl FromRequestParts<AppState> for Viewer {
     }
 }
 
-fn lang_of(headers: &HeaderMap, query: Option<&str>, user: Option<Lang>) -> Lang {
-    negotiate(
-        query_param(query, "lang").as_deref(),
-        cookie(headers, LANG_COOKIE),
+/// Settles the request's language and tells the error renderer.
+fn lang_of(parts: &Parts, user: Option<Lang>) -> Lang {
+    let lang = negotiate(
+        query_param(parts.uri.query(), "lang").as_deref(),
+        cookie(&parts.headers, LANG_COOKIE),
         user,
-        headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
-    )
+        parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
+    );
+    if let Some(slot) = parts.extensions.get::<LangSlot>() {
+        slot.set(lang);
+    }
+    lang
 }
 
 /// A signed-in staff member using the UI.
@@ -152,7 +157,7 @@ impl FromRequestParts<AppState> for ApiUser {
         let hash = token_hash(token);
         match state.store.session_user(&hash, state.idle_timeout_ms()).await? {
             Some((user, session)) if session.kind == "api" => Ok(ApiUser {
-                lang: lang_of(&parts.headers, parts.uri.query(), Some(user.lang)),
+                lang: lang_of(parts, Some(user.lang)),
                 user,
                 token_hash: hash,
             }),

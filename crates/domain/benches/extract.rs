@@ -44,10 +44,7 @@ struct Gen(u64);
 
 impl Gen {
     fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 
@@ -61,9 +58,7 @@ impl Gen {
     }
 
     fn word(&mut self, n: usize) -> String {
-        (0..n)
-            .map(|_| char::from(b'a' + (self.next() % 26) as u8))
-            .collect()
+        (0..n).map(|_| char::from(b'a' + (self.next() % 26) as u8)).collect()
     }
 
     fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
@@ -117,9 +112,22 @@ impl Gen {
                 "ifsc" => format!("{}0{}", self.pick(&["SBIN", "HDFC", "ICIC", "PUNB"]), self.digits(6, b"0")),
                 "imei" => self.imei(),
                 "tg" => format!("{}_{}", self.word(7), self.word(3)),
-                "host" => format!("{}-{}.{}", self.pick(&["sbi", "hdfc", "paytm", "kyc"]), self.word(5), self.pick(&["com", "in", "xyz", "top", "online"])),
-                "url" => format!("https://{}-{}.{}/{}", self.pick(&["sbi", "bob", "pnb"]), self.word(6), self.pick(&["in", "xyz", "co.in", "site"]), self.word(4)),
-                "email" => format!("{}.{}@{}.com", self.word(5), self.word(4), self.pick(&["gmail", "outlook", "sbi-help"])),
+                "host" => format!(
+                    "{}-{}.{}",
+                    self.pick(&["sbi", "hdfc", "paytm", "kyc"]),
+                    self.word(5),
+                    self.pick(&["com", "in", "xyz", "top", "online"])
+                ),
+                "url" => format!(
+                    "https://{}-{}.{}/{}",
+                    self.pick(&["sbi", "bob", "pnb"]),
+                    self.word(6),
+                    self.pick(&["in", "xyz", "co.in", "site"]),
+                    self.word(4)
+                ),
+                "email" => {
+                    format!("{}.{}@{}.com", self.word(5), self.word(4), self.pick(&["gmail", "outlook", "sbi-help"]))
+                }
                 "tron" => "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t".to_owned(),
                 "btc" => "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2".to_owned(),
                 "eth" => "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359".to_owned(),
@@ -132,10 +140,7 @@ impl Gen {
 }
 
 fn main() {
-    let mb: usize = std::env::var("SAHAYAK_BENCH_MB")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(256);
+    let mb: usize = std::env::var("SAHAYAK_BENCH_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(256);
     let target = mb << 20;
     let mut g = Gen(0x5eed_cafe);
     let mut docs = Vec::new();
@@ -151,11 +156,7 @@ fn main() {
         total += doc.len();
         docs.push(doc);
     }
-    println!(
-        "corpus: {} documents, {:.1} MB",
-        docs.len(),
-        total as f64 / 1048576.0
-    );
+    println!("corpus: {} documents, {:.1} MB", docs.len(), total as f64 / 1048576.0);
 
     // Warm up (first use parses the data lists).
     for d in docs.iter().take(100) {
@@ -172,12 +173,7 @@ fn main() {
         }
     }
     let secs = started.elapsed().as_secs_f64();
-    println!(
-        "extract: {:.2} s, {:.1} MB/s, {} identifiers found",
-        secs,
-        total as f64 / 1048576.0 / secs,
-        found
-    );
+    println!("extract: {:.2} s, {:.1} MB/s, {} identifiers found", secs, total as f64 / 1048576.0 / secs, found);
     for (kind, n) in IdKind::ALL.iter().zip(by_kind) {
         println!("  {:<12} {n}", kind.as_str());
     }

@@ -1,0 +1,243 @@
+//! Property tests for the identifier extractor and its normalisers.
+
+use proptest::prelude::*;
+use sahayak_domain::identifiers::{IdKind, extract, normalize, normalize_any};
+
+/// Pieces of identifiers, separators and scripts, glued at random to reach the
+/// extractor's corner cases far more often than arbitrary strings do.
+const FRAGMENTS: &[&str] = &[
+    "9876543210",
+    "98765",
+    "43210",
+    "+91",
+    "+44 20",
+    "0",
+    "00",
+    "91",
+    "1",
+    "12",
+    "123456789012",
+    "356938035643809",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\u{a0}",
+    "-",
+    "(",
+    ")",
+    "(+91)",
+    "/",
+    "/-",
+    ",",
+    ".",
+    ":",
+    "%",
+    "@",
+    "@ybl",
+    "@okaxis",
+    "ybl",
+    "rahul.k",
+    "_",
+    "gmail",
+    ".com",
+    ".in",
+    "co.in",
+    "www.",
+    "http://",
+    "hxxps://",
+    "https",
+    "://",
+    "[.]",
+    "(.)",
+    "[dot]",
+    "[:]",
+    "wa.me/",
+    "t.me/",
+    "instagram.com/",
+    "youtube.com/@",
+    "facebook.com/profile.php?id=",
+    "api.whatsapp.com/send?phone=",
+    "?",
+    "#",
+    "&",
+    "=",
+    "A/c",
+    "a/c no.",
+    "account",
+    "IMEI",
+    "UTR",
+    "Ref",
+    "txn id",
+    "OTP",
+    "Rs",
+    "₹",
+    "INR",
+    "Aadhaar",
+    "ack",
+    "Telegram",
+    "insta pe",
+    "IG:",
+    "X:",
+    "खाता",
+    "संख्या",
+    "लेनदेन",
+    "टेलीग्राम पर",
+    "आधार",
+    "९८७६५",
+    "४३२१०",
+    "०",
+    "।",
+    "SBIN0001234",
+    "sbin",
+    "0x",
+    "0X",
+    "5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+    "bc1q",
+    "BC1",
+    "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa",
+    "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+    "T",
+    "😀",
+    "🙏🏽",
+    "é",
+    "e\u{301}",
+    "ѕ",
+    "пример",
+    "\u{200b}",
+    "\u{feff}",
+    "ﬁ",
+    "İ",
+    "ß",
+    "\u{0}",
+    "'s",
+    "“",
+    "”",
+    "…",
+    "x",
+    "X",
+];
+
+fn fragments() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(FRAGMENTS), 0..24).prop_map(|v| v.concat())
+}
+
+/// Any text: arbitrary Unicode, or glued fragments, or both.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        fragments(),
+        (fragments(), any::<String>(), fragments()).prop_map(|(a, b, c)| format!("{a}{b}{c}")),
+    ]
+}
+
+fn check_offsets(text: &str) {
+    let found = extract(text);
+    for f in &found {
+        assert!(f.start <= f.end && f.end <= text.len(), "{f:?} out of {text:?}");
+        assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end), "{f:?}");
+        assert_eq!(&text[f.start..f.end], f.raw, "raw of {f:?}");
+        assert!(!f.value.is_empty(), "{f:?}");
+    }
+    for w in found.windows(2) {
+        assert!((w[0].start, w[0].kind) <= (w[1].start, w[1].kind), "not sorted: {found:?}");
+        assert_ne!(w[0], w[1], "duplicate in {found:?}");
+    }
+}
+
+/// Writings of a 10-digit Indian mobile that the extractor must understand.
+fn write_mobile(d: &str, style: usize) -> String {
+    let (a, b) = d.split_at(5);
+    let deva: String = d.chars().map(|c| char::from_u32(0x0966 + c.to_digit(10).unwrap_or(0)).unwrap_or(c)).collect();
+    match style {
+        0 => d.to_owned(),
+        1 => format!("0{d}"),
+        2 => format!("+91 {a} {b}"),
+        3 => format!("+91-{a}-{b}"),
+        4 => format!("(+91) {a}-{b}"),
+        5 => format!("{a} {b}"),
+        6 => format!("91{d}"),
+        7 => format!("+91{d}"),
+        8 => deva,
+        9 => format!("+91 {} {} {}", &d[..4], &d[4..7], &d[7..]),
+        10 => format!("0091 {d}"),
+        _ => format!("{a}-{b}"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Never panics; offsets are char boundaries and give back `raw`; sorted, no duplicates.
+    #[test]
+    fn extract_never_panics(text in any_text()) {
+        check_offsets(&text);
+    }
+
+    /// Every value `extract` gives is already in normal form.
+    #[test]
+    fn extracted_values_are_normal(text in fragments()) {
+        for f in extract(&text) {
+            prop_assert_eq!(normalize(f.kind, &f.value), Some(f.value.clone()), "{:?}", f);
+        }
+    }
+
+    /// The normalisers never panic, and are idempotent.
+    #[test]
+    fn normalize_is_idempotent(text in any_text(), k in 0..IdKind::ALL.len()) {
+        let kind = IdKind::ALL[k];
+        if let Some(v) = normalize(kind, &text) {
+            prop_assert_eq!(normalize(kind, &v), Some(v.clone()), "{} {:?}", kind, text);
+        }
+        if let Some((kind, v)) = normalize_any(&text) {
+            prop_assert_eq!(normalize(kind, &v), Some(v.clone()), "{} {:?}", kind, text);
+        }
+    }
+}
+
+proptest! {
+    /// Any Indian mobile, written any supported way, is the same E.164 number, both
+    /// through `normalize` and through `extract` in a sentence.
+    #[test]
+    fn indian_mobiles_normalise_alike(first in 6u8..=9, rest in "[0-9]{9}", style in 0usize..12) {
+        let d = format!("{first}{rest}");
+        let want = format!("+91{d}");
+        let written = write_mobile(&d, style);
+        prop_assert_eq!(normalize(IdKind::Phone, &written), Some(want.clone()), "{}", written);
+        prop_assert_eq!(normalize_any(&written), Some((IdKind::Phone, want.clone())), "{}", written);
+        let text = format!("Caller ne {written} se call kiya.");
+        let phones: Vec<String> = extract(&text).into_iter().map(|f| f.value).collect();
+        prop_assert_eq!(phones, vec![want], "{}", text);
+    }
+
+    /// Upper- and lower-case writings of a UPI id or e-mail address are one identifier.
+    #[test]
+    fn upi_and_email_ignore_case(
+        local in "[a-zA-Z][a-zA-Z0-9._-]{1,20}[a-zA-Z0-9]",
+        psp in prop::sample::select(&["ybl", "okaxis", "paytm", "oksbi", "ibl", "upi", "hdfcbank"][..]),
+        domain in "[a-z][a-z0-9-]{0,15}[a-z0-9]\\.(com|in|co\\.in|xyz)",
+    ) {
+        let upi = format!("{local}@{psp}");
+        let lower = normalize(IdKind::Upi, &upi.to_lowercase());
+        prop_assert!(lower.is_some(), "{}", upi);
+        prop_assert_eq!(normalize(IdKind::Upi, &upi.to_uppercase()), lower.clone());
+        prop_assert_eq!(normalize(IdKind::Upi, &upi), lower);
+        let email = format!("{local}@{domain}");
+        let lower = normalize(IdKind::Email, &email.to_lowercase());
+        prop_assert!(lower.is_some(), "{}", email);
+        prop_assert_eq!(normalize(IdKind::Email, &email.to_uppercase()), lower.clone());
+        prop_assert_eq!(normalize(IdKind::Email, &email), lower);
+    }
+
+    /// Bank accounts keep their digits whatever the grouping.
+    #[test]
+    fn account_grouping(d in "[0-9]{9,18}", sep in prop::sample::select(&[" ", "-", ""][..])) {
+        let grouped: Vec<&str> = d.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap_or("")).collect();
+        let written = grouped.join(sep);
+        prop_assert_eq!(normalize(IdKind::BankAccount, &written), Some(d.clone()));
+        let text = format!("A/c no. {written} IFSC SBIN0001234");
+        let accounts: Vec<String> =
+            extract(&text).into_iter().filter(|f| f.kind == IdKind::BankAccount).map(|f| f.value).collect();
+        prop_assert_eq!(accounts, vec![d]);
+    }
+}

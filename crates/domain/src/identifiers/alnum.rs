@@ -46,11 +46,11 @@ pub(crate) fn word(sc: &mut Scanner<'_>, s: usize, e: usize) {
         sc.emit(IdKind::Crypto, v, s, e);
         return;
     }
-    if (10..=22).contains(&w.len()) && w.bytes().any(|c| c.is_ascii_alphabetic()) {
-        if let Some(v) = txn_word(w) {
-            if matches!(number_context(sc.text, s), Role::Txn | Role::TxnWeak) {
-                sc.emit(IdKind::TxnRef, v, s, e);
-            }
-        }
+    if (10..=22).contains(&w.len())
+        && w.bytes().any(|c| c.is_ascii_alphabetic())
+        && let Some(v) = txn_word(w)
+        && matches!(number_context(sc.text, s), Role::Txn | Role::TxnWeak)
+    {
+        sc.emit(IdKind::TxnRef, v, s, e);
     }
 }

@@ -75,10 +75,10 @@ pub(crate) fn at_sign(sc: &mut Scanner<'_>, a: usize) {
         sc.emit(IdKind::Upi, value, ls, end);
         sc.claim(ls, end);
         let local = &b[ls..a];
-        if phone::is_indian_mobile(local) {
-            if let Some(p) = phone::from_digits(local, false) {
-                sc.emit(IdKind::Phone, p, ls, a);
-            }
+        if phone::is_indian_mobile(local)
+            && let Some(p) = phone::from_digits(local, false)
+        {
+            sc.emit(IdKind::Phone, p, ls, a);
         }
         return;
     }

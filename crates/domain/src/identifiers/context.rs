@@ -35,6 +35,7 @@ const FILLERS: &[&str] = &[
     "nmbr",
     "nos",
     "id",
+    "ids",
     "is",
     "was",
     "are",

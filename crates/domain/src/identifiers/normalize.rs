@@ -9,7 +9,7 @@ use super::number::plain_digits;
 use super::phone;
 use super::social::{self, Social};
 use super::text::luhn_ok;
-use super::url::{Link, parse_link};
+use super::url::{Link, parse_link, strip_www};
 
 /// A link that makes up the whole input (sentence punctuation after it allowed).
 fn whole_link(s: &str) -> Option<Link> {
@@ -27,11 +27,7 @@ fn lenient_domain(s: &str) -> Option<String> {
     if h.end != s.len() || !(h.is_ipv4(s) || h.tld(s).is_some() || h.tld_plausible(s)) {
         return None;
     }
-    let v = h.value(s)?;
-    Some(match v.strip_prefix("www.") {
-        Some(rest) if rest.contains('.') => rest.to_owned(),
-        _ => v,
-    })
+    Some(strip_www(&h.value(s)?).to_owned())
 }
 
 fn phone_of(s: &str) -> Option<String> {
@@ -83,10 +79,10 @@ fn canonical_handle(s: &str) -> Option<String> {
 }
 
 fn handle_of(s: &str) -> Option<String> {
-    if !s.contains("//") {
-        if let Some(h) = canonical_handle(s) {
-            return Some(h);
-        }
+    if !s.contains("//")
+        && let Some(h) = canonical_handle(s)
+    {
+        return Some(h);
     }
     match social::classify(&whole_link(s)?) {
         Social::Handle(h) => Some(h),
@@ -161,10 +157,10 @@ pub(crate) fn any(input: &str) -> Option<(IdKind, String)> {
             return Some((IdKind::Email, v));
         }
     }
-    if !s.contains("//") {
-        if let Some(v) = canonical_handle(s) {
-            return Some((IdKind::Handle, v));
-        }
+    if !s.contains("//")
+        && let Some(v) = canonical_handle(s)
+    {
+        return Some((IdKind::Handle, v));
     }
     if let Some(v) = ifsc(s) {
         return Some((IdKind::Ifsc, v));

@@ -229,10 +229,10 @@ pub(crate) fn classify(link: &Link) -> Social {
             if host == "wa.me" && !first.is_empty() {
                 return wa_phone(first).map_or(Social::Platform, Social::Phone);
             }
-            if route.trim_end_matches('/').ends_with("send") {
-                if let Some(p) = query_param(path, "phone").and_then(wa_phone) {
-                    return Social::Phone(p);
-                }
+            if route.trim_end_matches('/').ends_with("send")
+                && let Some(p) = query_param(path, "phone").and_then(wa_phone)
+            {
+                return Social::Phone(p);
             }
             Social::Platform
         }

@@ -49,9 +49,9 @@ pub(crate) fn is_letter(c: char) -> bool {
 }
 
 /// A char that can be part of a context word: letters/digits of any script, marks,
-/// apostrophes, and `/` (for `a/c`; words with `/` are split again by the caller).
+/// `_`, apostrophes, and `/` (for `a/c`; words with `/` are split again by the caller).
 fn is_ctx_char(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() || c == '/' || c == '\'' } else { c == '’' || is_letter(c) }
+    if c.is_ascii() { c.is_ascii_alphanumeric() || matches!(c, '/' | '\'' | '_') } else { c == '’' || is_letter(c) }
 }
 
 /// Calls `f(start, word)` on up to `max` words before byte `pos`, nearest first,
@@ -115,7 +115,7 @@ pub(crate) fn luhn_ok(digits: &[u8]) -> bool {
         }
         sum += v;
     }
-    !digits.is_empty() && sum % 10 == 0
+    !digits.is_empty() && sum.is_multiple_of(10)
 }
 
 #[cfg(test)]

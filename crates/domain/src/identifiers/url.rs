@@ -28,11 +28,20 @@ impl Link {
 
     /// The `domain` value: the host without a leading `www.`.
     pub(crate) fn domain(&self) -> &str {
-        match self.host_value.strip_prefix("www.") {
-            Some(rest) if rest.contains('.') => rest,
-            _ => &self.host_value,
-        }
+        strip_www(&self.host_value)
     }
+}
+
+/// A normal host without its leading `www.` (all of them: `www.www.x.in` is `x.in`),
+/// as long as a dotted name remains.
+pub(crate) fn strip_www(mut host: &str) -> &str {
+    while let Some(rest) = host.strip_prefix("www.") {
+        if !rest.contains('.') {
+            break;
+        }
+        host = rest;
+    }
+    host
 }
 
 /// The normal scheme and the length of `scheme://` (or `[:]//`, `[://]`) at `i`.
@@ -94,11 +103,13 @@ fn path_end(text: &str, p: usize) -> usize {
     }
     // Trailing punctuation belongs to the sentence, and an unbalanced `)` or `]` to
     // the text around the link.
-    loop {
-        let Some(c) = text[p..end].chars().next_back() else {
-            break;
-        };
+    while let Some(c) = text[p..end].chars().next_back() {
         let path = &text[p..end];
+        // A defanged full stop is still a full stop.
+        if path.ends_with("[.]") {
+            end -= 3;
+            continue;
+        }
         let unbalanced =
             |open: char, close: char| c == close && path.matches(close).count() > path.matches(open).count();
         if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' | '…')

@@ -1,0 +1,54 @@
+//! Deterministic performance budgets: SQL statements per page do not grow with the data.
+
+use serde_json::json;
+
+use crate::helpers::{Db, spawn_app};
+
+async fn queries_for(app: &crate::helpers::TestApp, b: &crate::helpers::Browser, path: &str) -> u64 {
+    let before = app.state.store.query_count();
+    let (status, _) = b.get(path).await;
+    assert_eq!(status, 200, "{path}");
+    app.state.store.query_count() - before
+}
+
+#[tokio::test]
+async fn the_case_list_costs_the_same_few_queries_for_3_or_40_cases() {
+    let app = spawn_app(Db::Sqlite).await;
+    let token = app.token("supervisor").await;
+    for _ in 0..3 {
+        app.create_case(&token, json!({"assignee_id": null})).await;
+    }
+    let b = app.browser("supervisor").await;
+    b.get("/cases").await; // warm the district cache and the session touch
+    let few = queries_for(&app, &b, "/cases").await;
+    let few_search = queries_for(&app, &b, "/cases?q=%E0%A4%A0%E0%A4%97%E0%A5%80").await;
+    for _ in 0..37 {
+        app.create_case(&token, json!({})).await;
+    }
+    let many = queries_for(&app, &b, "/cases").await;
+    let many_search = queries_for(&app, &b, "/cases?q=%E0%A4%A0%E0%A4%97%E0%A5%80").await;
+    assert_eq!(few, many, "no N+1 on the list");
+    assert_eq!(few_search, many_search, "no N+1 on search");
+    // Session, assignable staff, the page of cases.
+    assert!(many <= 3, "list page used {many} queries");
+}
+
+#[tokio::test]
+async fn the_case_page_costs_the_same_with_a_long_timeline() {
+    let app = spawn_app(Db::Sqlite).await;
+    let token = app.token("supervisor").await;
+    let case = app.create_case(&token, json!({})).await;
+    let (id, reference) = (case["id"].as_i64().unwrap(), case["reference"].as_str().unwrap().to_owned());
+    let b = app.browser("supervisor").await;
+    let path = format!("/cases/{reference}");
+    b.get(&path).await;
+    let short = queries_for(&app, &b, &path).await;
+    for i in 0..20 {
+        app.api(reqwest::Method::POST, &token, &format!("/api/v1/cases/{id}/notes"), Some(json!({"body": format!("note {i}")})))
+            .await;
+    }
+    let long = queries_for(&app, &b, &path).await;
+    assert_eq!(short, long);
+    // Session, case, timeline, staff of the district.
+    assert!(long <= 4, "case page used {long} queries");
+}
