@@ -6,3 +6,4 @@ mod catalog;
 mod helpers;
 mod story;
 mod ui;
+mod browser;

@@ -128,9 +128,9 @@ impl Gen {
                 "email" => {
                     format!("{}.{}@{}.com", self.word(5), self.word(4), self.pick(&["gmail", "outlook", "sbi-help"]))
                 }
-                "tron" => "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t".to_owned(),
-                "btc" => "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2".to_owned(),
-                "eth" => "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359".to_owned(),
+                "tron" => "THK8A1s3Xh7qcDUEEAbBMecUpFVmDDeUDn".to_owned(),
+                "btc" => "1Pjn3kFiV3kjZyDCHDPU52CKwwDk7vQGJs".to_owned(),
+                "eth" => "0x9E545b33Db0124dCB84c27be25f036FfE5AA8ccf".to_owned(),
                 _ => String::new(),
             };
             out.push_str(&v);

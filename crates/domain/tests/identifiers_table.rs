@@ -538,6 +538,34 @@ const CASES: &[(&str, &[&str])] = &[
         "Mobile handset Samsung, IMEI1 861234567890127, sim number 9123098765",
         &["imei 861234567890127", "phone +919123098765"],
     ),
+    (
+        "एक्सिस बैंक खाता सं. 917020012345678, आईएफएससी UTIB0002345, मोबाइल नं. ९८१२३४५६७८",
+        &["bank_account 917020012345678", "ifsc UTIB0002345", "phone +919812345678"],
+    ),
+    (
+        "Mob no.+919812345678, Ph-022-23456789, ref no. 4123 4567 8901",
+        &["phone +919812345678", "phone +912223456789", "txn_ref 412345678901"],
+    ),
+    (
+        "Links: (https://x-loan.in/a_(b)). And https://kyc-sbi.com). Also https://kyc-sbi.com/path।",
+        &[
+            "url https://x-loan.in/a_(b)",
+            "domain x-loan.in",
+            "url https://kyc-sbi.com",
+            "domain kyc-sbi.com",
+            "url https://kyc-sbi.com/path",
+            "domain kyc-sbi.com",
+        ],
+    ),
+    ("Garbage like pqr@ybl@okaxis or stu@ybl-x or @ybl alone is not a UPI id", &[]),
+    (
+        "Telegram pe channel join karo t.me/s/nifty_calls_daily aur x.com alone",
+        &["url http://t.me/s/nifty_calls_daily", "handle telegram:nifty_calls_daily", "url http://x.com"],
+    ),
+    (
+        "Rs 20,000 debited from a/c 4111 1111 1111 1111 (actually his card) and Aadhaar was 9198 7654 3210 as per the caller",
+        &[],
+    ),
     // ---- Negatives: must yield nothing ----
     ("OTP is 483920. Do not share it with anyone.", &[]),
     ("Your OTP 4839 for login.", &[]),

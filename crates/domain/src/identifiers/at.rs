@@ -60,12 +60,21 @@ pub(crate) fn upi_at(text: &str, ls: usize, a: usize) -> Option<(String, usize)>
     if !ok_local || glued || !data::is_psp(psp) {
         return None;
     }
-    Some((format!("{}@{}", local.to_ascii_lowercase(), psp.to_ascii_lowercase()), pe))
+    let mut v = String::with_capacity(local.len() + 1 + psp.len());
+    v.push_str(local);
+    v.push('@');
+    v.push_str(psp);
+    v.make_ascii_lowercase();
+    Some((v, pe))
 }
 
 pub(crate) fn at_sign(sc: &mut Scanner<'_>, a: usize) {
     let (text, b) = (sc.text, sc.b);
     let ls = local_start(b, a);
+    // "x@ybl@okaxis": the middle part belongs to the first `@`, not a new address.
+    if ls > 0 && b[ls - 1] == b'@' {
+        return;
+    }
     if let Some((value, end)) = email_at(text, ls, a) {
         sc.emit(IdKind::Email, value, ls, end);
         sc.claim(ls, end);

@@ -6,12 +6,26 @@ use super::hash::{keccak256, sha256};
 
 const B58: &[u8; 58] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
+/// Base58 digit values by byte, 0xff for bytes outside the alphabet.
+static B58_INDEX: [u8; 256] = {
+    let mut t = [0xffu8; 256];
+    let mut i = 0;
+    while i < 58 {
+        t[B58[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 /// Decodes a base58check string of exactly 25 bytes and verifies its checksum;
 /// returns the version byte.
 fn base58check_version(s: &str) -> Option<u8> {
     let mut out = [0u8; 25];
     for c in s.bytes() {
-        let mut carry = B58.iter().position(|&x| x == c)? as u32;
+        let mut carry = u32::from(B58_INDEX[usize::from(c)]);
+        if carry == 0xff {
+            return None;
+        }
         for byte in out.iter_mut().rev() {
             let x = u32::from(*byte) * 58 + carry;
             *byte = x as u8;

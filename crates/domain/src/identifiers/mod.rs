@@ -174,6 +174,23 @@ pub struct Found {
 /// - otherwise only phone numbers are taken: a 12-digit number starting `91` and a
 ///   mobile is a phone, any other bare 12-digit number (an Aadhaar, an RRN without its
 ///   label) is left alone, and 13–19 digit runs (card numbers) give nothing.
+///
+/// Also never taken: numbers glued to letters or written as decimals, times, dates,
+/// versions or IPs (`1.5`, `10:45`, `12/03/2026`, `2.3.10`), amounts (`₹49,999`,
+/// `25,000/-`), percentages, digits in 4-4-4 groups (Aadhaar) as a phone, and 16
+/// Luhn-valid digits starting 3–6 (a card) as an account.
+///
+/// Links: a bare `host.tld` (no scheme, no `www.`) needs a TLD from
+/// data/identifiers/tlds.txt written in one case (`Ref.No`, `Hello.How` are prose),
+/// and an everyday word before a two-label host without a path (`him.in`, `done.so`)
+/// is prose too. File names are not links (`screenshot.png`, `statement.pdf`,
+/// `SBI_KYC.apk` — `.apk` is no TLD, so a scam app's *file name* is not an
+/// identifier; the link it was downloaded from is). TLDs that clash with file names
+/// or company suffixes (`.zip`, `.mov`, `.py`, `.sh`, `.md`, `.rs`, `.ltd`, `.inc`,
+/// `.llc`) count only with a scheme, `www.` or a path. A `@name` is a handle only
+/// after a platform word with at most connecting words ("pe", "par", "group",
+/// "join karo", "पर") or other `@names` between, within four words; a platform word
+/// after the name does not count.
 pub fn extract(text: &str) -> Vec<Found> {
     scan::Scanner::new(text).run()
 }

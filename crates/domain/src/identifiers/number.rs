@@ -86,6 +86,10 @@ impl Seq {
         &self.digits[self.groups[from].d0..self.groups[to].d1]
     }
 
+    fn group_len(&self, g: usize) -> usize {
+        self.groups[g].d1 - self.groups[g].d0
+    }
+
     fn all(&self) -> &[u8] {
         &self.digits[..self.nd]
     }
@@ -182,7 +186,8 @@ pub(crate) fn scan(sc: &mut Scanner<'_>, s: usize) -> usize {
     match role {
         Role::Suppress => {}
         Role::Amount => phones(sc, &seq, 1),
-        Role::Account if !seq.plus && (9..=18).contains(&n) => {
+        // A card number after "account" ("debited from a/c 4111 …") is still a card.
+        Role::Account if !seq.plus && (9..=18).contains(&n) && !looks_like_card(seq.all()) => {
             sc.emit(IdKind::BankAccount, ascii(seq.all()), first, last);
         }
         Role::Imei if !seq.plus && n == 15 && luhn_ok(seq.all()) => {
@@ -197,6 +202,11 @@ pub(crate) fn scan(sc: &mut Scanner<'_>, s: usize) -> usize {
         _ => phones(sc, &seq, 0),
     }
     resume
+}
+
+/// 16 digits from a card network's range (3–6 first) passing Luhn: a payment card.
+fn looks_like_card(d: &[u8]) -> bool {
+    d.len() == 16 && matches!(d[0], b'3'..=b'6') && luhn_ok(d)
 }
 
 fn ascii(d: &[u8]) -> String {
@@ -214,7 +224,9 @@ fn phones(sc: &mut Scanner<'_>, seq: &Seq, from: usize) {
             if d.len() > 17 {
                 break;
             }
-            if let Some(v) = phone::from_digits(d, seq.plus && i == 0) {
+            // "9198 7654 3210" is how an Aadhaar is written, never a phone number.
+            let aadhaar = k == i + 2 && !seq.plus && (i..=k).all(|g| seq.group_len(g) == 4);
+            if !aadhaar && let Some(v) = phone::from_digits(d, seq.plus && i == 0) {
                 best = Some((k, v));
             }
         }

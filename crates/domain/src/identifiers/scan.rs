@@ -1,12 +1,12 @@
 //! The single pass over the text.
 //!
-//! The text is cut into whitespace-separated chunks while OR-ing a class bit per
-//! byte; only chunks holding a trigger (a digit, `@`, `.`, a `[`/`(` for defanged
-//! dots, a Devanagari digit, or 26+ bytes for a crypto address) are looked at
-//! again, and then only by the parsers their triggers call for. Inside a chunk,
-//! links are read first, then `@` addresses, then words and numbers, each later
-//! step skipping the spans an earlier one claimed ("9876543210@ybl" is a UPI id,
-//! not also a bare number; "youtube.com/@name" is a link, not a mention).
+//! The scan jumps from trigger byte to trigger byte: a digit, `@`, `.`, a `[`/`(`/`{`
+//! (defanged dots), `T` (a TRON address may have no digit), or the last byte of a
+//! Devanagari digit. Only the whitespace-separated chunk around a trigger is looked
+//! at again, and then only by the parsers its bytes call for. Inside a chunk, links
+//! are read first, then `@` addresses, then words and numbers, each later step
+//! skipping the spans an earlier one claimed ("9876543210@ybl" is a UPI id, not also
+//! a bare number; "youtube.com/@name" is a link, not a mention).
 
 use super::{Found, IdKind, alnum, at, number, text, url};
 
@@ -15,7 +15,12 @@ const DIGIT: u8 = 2;
 const AT: u8 = 4;
 const DOT: u8 = 8;
 const BRACKET: u8 = 16;
-const E0: u8 = 32;
+/// `T`: a trigger only for chunks long enough to be a TRON address.
+const TEE: u8 = 32;
+/// Third byte of a Devanagari digit (`E0 A5 A6..AF`); other chars share it, so the
+/// two bytes before are checked too.
+const DEVA3: u8 = 64;
+const TRIGGER: u8 = DIGIT | AT | DOT | BRACKET | TEE | DEVA3;
 
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -35,7 +40,12 @@ static CLASS: [u8; 256] = {
     t[b'[' as usize] = BRACKET;
     t[b'(' as usize] = BRACKET;
     t[b'{' as usize] = BRACKET;
-    t[0xE0] = E0;
+    t[b'T' as usize] = TEE;
+    let mut c = 0xA6;
+    while c <= 0xAF {
+        t[c] = DEVA3;
+        c += 1;
+    }
     t
 };
 
@@ -57,25 +67,27 @@ impl<'t> Scanner<'t> {
     pub(crate) fn run(mut self) -> Vec<Found> {
         let b = self.b;
         let n = b.len();
-        let mut i = 0;
-        while i < n {
-            if CLASS[b[i] as usize] & WS != 0 {
-                i += 1;
+        // Chunks before `done` are read; triggers are searched for from `from`.
+        let (mut done, mut from) = (0, 0);
+        while from < n {
+            let Some(t) = next_trigger(b, from) else { break };
+            from = t + 1;
+            let class = CLASS[usize::from(b[t])];
+            if class == DEVA3 && !(t >= 2 && b[t - 2] == 0xE0 && b[t - 1] == 0xA5) {
                 continue;
             }
-            let start = i;
-            let mut mask = 0u8;
-            while i < n {
-                let c = CLASS[b[i] as usize];
-                if c & WS != 0 {
-                    break;
-                }
-                mask |= c;
-                i += 1;
+            let mut s = t;
+            while s > done && CLASS[usize::from(b[s - 1])] & WS == 0 {
+                s -= 1;
             }
-            if mask & !E0 != 0 || i - start >= 26 || (mask & E0 != 0 && has_deva_digit(&b[start..i])) {
-                self.chunk(start, i, mask);
+            let e = b[t..].iter().position(|&c| CLASS[usize::from(c)] & WS != 0).map_or(n, |k| t + k);
+            let mask = b[s..e].iter().fold(0, |m, &c| m | CLASS[usize::from(c)]);
+            let deva_digit = mask & DEVA3 != 0 && has_deva_digit(&b[s..e]);
+            if mask & (DIGIT | AT | DOT | BRACKET) != 0 || deva_digit || e - s >= 26 {
+                self.chunk(s, e, mask, deva_digit);
             }
+            done = e;
+            from = e;
         }
         let mut out = self.out;
         out.sort_unstable_by(|a, b| (a.start, a.kind, a.end, &a.value).cmp(&(b.start, b.kind, b.end, &b.value)));
@@ -83,7 +95,7 @@ impl<'t> Scanner<'t> {
         out
     }
 
-    fn chunk(&mut self, s: usize, e: usize, mask: u8) {
+    fn chunk(&mut self, s: usize, e: usize, mask: u8, deva_digit: bool) {
         self.claims.clear();
         if mask & (DOT | BRACKET) != 0 && may_hold_link(&self.b[s..e]) {
             self.links(s, e);
@@ -95,7 +107,9 @@ impl<'t> Scanner<'t> {
                 }
             }
         }
-        self.words(s, e);
+        if mask & DIGIT != 0 || deva_digit || e - s >= 26 {
+            self.words(s, e);
+        }
     }
 
     /// Tries a link at every place one could start: after a char that cannot be inside
@@ -175,12 +189,16 @@ impl<'t> Scanner<'t> {
         resume
     }
 
+    /// Claims are disjoint and kept sorted, so a lookup is a binary search even in a
+    /// chunk of thousands of comma-separated addresses.
     pub(crate) fn claim(&mut self, s: usize, e: usize) {
-        self.claims.push((s, e));
+        let i = self.claims.partition_point(|c| c.0 < s);
+        self.claims.insert(i, (s, e));
     }
 
     pub(crate) fn claimed(&self, s: usize, e: usize) -> bool {
-        self.claims.iter().any(|&(cs, ce)| s < ce && cs < e)
+        let i = self.claims.partition_point(|c| c.0 < e);
+        i > 0 && self.claims[i - 1].1 > s
     }
 
     /// Records one identifier; `start..end` must be char boundaries of the text.
@@ -189,6 +207,23 @@ impl<'t> Scanner<'t> {
             self.out.push(Found { kind, value, raw: raw.to_owned(), start, end });
         }
     }
+}
+
+/// The first trigger byte at or after `from`. Most text has none for many bytes, so
+/// eight bytes are tested with one branch.
+fn next_trigger(b: &[u8], from: usize) -> Option<usize> {
+    let rest = b.get(from..)?;
+    let mut blocks = rest.chunks_exact(8);
+    let mut at = from;
+    for block in &mut blocks {
+        let any = block.iter().fold(0, |m, &c| m | CLASS[usize::from(c)]);
+        if any & TRIGGER != 0 {
+            let k = block.iter().position(|&c| CLASS[usize::from(c)] & TRIGGER != 0)?;
+            return Some(at + k);
+        }
+        at += 8;
+    }
+    blocks.remainder().iter().position(|&c| CLASS[usize::from(c)] & TRIGGER != 0).map(|k| at + k)
 }
 
 /// Whether a chunk has a dot inside it (not just a full stop at its end) or a

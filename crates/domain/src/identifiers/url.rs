@@ -103,19 +103,31 @@ fn path_end(text: &str, p: usize) -> usize {
     }
     // Trailing punctuation belongs to the sentence, and an unbalanced `)` or `]` to
     // the text around the link.
+    // Bracket balance is counted once and updated as bytes are dropped, so a link
+    // ending in thousands of `)` is still read in linear time.
+    let path = &text.as_bytes()[p..end];
+    let count = |c: u8| path.iter().filter(|&&x| x == c).count() as isize;
+    let mut parens = count(b'(') - count(b')');
+    let mut brackets = count(b'[') - count(b']');
     while let Some(c) = text[p..end].chars().next_back() {
-        let path = &text[p..end];
         // A defanged full stop is still a full stop.
-        if path.ends_with("[.]") {
+        if text[p..end].ends_with("[.]") {
             end -= 3;
             continue;
         }
-        let unbalanced =
-            |open: char, close: char| c == close && path.matches(close).count() > path.matches(open).count();
-        if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' | '…')
-            || unbalanced('(', ')')
-            || unbalanced('[', ']')
-        {
+        let drop = match c {
+            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' | '…' => true,
+            ')' if parens < 0 => {
+                parens += 1;
+                true
+            }
+            ']' if brackets < 0 => {
+                brackets += 1;
+                true
+            }
+            _ => false,
+        };
+        if drop {
             end -= c.len_utf8();
         } else {
             break;
