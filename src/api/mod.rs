@@ -1,6 +1,7 @@
 //! The JSON API's shared parts: the JSON body reader and the OpenAPI document.
 
 mod reference;
+pub mod schema;
 
 use axum::Json;
 use axum::Router;

@@ -15,6 +15,7 @@ use crate::web::{AppError, AppState};
 #[utoipa::path(get, path = "/api/v1/districts", tag = "reference", security(("bearer" = [])),
     responses(
         (status = 200, body = Vec<District>),
+        (status = 400, description = "A parameter that could not be read", body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn districts(State(state): State<AppState>, _api: ApiUser) -> Result<Json<Vec<District>>, AppError> {
@@ -39,6 +40,7 @@ pub struct CategoryJson {
 #[utoipa::path(get, path = "/api/v1/taxonomy", tag = "reference", security(("bearer" = [])),
     responses(
         (status = 200, body = TaxonomyJson),
+        (status = 400, description = "A parameter that could not be read", body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn taxonomy(_api: ApiUser) -> Json<TaxonomyJson> {

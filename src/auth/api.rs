@@ -30,7 +30,11 @@ pub struct LoginResponse {
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in", body = LoginResponse),
+        (status = 400, description = "A parameter or body that could not be read", body = crate::web::error::Problem,
+         content_type = "application/problem+json"),
         (status = 401, description = "Wrong username or password", body = crate::web::error::Problem,
+         content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = crate::web::error::Problem,
          content_type = "application/problem+json"),
         (status = 422, description = "Username or password missing", body = crate::web::error::Problem,
          content_type = "application/problem+json"),
@@ -64,6 +68,8 @@ pub async fn login(
     security(("bearer" = [])),
     responses(
         (status = 204, description = "Token revoked"),
+        (status = 400, description = "A parameter that could not be read", body = crate::web::error::Problem,
+         content_type = "application/problem+json"),
         (status = 401, description = "No valid token", body = crate::web::error::Problem,
          content_type = "application/problem+json"),
     )

@@ -29,18 +29,23 @@ pub struct CaseJson {
     /// District code.
     pub district: String,
     /// `new`, `in_progress`, `referred`, `awaiting_victim`, `awaiting_police`, `awaiting_bank` or `closed`.
+    #[schema(schema_with = crate::api::schema::status)]
     pub status: String,
+    #[schema(schema_with = crate::api::schema::closure_reason)]
     pub closure_reason: Option<String>,
     pub assignee_id: Option<i64>,
     pub assignee_name: Option<String>,
     /// `walk_in`, `helpline_call`, `whatsapp_helpline` or `police_referral`.
+    #[schema(schema_with = crate::api::schema::channel)]
     pub channel: String,
     pub victim_name: String,
     /// E.164, e.g. `+919876543210`.
     pub victim_mobile: String,
     /// `hi` or `en`.
+    #[schema(schema_with = crate::api::schema::lang)]
     pub victim_lang: String,
     pub victim_age: Option<i64>,
+    #[schema(schema_with = crate::api::schema::gender)]
     pub victim_gender: Option<String>,
     pub victim_address: Option<String>,
     pub narrative: String,
@@ -52,8 +57,10 @@ pub struct CaseJson {
     pub category: String,
     pub sub_category: Option<String>,
     pub category_other: Option<String>,
+    #[schema(schema_with = crate::api::schema::scam_pattern)]
     pub scam_pattern: String,
     pub amount_lost_paise: Option<i64>,
+    #[schema(schema_with = crate::api::schema::payment_channel)]
     pub payment_channel: Option<String>,
     pub suspect_details: Option<String>,
     pub created_at: String,
@@ -105,23 +112,30 @@ impl CaseJson {
 pub struct CaseWrite {
     /// District code; may be left out when the user works in one district.
     pub district: Option<String>,
+    #[schema(schema_with = crate::api::schema::channel_in)]
     pub channel: Option<String>,
     pub victim_name: Option<String>,
     /// Any common writing of an Indian mobile (`98765 43210`, `+91-98765-43210`), or `+<country>...`.
     pub victim_mobile: Option<String>,
+    #[schema(schema_with = crate::api::schema::lang_in)]
     pub victim_lang: Option<String>,
     pub victim_age: Option<i64>,
+    #[schema(schema_with = crate::api::schema::gender)]
     pub victim_gender: Option<String>,
     pub victim_address: Option<String>,
     pub narrative: Option<String>,
     /// RFC 3339, or a local IST time `YYYY-MM-DDTHH:MM`.
     pub incident_at: Option<String>,
     pub noticed_at: Option<String>,
+    #[schema(schema_with = crate::api::schema::category_in)]
     pub category: Option<String>,
+    #[schema(schema_with = crate::api::schema::sub_category_in)]
     pub sub_category: Option<String>,
     pub category_other: Option<String>,
+    #[schema(schema_with = crate::api::schema::scam_pattern_in)]
     pub scam_pattern: Option<String>,
     pub amount_lost_paise: Option<i64>,
+    #[schema(schema_with = crate::api::schema::payment_channel)]
     pub payment_channel: Option<String>,
     pub suspect_details: Option<String>,
     /// Only at creation; later use `/assign`.
@@ -176,9 +190,11 @@ pub struct CaseSummaryJson {
     pub id: i64,
     pub reference: String,
     pub district: String,
+    #[schema(schema_with = crate::api::schema::status)]
     pub status: String,
     pub category: String,
     pub sub_category: Option<String>,
+    #[schema(schema_with = crate::api::schema::scam_pattern)]
     pub scam_pattern: String,
     pub victim_name: String,
     pub amount_lost_paise: Option<i64>,
@@ -250,9 +266,11 @@ pub struct NoteWrite {
 #[derive(Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct StatusWrite {
+    #[schema(schema_with = crate::api::schema::status)]
     pub status: String,
     /// Required when closing: `resolved`, `money_restored`, `handed_to_police`, `victim_not_pursuing`,
     /// `unreachable`, `no_cognizable_offence`, `duplicate` or `advice_only`.
+    #[schema(schema_with = crate::api::schema::closure_reason)]
     pub closure_reason: Option<String>,
     pub note: Option<String>,
 }
@@ -268,6 +286,7 @@ pub struct AssignWrite {
 #[utoipa::path(get, path = "/api/v1/cases", tag = "cases", security(("bearer" = [])), params(ListQuery),
     responses(
         (status = 200, body = CaseListJson),
+        (status = 400, description = "A parameter or body that could not be read", body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A filter is not valid", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -285,7 +304,7 @@ pub async fn list(
 #[utoipa::path(post, path = "/api/v1/cases", tag = "cases", security(("bearer" = [])), request_body = CaseWrite,
     responses(
         (status = 201, body = CaseJson),
-        (status = 400, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A parameter or body that could not be read", body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 415, body = Problem, content_type = "application/problem+json"),
@@ -308,6 +327,7 @@ pub async fn create(
     params(("id" = i64, Path, description = "Case id")),
     responses(
         (status = 200, body = CaseJson),
+        (status = 400, description = "A parameter or body that could not be read", body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     ))]
@@ -322,7 +342,7 @@ pub async fn get(State(state): State<AppState>, api: ApiUser, Path(id): Path<i64
     params(("id" = i64, Path, description = "Case id")), request_body = CaseWrite,
     responses(
         (status = 200, body = CaseJson),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A parameter or body that could not be read", body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
@@ -350,6 +370,7 @@ pub async fn update(
     params(("id" = i64, Path, description = "Case id")),
     responses(
         (status = 200, body = Vec<EventJson>),
+        (status = 400, description = "A parameter or body that could not be read", body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     ))]
@@ -367,7 +388,7 @@ pub async fn events(
     params(("id" = i64, Path, description = "Case id")), request_body = NoteWrite,
     responses(
         (status = 201, body = EventJson),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A parameter or body that could not be read", body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
@@ -390,7 +411,7 @@ pub async fn add_note(
     params(("id" = i64, Path, description = "Case id")), request_body = StatusWrite,
     responses(
         (status = 200, body = CaseJson),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A parameter or body that could not be read", body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
@@ -423,7 +444,7 @@ pub async fn change_status(
     params(("id" = i64, Path, description = "Case id")), request_body = AssignWrite,
     responses(
         (status = 200, body = CaseJson),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A parameter or body that could not be read", body = Problem, content_type = "application/problem+json"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),

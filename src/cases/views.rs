@@ -66,6 +66,18 @@ pub fn portal_label(page: &Page, portal: &str) -> String {
     }
 }
 
+/// The most specific part of a classification in the interface language alone, for lists.
+pub fn short_classification(page: &Page, category: &str, sub: Option<&str>) -> String {
+    let portal = match sub {
+        Some(s) if s != OTHER => s,
+        _ => category,
+    };
+    if portal == OTHER {
+        return page.t("category-other");
+    }
+    page.t(&taxonomy::label_key(portal))
+}
+
 pub fn classification_label(page: &Page, category: &str, sub: Option<&str>) -> String {
     match sub {
         None => portal_label(page, category),
@@ -167,7 +179,7 @@ pub fn case_row(page: &Page, districts: &[District], c: &CaseSummary) -> CaseRow
             .unwrap_or_default(),
         status: c.status,
         status_label: page.t(&c.status.label_key()),
-        category: classification_label(page, &c.category, c.sub_category.as_deref()),
+        category: short_classification(page, &c.category, c.sub_category.as_deref()),
         scam: page.t(&c.scam_pattern.label_key()),
         victim: c.victim_name.clone(),
         amount: money(c.amount_lost_paise),

@@ -491,14 +491,65 @@ impl Store {
         before: Option<i64>,
         limit: u32,
     ) -> StoreResult<CasePage> {
-        if let Scope::Districts(d) = scope
-            && d.is_empty()
-        {
+        // A search narrows by its own index (words, reference or mobile number) first.
+        let searching = match &filter.search {
+            Some(SearchFilter::Terms(t)) => !t.is_empty(),
+            Some(SearchFilter::Reference(_) | SearchFilter::Mobile(_)) => true,
+            None => false,
+        };
+        let districts: Vec<Option<i64>> = match (scope, filter.district_id) {
+            (Scope::All, d) => vec![d],
+            (Scope::Districts(ds), Some(d)) if ds.contains(&d) => vec![Some(d)],
+            (Scope::Districts(_), Some(_)) => vec![],
+            (Scope::Districts(ds), None) => ds.iter().copied().map(Some).collect(),
+        };
+        if districts.is_empty() {
             return Ok(CasePage { items: Vec::new(), next: None });
         }
-        let mut sql = Sql::new("SELECT ");
-        sql.push(SUMMARY_COLUMNS);
-        // The full-text match drives the query when there is one, and yields ids newest first.
+        let fetch = i64::from(limit) + 1;
+        let mut sql = Sql::new("");
+        if searching || districts.len() == 1 {
+            // A search's own index drives the query; one district is one index range.
+            let only = if districts.len() == 1 { districts[0] } else { None };
+            let within = if searching && districts.len() > 1 { Some(&districts[..]) } else { None };
+            self.push_page_query(&mut sql, only, within, filter, before, fetch);
+        } else {
+            // Several districts: the newest of each district's own index range, merged. One
+            // query over `district_id IN (...)` would sort every matching row instead.
+            sql.push("SELECT * FROM (");
+            for (i, d) in districts.iter().enumerate() {
+                if i > 0 {
+                    sql.push(" UNION ALL ");
+                }
+                sql.push("SELECT * FROM (");
+                self.push_page_query(&mut sql, *d, None, filter, before, fetch);
+                sql.push(&format!(") AS b{i}"));
+            }
+            sql.push(") AS u ORDER BY u.id DESC LIMIT ").int(fetch);
+        }
+        self.counted(1);
+        let mut items: Vec<CaseSummary> = sql.query_as().fetch_all(&self.pool).await?;
+        let next = if items.len() > limit as usize {
+            items.truncate(limit as usize);
+            items.last().map(|c| c.id)
+        } else {
+            None
+        };
+        Ok(CasePage { items, next })
+    }
+
+    /// Appends one page query: cases in `district` (or in any of `within`, or anywhere)
+    /// matching `filter`, older than `before`, newest first.
+    fn push_page_query(
+        &self,
+        sql: &mut Sql,
+        district: Option<i64>,
+        within: Option<&[Option<i64>]>,
+        filter: &CaseFilter,
+        before: Option<i64>,
+        fetch: i64,
+    ) {
+        sql.push("SELECT ").push(SUMMARY_COLUMNS);
         let terms = match &filter.search {
             Some(SearchFilter::Terms(t)) if !t.is_empty() => Some(t),
             _ => None,
@@ -521,11 +572,12 @@ impl Store {
                 "c.id"
             }
         };
-        if let Scope::Districts(d) = scope {
-            sql.push(" AND c.district_id IN ").int_list(d);
-        }
-        if let Some(d) = filter.district_id {
+        if let Some(d) = district {
             sql.push(" AND c.district_id = ").int(d);
+        }
+        if let Some(ds) = within {
+            let ids: Vec<i64> = ds.iter().flatten().copied().collect();
+            sql.push(" AND c.district_id IN ").int_list(&ids);
         }
         if let Some(s) = filter.status {
             sql.push(" AND c.status = ").text(s.code());
@@ -560,16 +612,7 @@ impl Store {
         if let Some(b) = before {
             sql.push(" AND ").push(id_col).push(" < ").int(b);
         }
-        sql.push(" ORDER BY ").push(id_col).push(" DESC LIMIT ").int(i64::from(limit) + 1);
-        self.counted(1);
-        let mut items: Vec<CaseSummary> = sql.query_as().fetch_all(&self.pool).await?;
-        let next = if items.len() > limit as usize {
-            items.truncate(limit as usize);
-            items.last().map(|c| c.id)
-        } else {
-            None
-        };
-        Ok(CasePage { items, next })
+        sql.push(" ORDER BY ").push(id_col).push(" DESC LIMIT ").int(fetch);
     }
 
     async fn index_case(&self, w: &mut WriteTx, id: i64, terms: &[String], replace: bool) -> StoreResult<()> {

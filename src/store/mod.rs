@@ -9,6 +9,7 @@
 mod cases;
 mod districts;
 mod migrate;
+mod seed;
 mod sql;
 mod users;
 

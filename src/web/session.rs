@@ -4,8 +4,8 @@
 //! be used to log in. Every UI form carries the session's anti-forgery token.
 
 use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
 use axum::http::header;
+use axum::http::request::Parts;
 use base64::Engine;
 use rand::RngCore;
 use sahayak_domain::case::Lang;
@@ -156,11 +156,9 @@ impl FromRequestParts<AppState> for ApiUser {
             .ok_or(AppError::Unauthorized)?;
         let hash = token_hash(token);
         match state.store.session_user(&hash, state.idle_timeout_ms()).await? {
-            Some((user, session)) if session.kind == "api" => Ok(ApiUser {
-                lang: lang_of(parts, Some(user.lang)),
-                user,
-                token_hash: hash,
-            }),
+            Some((user, session)) if session.kind == "api" => {
+                Ok(ApiUser { lang: lang_of(parts, Some(user.lang)), user, token_hash: hash })
+            }
             _ => Err(AppError::Unauthorized),
         }
     }

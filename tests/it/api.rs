@@ -71,7 +71,13 @@ async fn bad_input_names_every_field_with_a_translated_message() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| (e["field"].as_str().unwrap().into(), e["code"].as_str().unwrap().into(), e["message"].as_str().unwrap().into()))
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap().into(),
+                e["code"].as_str().unwrap().into(),
+                e["message"].as_str().unwrap().into(),
+            )
+        })
         .collect();
     let codes: Vec<(&str, &str)> = errors.iter().map(|(f, c, _)| (f.as_str(), c.as_str())).collect();
     assert_eq!(
@@ -127,7 +133,8 @@ async fn a_district_cannot_see_anothers_cases() {
     }
     let (s, _) = app.api(Method::GET, &jodhpur, "/api/v1/cases/999999", None).await;
     assert_eq!(s, 404, "not yours looks like not found");
-    let (s, _) = app.api(Method::POST, &jodhpur, &format!("/api/v1/cases/{id}/notes"), Some(json!({"body": "x"}))).await;
+    let (s, _) =
+        app.api(Method::POST, &jodhpur, &format!("/api/v1/cases/{id}/notes"), Some(json!({"body": "x"}))).await;
     assert_eq!(s, 404);
     let (_, list) = app.api(Method::GET, &jodhpur, "/api/v1/cases", None).await;
     assert!(list["items"].as_array().unwrap().is_empty());
@@ -148,21 +155,26 @@ async fn roles_limit_what_can_be_done() {
     assert_eq!(s, 200, "auditors read");
     let (s, _) = app.api(Method::POST, &auditor, "/api/v1/cases", Some(valid_case())).await;
     assert_eq!(s, 403, "auditors do not write");
-    let (s, _) = app.api(Method::POST, &auditor, &format!("/api/v1/cases/{id}/notes"), Some(json!({"body": "x"}))).await;
+    let (s, _) =
+        app.api(Method::POST, &auditor, &format!("/api/v1/cases/{id}/notes"), Some(json!({"body": "x"}))).await;
     assert_eq!(s, 403);
     // A counsellor may take a case, not hand it to someone else.
     let me = app.state.store.user_for_login("counsellor.jaipur").await.unwrap().unwrap().0.id;
-    let (s, c) = app.api(Method::POST, &counsellor, &format!("/api/v1/cases/{id}/assign"), Some(json!({"assignee_id": me}))).await;
+    let (s, c) = app
+        .api(Method::POST, &counsellor, &format!("/api/v1/cases/{id}/assign"), Some(json!({"assignee_id": me})))
+        .await;
     assert_eq!((s, c["assignee_id"].as_i64()), (200, Some(me)));
     let other = app.state.store.user_for_login("supervisor").await.unwrap().unwrap().0.id;
-    let (s, _) =
-        app.api(Method::POST, &counsellor, &format!("/api/v1/cases/{id}/assign"), Some(json!({"assignee_id": other}))).await;
+    let (s, _) = app
+        .api(Method::POST, &counsellor, &format!("/api/v1/cases/{id}/assign"), Some(json!({"assignee_id": other})))
+        .await;
     assert_eq!(s, 403);
     // A supervisor may not give a Jaipur case to someone outside Jaipur.
     let sup = app.token("supervisor").await;
     let jodhpur_user = app.state.store.user_for_login("counsellor.jodhpur").await.unwrap().unwrap().0.id;
-    let (s, p) =
-        app.api(Method::POST, &sup, &format!("/api/v1/cases/{id}/assign"), Some(json!({"assignee_id": jodhpur_user}))).await;
+    let (s, p) = app
+        .api(Method::POST, &sup, &format!("/api/v1/cases/{id}/assign"), Some(json!({"assignee_id": jodhpur_user})))
+        .await;
     assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("assignee")));
 }
 
@@ -172,11 +184,24 @@ async fn malformed_requests_get_4xx_problems_never_5xx() {
         let app = spawn_app(db).await;
         let token = app.token("supervisor").await;
         let http = TestApp::http();
-        let r = http.post(app.url("/api/v1/cases")).bearer_auth(&token).body("{not json").header("content-type", "application/json").send().await.unwrap();
+        let r = http
+            .post(app.url("/api/v1/cases"))
+            .bearer_auth(&token)
+            .body("{not json")
+            .header("content-type", "application/json")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 400);
         let r = http.post(app.url("/api/v1/cases")).bearer_auth(&token).body("a=b").send().await.unwrap();
         assert_eq!(r.status(), 415);
-        let r = http.post(app.url("/api/v1/cases")).bearer_auth(&token).json(&json!({"victim_age": "old"})).send().await.unwrap();
+        let r = http
+            .post(app.url("/api/v1/cases"))
+            .bearer_auth(&token)
+            .json(&json!({"victim_age": "old"}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 400);
         let mut nul = valid_case();
         nul["narrative"] = json!("zero\u{0}byte");

@@ -28,10 +28,8 @@ fn find_tool(names: &[&str]) -> Option<String> {
 
 fn axe_source() -> Option<String> {
     let root = env!("CARGO_MANIFEST_DIR");
-    let candidates = [
-        std::env::var("SAHAYAK_AXE_JS").unwrap_or_default(),
-        format!("{root}/node_modules/axe-core/axe.min.js"),
-    ];
+    let candidates =
+        [std::env::var("SAHAYAK_AXE_JS").unwrap_or_default(), format!("{root}/node_modules/axe-core/axe.min.js")];
     candidates.iter().filter(|p| !p.is_empty()).find_map(|p| std::fs::read_to_string(p).ok())
 }
 
@@ -43,11 +41,18 @@ fn tools() -> Option<(String, String, String)> {
     match (chromium, driver, axe) {
         (Some(c), Some(d), Some(a)) => Some((c, d, a)),
         missing => {
-            let what = format!("chromium: {}, chromedriver: {}, axe-core: {}", missing.0.is_some(), missing.1.is_some(), missing.2.is_some());
+            let what = format!(
+                "chromium: {}, chromedriver: {}, axe-core: {}",
+                missing.0.is_some(),
+                missing.1.is_some(),
+                missing.2.is_some()
+            );
             if std::env::var("SAHAYAK_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
                 panic!("browser test required but tools are missing ({what})");
             }
-            eprintln!("notice: browser test skipped, tools missing ({what}); install chromium, chromium-driver and run npm install");
+            eprintln!(
+                "notice: browser test skipped, tools missing ({what}); install chromium, chromium-driver and run npm install"
+            );
             None
         }
     }

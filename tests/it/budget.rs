@@ -44,8 +44,13 @@ async fn the_case_page_costs_the_same_with_a_long_timeline() {
     b.get(&path).await;
     let short = queries_for(&app, &b, &path).await;
     for i in 0..20 {
-        app.api(reqwest::Method::POST, &token, &format!("/api/v1/cases/{id}/notes"), Some(json!({"body": format!("note {i}")})))
-            .await;
+        app.api(
+            reqwest::Method::POST,
+            &token,
+            &format!("/api/v1/cases/{id}/notes"),
+            Some(json!({"body": format!("note {i}")})),
+        )
+        .await;
     }
     let long = queries_for(&app, &b, &path).await;
     assert_eq!(short, long);

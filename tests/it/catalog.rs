@@ -30,9 +30,8 @@ fn keys_used() -> BTreeSet<String> {
                 let rest = &text[i + 1..];
                 let Some(end) = rest.find('"') else { continue };
                 let candidate = &rest[..end];
-                let prefixes = [
-                    "error-", "list-", "field-", "case-", "form-", "hint-", "event-", "login-", "nav-", "category-",
-                ];
+                let prefixes =
+                    ["error-", "list-", "field-", "case-", "form-", "hint-", "event-", "login-", "nav-", "category-"];
                 if prefixes.iter().any(|p| candidate.starts_with(p))
                     && candidate.chars().all(|c| c.is_ascii_lowercase() || c == '-')
                     && candidate.len() > 5

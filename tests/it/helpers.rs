@@ -68,7 +68,9 @@ pub async fn spawn_app(db: Db) -> TestApp {
         .id;
     let jodhpur = state
         .store
-        .ensure_district(&NewDistrict { code: "jodhpur", prefix: "JDH", name_en: "Jodhpur", name_hi: "जोधपुर" })
+        .ensure_district(&NewDistrict {
+            code: "jodhpur", prefix: "JDH", name_en: "Jodhpur", name_hi: "जोधपुर"
+        })
         .await
         .unwrap()
         .id;
@@ -94,19 +96,28 @@ async fn pg_database() -> (String, String) {
     let template = format!("sahayak_tpl_{}", schema_fingerprint());
     // One process at a time builds the template (nextest runs tests in separate processes).
     sqlx::query("SELECT pg_advisory_lock(8675309)").execute(&admin).await.unwrap();
-    let exists: Option<i32> =
-        sqlx::query_scalar("SELECT 1 FROM pg_database WHERE datname = $1").bind(&template).fetch_optional(&admin).await.unwrap();
+    let exists: Option<i32> = sqlx::query_scalar("SELECT 1 FROM pg_database WHERE datname = $1")
+        .bind(&template)
+        .fetch_optional(&admin)
+        .await
+        .unwrap();
     if exists.is_none() {
         let tmp = format!("{template}_building");
-        let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {tmp} WITH (FORCE)"))).execute(&admin).await;
+        let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {tmp} WITH (FORCE)")))
+            .execute(&admin)
+            .await;
         sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {tmp}"))).execute(&admin).await.unwrap();
         let store = Store::connect(&with_db(&base, &tmp)).await.unwrap();
         store.migrate(&|_, _, _| {}).await.expect("migrations apply on PostgreSQL");
         store.close().await;
-        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("ALTER DATABASE {tmp} RENAME TO {template}"))).execute(&admin).await.unwrap();
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("ALTER DATABASE {tmp} RENAME TO {template}")))
+            .execute(&admin)
+            .await
+            .unwrap();
     }
     let name = format!("sahayak_t_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
-    let created = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name} TEMPLATE {template}"))).execute(&admin).await;
+    let created =
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name} TEMPLATE {template}"))).execute(&admin).await;
     sqlx::query("SELECT pg_advisory_unlock(8675309)").execute(&admin).await.unwrap();
     created.unwrap();
     admin.close().await;
@@ -207,11 +218,8 @@ impl TestApp {
 
     /// A browser-like client (cookies, no automatic redirects) signed in as `user`.
     pub async fn browser(&self, user: &str) -> Browser {
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
+        let client =
+            reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
         let page = client.get(self.url("/login")).send().await.unwrap().text().await.unwrap();
         let csrf = csrf_of(&page);
         let r = client

@@ -1,9 +1,9 @@
 //! One integration-test binary (faster to link than many), one module per area.
 
 mod api;
+mod browser;
 mod budget;
 mod catalog;
 mod helpers;
 mod story;
 mod ui;
-mod browser;

@@ -11,8 +11,15 @@ async fn sign_in_page_speaks_hindi_by_default_and_english_on_request() {
     assert_eq!(texts(&hi, "h1"), ["साइन इन"]);
     let en = http.get(app.url("/login?lang=en")).send().await.unwrap().text().await.unwrap();
     assert_eq!(texts(&en, "h1"), ["Sign in"]);
-    let by_header =
-        http.get(app.url("/login")).header("accept-language", "en-IN,en;q=0.9").send().await.unwrap().text().await.unwrap();
+    let by_header = http
+        .get(app.url("/login"))
+        .header("accept-language", "en-IN,en;q=0.9")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert_eq!(texts(&by_header, "h1"), ["Sign in"]);
 }
 
@@ -24,7 +31,8 @@ async fn pages_need_a_session_and_forms_need_their_token() {
     assert_eq!(r.headers()["location"], "/login?next=%2Fcases%3Fstatus%3Dnew");
 
     // Wrong password: the form again, with a message, and no session.
-    let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let client =
+        reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let page = client.get(app.url("/login")).send().await.unwrap().text().await.unwrap();
     let csrf = csrf_of(&page);
     let r = client
@@ -111,7 +119,8 @@ async fn working_a_case_from_its_page() {
     let path = format!("/cases/{reference}");
     let csrf = b.csrf(&path).await;
 
-    let (s, loc, _) = b.post(&format!("{path}/notes"), &[("csrf", &csrf), ("body", "Bank ne ₹12,000 hold par daala")]).await;
+    let (s, loc, _) =
+        b.post(&format!("{path}/notes"), &[("csrf", &csrf), ("body", "Bank ne ₹12,000 hold par daala")]).await;
     assert_eq!((s, loc.as_deref()), (303, Some(format!("{path}#timeline").as_str())));
     let (s, _, page) = b.post(&format!("{path}/notes"), &[("csrf", &csrf), ("body", "   ")]).await;
     assert_eq!(s, 422);

@@ -100,7 +100,7 @@ impl fmt::Display for Paise {
         let n = digits.len();
         for (i, c) in digits.chars().enumerate() {
             let rest = n - i;
-            if i > 0 && (rest == 3 || (rest > 3 && (rest - 3) % 2 == 0)) {
+            if i > 0 && (rest == 3 || (rest > 3 && (rest - 3).is_multiple_of(2))) {
                 grouped.push(',');
             }
             grouped.push(c);

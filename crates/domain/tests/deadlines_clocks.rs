@@ -5,8 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sahayak_domain::deadlines::clock::{end_of_ist_day, ist_at};
 use sahayak_domain::deadlines::{
-    Calendars, CaseFacts, DataError, Deadline, Engine, Lang, LienFact, RuleKind, Rulebook, Status,
-    Subject,
+    Calendars, CaseFacts, DataError, Deadline, Engine, Lang, LienFact, RuleKind, Rulebook, Status, Subject,
 };
 
 fn ist(y: i32, m: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
@@ -20,9 +19,7 @@ fn eod(y: i32, m: u32, d: u32) -> DateTime<Utc> {
 
 fn find<'a>(list: &'a [Deadline], id: &str) -> &'a Deadline {
     let ids: Vec<&str> = list.iter().map(|d| d.rule_id.as_str()).collect();
-    list.iter()
-        .find(|d| d.rule_id == id)
-        .unwrap_or_else(|| panic!("no {id} in {ids:?}"))
+    list.iter().find(|d| d.rule_id == id).unwrap_or_else(|| panic!("no {id} in {ids:?}"))
 }
 
 fn has(list: &[Deadline], id: &str) -> bool {
@@ -37,11 +34,7 @@ fn lien_placed_on_1_february_lapses_90_days_later() {
     // 30 Apr = +88, 2 May = +90 → 23:59:59 IST Sat 2 May 2026.
     let placed = ist(2026, 2, 1, 11, 0);
     let mut facts = CaseFacts {
-        liens: vec![LienFact {
-            placed_at: placed,
-            amount_paise: Some(4_500_000),
-            order_obtained_at: None,
-        }],
+        liens: vec![LienFact { placed_at: placed, amount_paise: Some(4_500_000), order_obtained_at: None }],
         ..CaseFacts::default()
     };
     let list = Engine::builtin().compute(&facts, ist(2026, 4, 15, 12, 0));
@@ -53,51 +46,26 @@ fn lien_placed_on_1_february_lapses_90_days_later() {
     assert!(lien.verify);
     // 20 Apr 00:00 → 12 days 23 h 59 min 59 s left: inside 14 days.
     assert_eq!(
-        find(
-            &Engine::builtin().compute(&facts, ist(2026, 4, 20, 0, 0)),
-            "lien_hold_expiry"
-        )
-        .status,
+        find(&Engine::builtin().compute(&facts, ist(2026, 4, 20, 0, 0)), "lien_hold_expiry").status,
         Status::DueSoon
     );
     facts.liens[0].order_obtained_at = Some(ist(2026, 4, 28, 15, 0));
-    assert_eq!(
-        find(
-            &Engine::builtin().compute(&facts, ist(2026, 5, 5, 0, 0)),
-            "lien_hold_expiry"
-        )
-        .status,
-        Status::Met
-    );
+    assert_eq!(find(&Engine::builtin().compute(&facts, ist(2026, 5, 5, 0, 0)), "lien_hold_expiry").status, Status::Met);
     // A hold placed before the SOP's applies_from (14 Jan 2026) gets no such clock.
     facts.liens[0].placed_at = ist(2026, 1, 10, 11, 0);
-    assert!(!has(
-        &Engine::builtin().compute(&facts, ist(2026, 2, 1, 0, 0)),
-        "lien_hold_expiry"
-    ));
+    assert!(!has(&Engine::builtin().compute(&facts, ist(2026, 2, 1, 0, 0)), "lien_hold_expiry"));
 }
 
 #[test]
 fn chakshu_thirty_days() {
     // SMS received 20 Jan 2026 10:00 → 31 Jan = +11, 19 Feb = +30 → end of 19 Feb.
-    let facts = CaseFacts {
-        fraud_communication_received_at: Some(ist(2026, 1, 20, 10, 0)),
-        ..CaseFacts::default()
-    };
-    let d = find(
-        &Engine::builtin().compute(&facts, ist(2026, 1, 21, 0, 0)),
-        "chakshu_report_window",
-    )
-    .clone();
+    let facts = CaseFacts { fraud_communication_received_at: Some(ist(2026, 1, 20, 10, 0)), ..CaseFacts::default() };
+    let d = find(&Engine::builtin().compute(&facts, ist(2026, 1, 21, 0, 0)), "chakshu_report_window").clone();
     assert_eq!(d.due_at, eod(2026, 2, 19));
     assert_eq!(d.status, Status::Upcoming);
     // 20 Feb is past it.
     assert_eq!(
-        find(
-            &Engine::builtin().compute(&facts, ist(2026, 2, 20, 0, 0)),
-            "chakshu_report_window"
-        )
-        .status,
+        find(&Engine::builtin().compute(&facts, ist(2026, 2, 20, 0, 0)), "chakshu_report_window").status,
         Status::Overdue
     );
 }
@@ -117,37 +85,18 @@ fn efir_takedown_and_grievance_clocks() {
         ..CaseFacts::default()
     };
     let list = Engine::builtin().compute(&facts, ist(2026, 5, 13, 23, 0));
+    assert_eq!(find(&list, "efir_sign_within_3_days").due_at, eod(2026, 5, 13));
+    assert_eq!(find(&list, "efir_sign_within_3_days").status, Status::DueSoon);
     assert_eq!(
-        find(&list, "efir_sign_within_3_days").due_at,
-        eod(2026, 5, 13)
-    );
-    assert_eq!(
-        find(&list, "efir_sign_within_3_days").status,
-        Status::DueSoon
-    );
-    assert_eq!(
-        find(
-            &Engine::builtin().compute(&facts, ist(2026, 5, 14, 0, 0)),
-            "efir_sign_within_3_days"
-        )
-        .status,
+        find(&Engine::builtin().compute(&facts, ist(2026, 5, 14, 0, 0)), "efir_sign_within_3_days").status,
         Status::Overdue
     );
-    assert!(
-        !has(&list, "platform_takedown_intimate_or_impersonation"),
-        "only for intimate images / impersonation"
-    );
-    assert_eq!(
-        find(&list, "grievance_acknowledge").due_at,
-        ist(2026, 6, 2, 9, 15)
-    );
+    assert!(!has(&list, "platform_takedown_intimate_or_impersonation"), "only for intimate images / impersonation");
+    assert_eq!(find(&list, "grievance_acknowledge").due_at, ist(2026, 6, 2, 9, 15));
     assert_eq!(find(&list, "grievance_dispose").due_at, eod(2026, 6, 16));
     facts.intimate_image_or_impersonation = true;
     let list = Engine::builtin().compute(&facts, ist(2026, 6, 1, 10, 0));
-    assert_eq!(
-        find(&list, "platform_takedown_intimate_or_impersonation").due_at,
-        ist(2026, 6, 2, 9, 15)
-    );
+    assert_eq!(find(&list, "platform_takedown_intimate_or_impersonation").due_at, ist(2026, 6, 2, 9, 15));
 }
 
 #[test]
@@ -155,25 +104,15 @@ fn ombudsman_windows() {
     // Written complaint 9 Nov 2026 12:00, no reply:
     //   may approach after 30 days: 30 Nov = +21, 9 Dec = +30 → opens at end of 9 Dec;
     //   last date 9 Nov 2027 + 30 days = 9 Dec 2027 (flagged verify).
-    let mut facts = CaseFacts {
-        bank_complaint_at: Some(ist(2026, 11, 9, 12, 0)),
-        ..CaseFacts::default()
-    };
+    let mut facts = CaseFacts { bank_complaint_at: Some(ist(2026, 11, 9, 12, 0)), ..CaseFacts::default() };
     let list = Engine::builtin().compute(&facts, ist(2026, 12, 1, 0, 0));
     let opens = find(&list, "ombudsman_may_approach");
-    assert_eq!(
-        (opens.kind, opens.due_at, opens.status),
-        (RuleKind::Opens, eod(2026, 12, 9), Status::Upcoming)
-    );
+    assert_eq!((opens.kind, opens.due_at, opens.status), (RuleKind::Opens, eod(2026, 12, 9), Status::Upcoming));
     let no_reply = find(&list, "ombudsman_file_by_no_reply");
     assert_eq!(no_reply.due_at, eod(2027, 12, 9));
     assert!(no_reply.verify);
     assert_eq!(
-        find(
-            &Engine::builtin().compute(&facts, ist(2026, 12, 10, 0, 0)),
-            "ombudsman_may_approach"
-        )
-        .status,
+        find(&Engine::builtin().compute(&facts, ist(2026, 12, 10, 0, 0)), "ombudsman_may_approach").status,
         Status::Open
     );
     // Reply on 1 Dec 2026: the no-reply rules fall away; one year from the reply → 1 Dec 2027.
@@ -224,48 +163,21 @@ explain = { en = "New rule", hi = "नया नियम" }
 
 #[test]
 fn compute_stands_on_any_rule_set() {
-    let engine = Engine::new(
-        Rulebook::from_toml(TEST_RULES).unwrap(),
-        Calendars::from_toml(TEST_CALENDAR).unwrap(),
-    )
-    .expect("consistent data");
+    let engine = Engine::new(Rulebook::from_toml(TEST_RULES).unwrap(), Calendars::from_toml(TEST_CALENDAR).unwrap())
+        .expect("consistent data");
     // 2026-05-28 is a Thursday. Fri 29 off (weekly), Sat 30 = 1, Sun 31 = 2 → 31 May (v1).
-    let may = CaseFacts {
-        efir_registered_at: Some(ist(2026, 5, 28, 9, 0)),
-        ..CaseFacts::default()
-    };
+    let may = CaseFacts { efir_registered_at: Some(ist(2026, 5, 28, 9, 0)), ..CaseFacts::default() };
     let d = engine.compute(&may, ist(2026, 5, 28, 10, 0));
-    assert_eq!(
-        (d.len(), d[0].rule_version, d[0].due_at),
-        (1, 1, eod(2026, 5, 31))
-    );
+    assert_eq!((d.len(), d[0].rule_version, d[0].due_at), (1, 1, eod(2026, 5, 31)));
     // From Sun 31 May: Mon 1 Jun holiday ✗, Tue 2 = 1, Wed 3 = 2 → 3 Jun (still v1 by date).
-    let may31 = CaseFacts {
-        efir_registered_at: Some(ist(2026, 5, 31, 9, 0)),
-        ..CaseFacts::default()
-    };
-    assert_eq!(
-        engine.compute(&may31, ist(2026, 5, 31, 10, 0))[0].due_at,
-        eod(2026, 6, 3)
-    );
+    let may31 = CaseFacts { efir_registered_at: Some(ist(2026, 5, 31, 9, 0)), ..CaseFacts::default() };
+    assert_eq!(engine.compute(&may31, ist(2026, 5, 31, 10, 0))[0].due_at, eod(2026, 6, 3));
     // From 1 Jul the new version applies: 5 hours.
-    let july = CaseFacts {
-        efir_registered_at: Some(ist(2026, 7, 1, 9, 0)),
-        ..CaseFacts::default()
-    };
+    let july = CaseFacts { efir_registered_at: Some(ist(2026, 7, 1, 9, 0)), ..CaseFacts::default() };
     let d = engine.compute(&july, ist(2026, 7, 1, 10, 0));
-    assert_eq!(
-        (d[0].rule_version, d[0].due_at, d[0].title(Lang::En)),
-        (2, ist(2026, 7, 1, 14, 0), "New")
-    );
+    assert_eq!((d[0].rule_version, d[0].due_at, d[0].title(Lang::En)), (2, ist(2026, 7, 1, 14, 0), "New"));
     // The builtin calendars do not define test-cal.
-    assert!(
-        Engine::new(
-            Rulebook::from_toml(TEST_RULES).unwrap(),
-            Calendars::builtin().clone()
-        )
-        .is_err()
-    );
+    assert!(Engine::new(Rulebook::from_toml(TEST_RULES).unwrap(), Calendars::builtin().clone()).is_err());
 }
 
 #[test]
@@ -284,13 +196,11 @@ fn bad_data_is_rejected_with_a_reason() {
     let twice = TEST_RULES.replacen("version = 2", "version = 1", 1);
     assert!(invalid(&twice).contains("twice"));
     // Overlapping RBI regimes.
-    let overlap = TEST_RULES
-        .replacen("version = 1\n", "version = 1\nregime = \"rbi2017\"\n", 1)
-        .replacen(
-            "applies_from = 2026-07-01",
-            "applies_from = 2026-06-01\nregime = \"rbi2027\"",
-            1,
-        );
+    let overlap = TEST_RULES.replacen("version = 1\n", "version = 1\nregime = \"rbi2017\"\n", 1).replacen(
+        "applies_from = 2026-07-01",
+        "applies_from = 2026-06-01\nregime = \"rbi2027\"",
+        1,
+    );
     assert!(invalid(&overlap).contains("RBI regimes"));
     // A typo in a field name is a TOML error with its location, not silently ignored.
     assert!(matches!(
@@ -318,22 +228,13 @@ fn facts_and_deadlines_travel_as_json() {
     .expect("case with one transaction");
     // 18:00 UTC = 23:30 IST; due 24 h later.
     let list = Engine::builtin().compute(&facts, ist(2026, 3, 10, 23, 45));
-    assert_eq!(
-        find(&list, "ncrp_complete_after_1930").due_at,
-        ist(2026, 3, 11, 23, 30)
-    );
+    assert_eq!(find(&list, "ncrp_complete_after_1930").due_at, ist(2026, 3, 11, 23, 30));
     // First due: the NCRP deadline (11 Mar 23:30 IST), about the case. Next: the
     // transaction's zero-liability window, 3 working days after Tue 10 Mar → Fri 13 Mar.
     let json = serde_json::to_value(&list).expect("deadlines serialize");
     assert_eq!(json[0]["rule_id"], "ncrp_complete_after_1930");
     assert_eq!(json[0]["subject"], serde_json::json!({ "kind": "case" }));
     assert_eq!(json[1]["rule_id"], "rbi_zero_liability_report");
-    assert_eq!(
-        json[1]["subject"],
-        serde_json::json!({ "kind": "transaction", "index": 0 })
-    );
-    assert!(
-        json.as_array()
-            .is_some_and(|a| a.iter().any(|d| d["status"] == "upcoming"))
-    );
+    assert_eq!(json[1]["subject"], serde_json::json!({ "kind": "transaction", "index": 0 }));
+    assert!(json.as_array().is_some_and(|a| a.iter().any(|d| d["status"] == "upcoming")));
 }

@@ -26,6 +26,10 @@
 //! Numbers that only make sense in context (bank accounts, IMEIs, transaction
 //! references) are extracted only where a nearby word says what they are; see
 //! [`extract`] for the rules of precedence.
+//!
+//! The word lists are data, compiled in and parsed once: `data/identifiers/upi_psp.txt`
+//! (UPI handles), `tlds.txt` (accepted TLDs) and `context_words.txt` (the words that
+//! tell what a number or an `@name` is, in English, Hinglish and Hindi).
 
 mod alnum;
 mod at;

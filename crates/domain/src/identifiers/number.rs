@@ -167,6 +167,14 @@ fn collect(b: &[u8], s: usize) -> (Option<Seq>, usize) {
 /// Reads the number whose first digit is at `s`; returns where number scanning resumes.
 pub(crate) fn scan(sc: &mut Scanner<'_>, s: usize) -> usize {
     let b = sc.b;
+    // Most digit runs are short and alone ("Rs 500", "10:45", "2026"): skip them
+    // before setting up a sequence.
+    let run = b[s..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let next = b.get(s + run).copied();
+    let may_continue = matches!(next, Some(b' ' | b'-' | b'(' | b')' | 0xC2 | 0xE0));
+    if run < 9 && !may_continue {
+        return s + run.max(1);
+    }
     let (seq, resume) = collect(b, s);
     let Some(seq) = seq else { return resume };
     // Fewer than 9 digits: no kind here is that short (OTPs, PINs, amounts, dates).

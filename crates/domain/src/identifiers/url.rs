@@ -186,7 +186,12 @@ pub(crate) fn parse_link(text: &str, i: usize) -> Option<Link> {
     url.push_str(&host_value);
     url.push_str(&text[e..port_end]);
     let path_at = url.len();
-    url.push_str(&text[port_end..end].replace("[.]", "."));
+    let path = &text[port_end..end];
+    if path.contains("[.]") {
+        url.push_str(&path.replace("[.]", "."));
+    } else {
+        url.push_str(path);
+    }
     Some(Link { start: i, end, host, host_value, url, path_at })
 }
 
