@@ -5,6 +5,7 @@ pub mod api;
 mod edit;
 pub mod input;
 mod list;
+pub mod panels;
 pub mod service;
 mod show;
 pub mod views;

@@ -44,6 +44,7 @@ struct ShowPage {
     staff: Vec<Opt>,
     errors: FieldErrors,
     note: String,
+    panels: Vec<super::panels::Panel>,
 }
 
 async fn render(
@@ -89,7 +90,9 @@ async fn render(
     if let Some(other) = &f.category_other {
         incident.insert(2, fact("field-category-other", other.clone()));
     }
+    let panels = super::panels::panels(state, staff, handle).await?;
     let body = ShowPage {
+        panels,
         reference: c.reference.clone(),
         status: c.status,
         status_label: page.t(&c.status.label_key()),

@@ -1,5 +1,5 @@
-//! Schema migrations, embedded in the binary, one list per backend, applied in order at start
-//! (and by `sahayak migrate`). Each migration runs in its own transaction with its record.
+//! Schema migrations, embedded in the binary, one file per backend for each step, applied in
+//! order at start (and by `sahayak migrate`). Each runs in its own transaction with its record.
 
 use sqlx::{AssertSqlSafe, Executor};
 
@@ -12,18 +12,8 @@ struct Migration {
     postgres: &'static str,
 }
 
-macro_rules! migration {
-    ($version:literal, $name:literal) => {
-        Migration {
-            version: $version,
-            name: $name,
-            sqlite: include_str!(concat!("../../migrations/sqlite/", $name, ".sql")),
-            postgres: include_str!(concat!("../../migrations/postgres/", $name, ".sql")),
-        }
-    };
-}
-
-const MIGRATIONS: &[Migration] = &[migration!(1, "0001_foundation")];
+/// Every migration in `migrations/`, ordered by number (gathered by `build.rs`).
+const MIGRATIONS: &[Migration] = include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
 
 /// Told about each migration as it is applied, so a CLI can show progress.
 pub type MigrationProgress<'a> = &'a (dyn Fn(usize, usize, &str) + Sync);

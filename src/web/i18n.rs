@@ -1,4 +1,4 @@
-//! Every word a person reads comes from the translation catalogs in `locales/{en,hi}/`.
+//! Every word a person reads comes from the translation catalogs in `locales/{en,hi}/*.ftl`.
 //!
 //! The catalogs are Fluent files compiled into the binary. A key missing from either language
 //! fails the test suite (see `tests` below and the catalog tests in the integration suite).
@@ -10,8 +10,10 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use sahayak_domain::case::Lang;
 
-pub const EN_FTL: &str = include_str!("../../locales/en/main.ftl");
-pub const HI_FTL: &str = include_str!("../../locales/hi/main.ftl");
+/// All of `locales/en/*.ftl`, and of `locales/hi/*.ftl`, gathered by `build.rs`: a feature
+/// adds its own catalog file in each language.
+pub const EN_FTL: &str = include_str!(concat!(env!("OUT_DIR"), "/en.ftl"));
+pub const HI_FTL: &str = include_str!(concat!(env!("OUT_DIR"), "/hi.ftl"));
 
 pub struct Catalogs {
     en: FluentBundle<FluentResource>,
