@@ -179,6 +179,7 @@ fn random_case(rng: &mut StdRng, district: (i64, &str), user: i64, at: i64) -> N
         amount_lost_paise: Some(rng.random_range(100..5_000_000) * 100),
         payment_channel: Some(PaymentChannel::Upi),
         suspect_details: None,
+        pasted_messages: None,
     };
     let search_text = sahayak::cases::input::search_terms(&fields);
     NewCase {

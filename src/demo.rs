@@ -147,6 +147,7 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
             amount_lost_paise: c.amount_lost_paise,
             payment_channel: c.payment_channel.unwrap_or_default(),
             suspect_details: c.suspect_details.unwrap_or_default(),
+            pasted_messages: String::new(),
             assignee: c.assignee.as_deref().and_then(by_name).map(|u| u.id.to_string()).unwrap_or_default(),
         };
         let case = crate::cases::service::create(state, supervisor, &input)

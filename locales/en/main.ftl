@@ -92,6 +92,7 @@ field-scam-pattern = Type of scam
 field-amount-lost = Money lost (₹)
 field-payment-channel = Paid through
 field-suspect-details = What is known about the suspect
+field-pasted-messages = Messages the victim received (paste as they are)
 field-status = Status
 field-closure-reason = Closure reason
 field-assignee = Assigned to
@@ -140,6 +141,7 @@ hint-category = As on cybercrime.gov.in. If nothing fits, choose "Other" and des
 hint-category-other = Only when you chose "Other".
 hint-amount = In rupees. Leave empty if no money was lost.
 hint-suspect = Phone numbers, UPI IDs, account numbers, websites, social media profiles.
+hint-pasted-messages = Copy the SMS, WhatsApp or e-mail text here. Numbers, UPI IDs and links in it are picked out for you to confirm.
 category-other = Other
 category-other-describe = Other (describe below)
 

@@ -92,6 +92,7 @@ field-scam-pattern = ठगी का प्रकार
 field-amount-lost = गई हुई रकम (₹)
 field-payment-channel = भुगतान का माध्यम
 field-suspect-details = संदिग्ध के बारे में जानकारी
+field-pasted-messages = पीड़ित को आए संदेश (जैसे के तैसे चिपकाएँ)
 field-status = स्थिति
 field-closure-reason = बंद करने का कारण
 field-assignee = ज़िम्मेदार कर्मचारी
@@ -140,6 +141,7 @@ hint-category = जैसी cybercrime.gov.in पर है। कोई न �
 hint-category-other = केवल तब, जब आपने "अन्य" चुना हो।
 hint-amount = रुपयों में। पैसा नहीं गया हो तो खाली छोड़ें।
 hint-suspect = फ़ोन नंबर, UPI आईडी, खाता संख्या, वेबसाइट, सोशल मीडिया प्रोफ़ाइल।
+hint-pasted-messages = SMS, व्हाट्सऐप या ईमेल का पूरा पाठ यहाँ कॉपी करें। इसमें आए नंबर, UPI आईडी और लिंक आपके पुष्टि करने के लिए अलग से दिखाए जाएँगे।
 category-other = अन्य
 category-other-describe = अन्य (नीचे विवरण लिखें)
 

@@ -56,9 +56,12 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
         crate::cases::api::list, crate::cases::api::create, crate::cases::api::get, crate::cases::api::update,
         crate::cases::api::events, crate::cases::api::add_note, crate::cases::api::change_status,
         crate::cases::api::assign, reference::districts, reference::taxonomy,
+        crate::identifiers::api::extract, crate::identifiers::api::cases, crate::identifiers::api::flag,
+        crate::identifiers::api::for_case, crate::identifiers::api::confirm, crate::identifiers::api::remove,
+        crate::identifiers::api::rings, crate::identifiers::api::ring,
     ),
     modifiers(&BearerAuth),
-    tags((name = "auth"), (name = "cases"), (name = "reference"))
+    tags((name = "auth"), (name = "cases"), (name = "identifiers"), (name = "reference"))
 )]
 pub struct ApiDoc;
 

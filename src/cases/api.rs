@@ -63,6 +63,7 @@ pub struct CaseJson {
     #[schema(schema_with = crate::api::schema::payment_channel)]
     pub payment_channel: Option<String>,
     pub suspect_details: Option<String>,
+    pub pasted_messages: Option<String>,
     pub created_at: String,
     pub updated_at: String,
     /// Send back as `version` when updating, to avoid overwriting someone else's change.
@@ -98,6 +99,7 @@ impl CaseJson {
             amount_lost_paise: f.amount_lost_paise,
             payment_channel: f.payment_channel.map(|p| p.code().into()),
             suspect_details: f.suspect_details,
+            pasted_messages: f.pasted_messages,
             created_at: rfc3339(c.created_at),
             updated_at: rfc3339(c.updated_at),
             version: c.version,
@@ -138,6 +140,8 @@ pub struct CaseWrite {
     #[schema(schema_with = crate::api::schema::payment_channel)]
     pub payment_channel: Option<String>,
     pub suspect_details: Option<String>,
+    /// SMS, WhatsApp or e-mail text as the victim received it; searched for identifiers.
+    pub pasted_messages: Option<String>,
     /// Only at creation; later use `/assign`.
     pub assignee_id: Option<i64>,
     /// Only for updates: the `version` you read.
@@ -178,6 +182,7 @@ impl CaseWrite {
         }
         set(&mut base.payment_channel, self.payment_channel);
         set(&mut base.suspect_details, self.suspect_details);
+        set(&mut base.pasted_messages, self.pasted_messages);
         if let Some(a) = self.assignee_id {
             base.assignee = a.to_string();
         }

@@ -43,6 +43,7 @@ pub struct CaseInput {
     pub amount_lost_paise: Option<i64>,
     pub payment_channel: String,
     pub suspect_details: String,
+    pub pasted_messages: String,
     pub assignee: String,
 }
 
@@ -75,6 +76,7 @@ impl CaseInput {
             amount_lost_paise: None,
             payment_channel: f.get("payment_channel").into(),
             suspect_details: f.get("suspect_details").into(),
+            pasted_messages: f.get("pasted_messages").into(),
             assignee: f.get("assignee").into(),
         }
     }
@@ -105,6 +107,7 @@ impl CaseInput {
             amount_lost_paise: None,
             payment_channel: f.payment_channel.map(|p| p.code().to_owned()).unwrap_or_default(),
             suspect_details: f.suspect_details.clone().unwrap_or_default(),
+            pasted_messages: f.pasted_messages.clone().unwrap_or_default(),
             assignee: c.assignee_id.map(|a| a.to_string()).unwrap_or_default(),
         }
     }
@@ -266,6 +269,10 @@ pub fn validate(input: &CaseInput, user: &User, districts: &[District], now_ms: 
     if suspect_details.as_ref().is_some_and(|s| s.chars().count() > MAX_SUSPECT) {
         e.add("suspect_details", "error-too-long");
     }
+    let pasted_messages = clean(&input.pasted_messages);
+    if pasted_messages.as_ref().is_some_and(|s| s.chars().count() > MAX_NARRATIVE) {
+        e.add("pasted_messages", "error-too-long");
+    }
     let assignee_id = match input.assignee.trim() {
         "" => None,
         a => a.parse::<i64>().map_err(|_| e.add("assignee", "error-choice")).ok(),
@@ -305,6 +312,7 @@ pub fn validate(input: &CaseInput, user: &User, districts: &[District], now_ms: 
             amount_lost_paise: amount.map(Paise::get),
             payment_channel,
             suspect_details,
+            pasted_messages,
         },
     })
 }
@@ -330,10 +338,11 @@ fn optional_code<T: std::str::FromStr>(e: &mut FieldErrors, field: &'static str,
 /// reference and the mobile number are found by exact match instead.)
 pub fn search_terms(f: &CaseFields) -> Vec<String> {
     let text = format!(
-        "{} {} {} {}",
+        "{} {} {} {} {}",
         f.victim_name,
         f.narrative,
         f.suspect_details.as_deref().unwrap_or_default(),
+        f.pasted_messages.as_deref().unwrap_or_default(),
         f.category_other.as_deref().unwrap_or_default()
     );
     sahayak_domain::search::terms(&text)

@@ -14,7 +14,6 @@ pub struct Panel {
 
 /// The feature panels for one case, in page order.
 pub async fn panels(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Result<Vec<Panel>, AppError> {
-    let mut out: Vec<Panel> = Vec::new();
-    let _ = (state, staff, handle, &mut out);
+    let out: Vec<Panel> = vec![crate::identifiers::panel(state, staff, handle).await?];
     Ok(out)
 }

@@ -201,6 +201,9 @@ pub fn event_view(page: &Page, e: &CaseEvent) -> EventView {
         "created" => page.t("event-created"),
         "note" => page.t("event-note"),
         "edited" => page.t("event-edited"),
+        "identifiers" => page.t("event-identifiers"),
+        "identifier_removed" => page.t("event-identifier-removed"),
+        "watch_match" => page.t("event-watch-match"),
         "assigned" => match &e.assignee_name {
             Some(name) => page.t1("event-assigned", "name", name.clone()),
             None => page.t("event-unassigned"),

@@ -28,6 +28,8 @@ pub struct CaseFields {
     pub amount_lost_paise: Option<i64>,
     pub payment_channel: Option<PaymentChannel>,
     pub suspect_details: Option<String>,
+    /// SMS, WhatsApp or e-mail text the victim showed, pasted as it was.
+    pub pasted_messages: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -213,6 +215,7 @@ impl<'r> FromRow<'r, AnyRow> for Case {
                 amount_lost_paise: r.try_get("amount_lost_paise")?,
                 payment_channel: opt_code(r, "payment_channel")?,
                 suspect_details: r.try_get("suspect_details")?,
+                pasted_messages: r.try_get("pasted_messages")?,
             },
         })
     }
@@ -258,12 +261,12 @@ const CASE_COLUMNS: &str = "c.id, c.reference, c.district_id, c.status, c.closur
     c.channel, c.victim_name, c.victim_mobile, c.victim_lang, c.victim_age, c.victim_gender,
     c.victim_address, c.narrative, c.incident_at, c.noticed_at, c.taxonomy_version, c.category,
     c.sub_category, c.category_other, c.scam_pattern, c.amount_lost_paise, c.payment_channel,
-    c.suspect_details";
+    c.suspect_details, c.pasted_messages";
 
-const SUMMARY_COLUMNS: &str = "c.id, c.reference, c.district_id, c.status, c.category, c.sub_category,
+pub(crate) const SUMMARY_COLUMNS: &str = "c.id, c.reference, c.district_id, c.status, c.category, c.sub_category,
     c.scam_pattern, c.victim_name, c.amount_lost_paise, a.display_name AS assignee_name, c.created_at";
 
-/// Binds the editable fields as `$1..$18`, in the order of [`FIELD_COLUMNS`].
+/// Binds the editable fields as `$1..$19`, in the order of [`FIELD_COLUMNS`].
 fn field_params(f: &CaseFields) -> Vec<Param> {
     let text = |s: &str| Param::Text(Some(s.to_owned()));
     let opt_text = |s: Option<&str>| Param::Text(s.map(str::to_owned));
@@ -286,10 +289,11 @@ fn field_params(f: &CaseFields) -> Vec<Param> {
         Param::Int(f.amount_lost_paise),
         opt_text(f.payment_channel.map(|p| p.code())),
         opt_text(f.suspect_details.as_deref()),
+        opt_text(f.pasted_messages.as_deref()),
     ]
 }
 
-const FIELD_COLUMNS: [&str; 18] = [
+const FIELD_COLUMNS: [&str; 19] = [
     "channel",
     "victim_name",
     "victim_mobile",
@@ -308,6 +312,7 @@ const FIELD_COLUMNS: [&str; 18] = [
     "amount_lost_paise",
     "payment_channel",
     "suspect_details",
+    "pasted_messages",
 ];
 
 impl Store {

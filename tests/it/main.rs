@@ -4,6 +4,8 @@ mod api;
 mod browser;
 mod budget;
 mod catalog;
+mod cli;
 mod helpers;
+mod identifiers;
 mod story;
 mod ui;
