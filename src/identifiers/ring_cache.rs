@@ -41,9 +41,12 @@ pub struct RingSet {
 
 const FRESH_FOR: Duration = Duration::from_secs(60);
 
+/// When the rings were computed, and what they were.
+type Computed = Option<(Instant, Arc<RingSet>)>;
+
 #[derive(Clone, Default)]
 pub struct RingCache {
-    inner: Arc<Mutex<Option<(Instant, Arc<RingSet>)>>>,
+    inner: Arc<Mutex<Computed>>,
 }
 
 impl RingCache {
