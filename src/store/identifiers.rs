@@ -421,3 +421,26 @@ impl Store {
         Ok(out)
     }
 }
+
+impl Store {
+    /// `(links, distinct identifiers)`, for reports and benchmarks.
+    pub async fn count_identifier_links(&self) -> StoreResult<(i64, i64)> {
+        let links = sqlx::query_scalar("SELECT COUNT(*) FROM case_identifiers").fetch_one(self.pool()).await?;
+        let idents = sqlx::query_scalar("SELECT COUNT(*) FROM identifiers").fetch_one(self.pool()).await?;
+        Ok((links, idents))
+    }
+}
+
+impl Store {
+    /// A random sample of identifiers (for benchmarks), optionally among the first `max_id`.
+    pub async fn sample_identifiers(&self, limit: i64, max_id: Option<i64>) -> StoreResult<Vec<(IdKind, String)>> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT kind, value FROM identifiers WHERE id <= $1 ORDER BY random() LIMIT $2",
+        )
+        .bind(max_id.unwrap_or(i64::MAX))
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows.into_iter().filter_map(|(k, v)| IdKind::parse(&k).map(|k| (k, v))).collect())
+    }
+}
