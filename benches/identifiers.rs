@@ -77,7 +77,10 @@ async fn seed(store: &Store, url: &str, a: &Args) {
         eprintln!("database already holds {have} cases; not seeding");
         return;
     }
-    let d = store.ensure_district(&NewDistrict { code: "jaipur", prefix: "JPR", name_en: "Jaipur", name_hi: "जयपुर" }).await.unwrap();
+    let d = store
+        .ensure_district(&NewDistrict { code: "jaipur", prefix: "JPR", name_en: "Jaipur", name_hi: "जयपुर" })
+        .await
+        .unwrap();
     let raw = sqlx::sqlite::SqlitePoolOptions::new().max_connections(1).connect(url).await.unwrap();
     sqlx::query("PRAGMA synchronous = OFF").execute(&raw).await.unwrap();
     sqlx::query(AssertSqlSafe(
@@ -176,7 +179,9 @@ async fn measure(store: &Store) {
     let (links, identifiers) = store.count_identifier_links().await.unwrap();
     println!("\n{cases} cases, {links} identifier links, {identifiers} distinct identifiers (SQLite)\n");
     println!("| what | samples | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|");
-    for (label, max_id) in [("lookup: any identifier", None), ("lookup: a ring's shared identifier", Some((RINGS * PER_RING) as i64))] {
+    for (label, max_id) in
+        [("lookup: any identifier", None), ("lookup: a ring's shared identifier", Some((RINGS * PER_RING) as i64))]
+    {
         let sample = store.sample_identifiers(2_100, max_id).await.unwrap();
         let mut samples = Vec::new();
         for (i, (kind, value)) in sample.iter().enumerate() {

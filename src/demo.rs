@@ -160,6 +160,19 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
         }
+        // Cases already worked have their identifiers confirmed; new ones still propose them.
+        if c.status != "new" {
+            let confirmed = state.store.case_identifiers(case.id).await?;
+            let picks: Vec<(String, String)> = crate::identifiers::service::proposals(&handle, &confirmed)
+                .into_iter()
+                .map(|p| (p.kind.as_str().to_owned(), p.value))
+                .collect();
+            if !picks.is_empty() {
+                crate::identifiers::service::confirm(state, supervisor, &handle, &picks)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("demo identifiers: {e:?}"))?;
+            }
+        }
         walk_to(state, supervisor, case.id, &c.status, c.closure_reason.as_deref()).await?;
         added += 1;
         bar.inc(1);

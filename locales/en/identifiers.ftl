@@ -71,3 +71,5 @@ ring-col-identifiers = Shared identifiers
 event-identifiers = Identifiers confirmed
 event-identifier-removed = Identifier removed
 event-watch-match = Watch-list match
+ident-preview-title = Identifiers in what you typed
+ident-preview-hint = You confirm them on the case page after registering.

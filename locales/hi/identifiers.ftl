@@ -71,3 +71,5 @@ ring-col-identifiers = साझा पहचान चिह्न
 event-identifiers = पहचान चिह्नों की पुष्टि हुई
 event-identifier-removed = पहचान चिह्न हटाया गया
 event-watch-match = निगरानी सूची से मेल
+ident-preview-title = आपके लिखे में मिले पहचान चिह्न
+ident-preview-hint = दर्ज करने के बाद मामले के पेज पर इनकी पुष्टि करें।

@@ -4,6 +4,7 @@
 pub mod api;
 mod pages;
 mod panel;
+mod preview;
 mod ring_cache;
 pub mod service;
 
@@ -20,6 +21,7 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{reference}/identifiers", post(pages::confirm))
         .route("/cases/{reference}/identifiers/{identifier_id}/remove", post(pages::remove))
         .route("/identifiers", get(pages::lookup))
+        .route("/identifiers/preview", post(preview::preview))
         .route("/identifiers/flag", post(pages::flag))
         .route("/rings", get(pages::rings))
         .route("/rings/{id}", get(pages::ring))

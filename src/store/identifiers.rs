@@ -404,10 +404,18 @@ impl Store {
 impl Store {
     /// The flagged ones among these identifiers (one query, however many are asked about).
     pub async fn flagged_among(&self, items: &[(IdKind, String)]) -> StoreResult<Vec<Identifier>> {
+        self.known_among(items, true).await
+    }
+
+    /// Those of these identifiers already known (confirmed on some case, or flagged).
+    pub async fn known_among(&self, items: &[(IdKind, String)], flagged_only: bool) -> StoreResult<Vec<Identifier>> {
         let mut out = Vec::new();
         for chunk in items.chunks(200) {
-            let mut sql =
-                Sql::new(&format!("SELECT {IDENTIFIER_COLUMNS} FROM identifiers i WHERE i.flag IS NOT NULL AND ("));
+            let mut sql = Sql::new(&format!("SELECT {IDENTIFIER_COLUMNS} FROM identifiers i WHERE "));
+            if flagged_only {
+                sql.push("i.flag IS NOT NULL AND ");
+            }
+            sql.push("(");
             for (n, (kind, value)) in chunk.iter().enumerate() {
                 if n > 0 {
                     sql.push(" OR ");
@@ -434,13 +442,12 @@ impl Store {
 impl Store {
     /// A random sample of identifiers (for benchmarks), optionally among the first `max_id`.
     pub async fn sample_identifiers(&self, limit: i64, max_id: Option<i64>) -> StoreResult<Vec<(IdKind, String)>> {
-        let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT kind, value FROM identifiers WHERE id <= $1 ORDER BY random() LIMIT $2",
-        )
-        .bind(max_id.unwrap_or(i64::MAX))
-        .bind(limit)
-        .fetch_all(self.pool())
-        .await?;
+        let rows: Vec<(String, String)> =
+            sqlx::query_as("SELECT kind, value FROM identifiers WHERE id <= $1 ORDER BY random() LIMIT $2")
+                .bind(max_id.unwrap_or(i64::MAX))
+                .bind(limit)
+                .fetch_all(self.pool())
+                .await?;
         Ok(rows.into_iter().filter_map(|(k, v)| IdKind::parse(&k).map(|k| (k, v))).collect())
     }
 }

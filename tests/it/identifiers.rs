@@ -264,3 +264,24 @@ async fn rings_join_cases_through_chains_of_shared_identifiers() {
         assert_eq!(rings[0]["total_cases"], 2, "{db:?}: {rings}");
     }
 }
+
+#[tokio::test]
+async fn the_intake_form_previews_known_identifiers_while_typing() {
+    let app = spawn_app(Db::Sqlite).await;
+    let sup = app.token("supervisor").await;
+    let earlier = app.create_case(&sup, json!({"district": "jodhpur"})).await;
+    confirm(&app, &sup, earlier["id"].as_i64().unwrap(), json!([{"value": "olxpay.verify@ibl"}])).await;
+
+    let b = app.browser("counsellor.jaipur").await;
+    let csrf = b.csrf("/cases/new").await;
+    let narrative = "Usne QR bheja, paise OLXPAY.VERIFY@IBL par gaye. Number 83026 17495.";
+    let (s, _, html) = b.post("/identifiers/preview", &[("csrf", &csrf), ("narrative", narrative)]).await;
+    assert_eq!(s, 200);
+    let items = texts(&html, "li");
+    assert_eq!(items.len(), 2, "{html}");
+    assert!(items[0].contains("olxpay.verify@ibl") && items[0].contains("जोधपुर 1"), "{items:?}");
+    assert!(items[1].contains("+918302617495") && items[1].contains("अभी किसी मामले में नहीं मिला"), "{items:?}");
+    assert_eq!(texts(&html, "li.seen").len(), 1);
+    let (s, _, _) = b.post("/identifiers/preview", &[("csrf", "forged"), ("narrative", narrative)]).await;
+    assert_eq!(s, 403);
+}
