@@ -180,6 +180,8 @@ fn random_case(rng: &mut StdRng, district: (i64, &str), user: i64, at: i64) -> N
         payment_channel: Some(PaymentChannel::Upi),
         suspect_details: None,
         pasted_messages: None,
+        money_left: Some(sahayak_domain::case::MoneyLeft::Yes),
+        money_left_at: Some(at - 3_600_000),
     };
     let search_text = sahayak::cases::input::search_terms(&fields);
     NewCase {

@@ -148,6 +148,12 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
             payment_channel: c.payment_channel.unwrap_or_default(),
             suspect_details: c.suspect_details.unwrap_or_default(),
             pasted_messages: String::new(),
+            money_left: if c.amount_lost_paise.unwrap_or(0) > 0 { "yes".into() } else { "no".into() },
+            money_left_at: if c.amount_lost_paise.unwrap_or(0) > 0 {
+                ist_local(c.incident_minutes_ago)
+            } else {
+                String::new()
+            },
             assignee: c.assignee.as_deref().and_then(by_name).map(|u| u.id.to_string()).unwrap_or_default(),
         };
         let case = crate::cases::service::create(state, supervisor, &input)

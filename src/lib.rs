@@ -16,4 +16,5 @@ pub mod identifiers;
 pub mod intake;
 pub mod store;
 pub mod telemetry;
+pub mod triage;
 pub mod web;

@@ -59,9 +59,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
         crate::identifiers::api::extract, crate::identifiers::api::cases, crate::identifiers::api::flag,
         crate::identifiers::api::for_case, crate::identifiers::api::confirm, crate::identifiers::api::remove,
         crate::identifiers::api::rings, crate::identifiers::api::ring,
+        crate::triage::api::actions, crate::triage::api::record, crate::triage::api::deadlines, crate::triage::api::queue,
     ),
     modifiers(&BearerAuth),
-    tags((name = "auth"), (name = "cases"), (name = "identifiers"), (name = "reference"))
+    tags((name = "auth"), (name = "cases"), (name = "identifiers"), (name = "triage"), (name = "reference"))
 )]
 pub struct ApiDoc;
 

@@ -14,6 +14,7 @@ pub struct Panel {
 
 /// The feature panels for one case, in page order.
 pub async fn panels(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Result<Vec<Panel>, AppError> {
-    let out: Vec<Panel> = vec![crate::identifiers::panel(state, staff, handle).await?];
+    let out: Vec<Panel> =
+        vec![crate::triage::panel(state, staff, handle).await?, crate::identifiers::panel(state, staff, handle).await?];
     Ok(out)
 }

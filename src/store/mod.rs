@@ -12,6 +12,7 @@ mod identifiers;
 mod migrate;
 mod seed;
 mod sql;
+mod triage;
 mod users;
 
 use std::sync::Arc;
@@ -26,6 +27,7 @@ pub use cases::*;
 pub use districts::*;
 pub use identifiers::*;
 pub use migrate::MigrationProgress;
+pub use triage::*;
 pub use users::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

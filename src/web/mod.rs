@@ -82,13 +82,14 @@ pub fn router(state: AppState) -> Router {
     let csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
     Router::new()
-        .route("/", get(|| async { Redirect::to("/cases") }))
+        .route("/", get(|| async { Redirect::to("/queue") }))
         .route("/healthz", get(healthz))
         .route("/static/{*path}", get(crate::assets::serve))
         .merge(crate::auth::router())
         .merge(crate::intake::router())
         .merge(crate::cases::router())
         .merge(crate::identifiers::router())
+        .merge(crate::triage::router())
         .merge(crate::api::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn(reject_nul_in_query))

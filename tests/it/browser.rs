@@ -132,7 +132,13 @@ async fn register_a_case_in_hindi_and_find_it_by_search_in_a_real_browser() {
         c.goto(&app.url("/cases/new")).await?;
         assert_eq!(axe(&c, &axe_js).await, Vec::<String>::new(), "intake page");
         let focused = c.execute("return document.activeElement.id", vec![]).await?;
-        assert_eq!(focused, json!("channel"), "the first field has focus");
+        assert_eq!(focused, json!("money_left_yes"), "the first question has focus: did money leave?");
+        // Space ticks the focused "yes"; the time it left, then the rest of the form.
+        c.find(Locator::Id("money_left_yes")).await?.send_keys(" ").await?;
+        let when = c
+            .execute("return new Date(Date.now() + 5.5 * 3600e3 - 40 * 60e3).toISOString().slice(0, 16)", vec![])
+            .await?;
+        c.execute("document.getElementById('money_left_at').value = arguments[0]", vec![when]).await?;
         c.find(Locator::Id("channel")).await?.select_by_value("helpline_call").await?;
         c.find(Locator::Id("victim_name")).await?.send_keys("कमला देवी शर्मा").await?;
         c.find(Locator::Id("victim_mobile")).await?.send_keys("+91 90011 22334").await?;

@@ -8,4 +8,5 @@ mod cli;
 mod helpers;
 mod identifiers;
 mod story;
+mod triage;
 mod ui;
