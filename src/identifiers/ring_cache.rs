@@ -80,14 +80,15 @@ impl RingCache {
 /// Builds the ring set from the database.
 pub async fn compute(store: &Store) -> Result<RingSet, StoreError> {
     let started = Instant::now();
-    let edges = store.ring_edges().await?;
-    let rings = sahayak_domain::rings::rings(&edges);
-    let ids: Vec<i64> = rings.iter().flat_map(|r| r.cases.iter().copied()).collect();
+    let found = store.ring_edges().await?;
+    let edges: Vec<_> = found.iter().map(|e| e.edge).collect();
     let money: HashMap<i64, (i64, i64)> =
-        store.case_money(&ids).await?.into_iter().map(|(id, d, m)| (id, (d, m))).collect();
+        found.iter().map(|e| (e.edge.case_id, (e.district_id, e.money_paise))).collect();
+    let rings = sahayak_domain::rings::rings(&edges);
     let mut set = RingSet::default();
     for ring in rings {
-        let cases: Vec<(i64, i64)> = ring.cases.iter().filter_map(|c| money.get(c).map(|(d, _)| (*c, *d))).collect();
+        let cases: Vec<(i64, i64)> =
+            ring.cases.iter().filter_map(|c| money.get(c).map(|(d, _)| (*c, *d))).collect();
         let mut by_district: HashMap<i64, i64> = HashMap::new();
         for (_, d) in &cases {
             *by_district.entry(*d).or_insert(0) += 1;

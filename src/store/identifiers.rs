@@ -88,6 +88,14 @@ pub struct Spread {
     pub first_at: i64,
 }
 
+/// An edge of the ring graph with what the ring views need about its case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RingEdge {
+    pub edge: Edge,
+    pub district_id: i64,
+    pub money_paise: i64,
+}
+
 /// The case a link belongs to, for the place where it was confirmed.
 pub struct LinkTarget {
     pub case_id: i64,
@@ -344,18 +352,28 @@ impl Store {
     }
 
     /// Every link of an identifier that two or more cases share, except genuine ones and
-    /// kinds that do not link cases: the edges of the fraud-ring graph.
-    pub async fn ring_edges(&self) -> StoreResult<Vec<Edge>> {
-        let rows: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT ci.case_id, ci.identifier_id FROM case_identifiers ci
+    /// kinds that do not link cases — the edges of the fraud-ring graph — each with its
+    /// case's district and money lost, so the rings need no further reads.
+    pub async fn ring_edges(&self) -> StoreResult<Vec<RingEdge>> {
+        let rows: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
+            "SELECT ci.case_id, ci.identifier_id, ci.district_id, COALESCE(c.amount_lost_paise, 0)
+             FROM case_identifiers ci
              JOIN (SELECT identifier_id FROM case_identifiers GROUP BY identifier_id HAVING COUNT(*) > 1) shared
                ON shared.identifier_id = ci.identifier_id
              JOIN identifiers i ON i.id = ci.identifier_id
+             JOIN cases c ON c.id = ci.case_id
              WHERE (i.flag IS NULL OR i.flag <> 'genuine') AND i.kind <> 'ifsc'",
         )
         .fetch_all(self.pool())
         .await?;
-        Ok(rows.into_iter().map(|(case_id, identifier_id)| Edge { case_id, identifier_id }).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(case_id, identifier_id, district_id, money_paise)| RingEdge {
+                edge: Edge { case_id, identifier_id },
+                district_id,
+                money_paise,
+            })
+            .collect())
     }
 
     /// Summaries of the given cases (any district; callers filter by what a user may see).
@@ -368,20 +386,6 @@ impl Store {
             sql.int_list(chunk).push(" ORDER BY c.id");
             self.counted(1);
             out.extend(sql.query_as::<CaseSummary>().fetch_all(&self.pool).await?);
-        }
-        Ok(out)
-    }
-}
-
-impl Store {
-    /// `(case id, district id, money lost in paise)` for the given cases.
-    pub async fn case_money(&self, ids: &[i64]) -> StoreResult<Vec<(i64, i64, i64)>> {
-        let mut out = Vec::with_capacity(ids.len());
-        for chunk in ids.chunks(500) {
-            let mut sql = Sql::new("SELECT id, district_id, COALESCE(amount_lost_paise, 0) FROM cases WHERE id IN ");
-            sql.int_list(chunk);
-            self.counted(1);
-            out.extend(sql.query_as::<(i64, i64, i64)>().fetch_all(&self.pool).await?);
         }
         Ok(out)
     }
