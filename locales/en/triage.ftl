@@ -70,3 +70,76 @@ event-tasks = Tasks added
 event-trail = Money trail updated
 event-trail-removed = Money trail entry removed
 event-restoration = Restoration updated
+## Money trail
+trail-title = Money trail
+trail-empty = No transactions recorded yet. Import the trail the police receive from the portal, or add entries.
+trail-layer = Layer
+trail-layer-hint = 0 for the victim's own debit; 1, 2, … for each hop after it.
+trail-bank = Bank / wallet
+trail-path = From → to
+trail-from = From account / UPI ID
+trail-to = To account / UPI ID
+trail-utr = UTR / transaction ID
+trail-when = Date and time
+trail-amount = Amount (₹)
+trail-disputed = Disputed
+trail-action = Bank's action
+trail-hold-amount = Put on hold (₹)
+trail-hold-at = Put on hold on
+trail-remarks = Remarks
+trail-add = Add an entry by hand
+trail-add-button = Add entry
+trail-import = Import the trail spreadsheet
+trail-import-file = The portal's money-trail workbook (XLSX) or a CSV of one sheet
+trail-import-hint = Columns are found by their headings (Account No., Transaction Id/UTR Number, Layer, Transaction Amount, Put on hold Amount, …). You see every row before anything is imported.
+trail-import-read = Read the file
+trail-import-unreadable = This file could not be read as a spreadsheet or CSV.
+trail-import-no-headings = No heading row with the trail's columns (such as Transaction Amount) was found.
+trail-import-too-many = The file has more rows than a case's trail can have; check it is the right file.
+trail-import-too-large = The file is larger than 5 MB.
+trail-error-amount = the amount is not a number of rupees
+trail-error-no-amount = the amount is missing
+trail-error-date = the date is not a date
+trail-error-layer = the layer is not a number from 0 to 50
+trail-error-restored-more = More cannot be restored than was sought.
+trail-row = row { $row }
+trail-preview-title = Check the trail before importing
+trail-preview-count = { $count ->
+    [one] One row can be imported.
+   *[other] { $count } rows can be imported.
+}
+trail-preview-errors = { $count ->
+    [one] One row could not be read and will be left out:
+   *[other] { $count } rows could not be read and will be left out:
+}
+trail-preview-import = { $count ->
+    [one] Import one row
+   *[other] Import { $count } rows
+}
+trail-action-transferred = Moved on
+trail-action-on-hold = Put on hold
+trail-action-atm = Withdrawn at an ATM
+trail-action-pos = Spent at a shop (POS)
+trail-action-aeps = Withdrawn by AEPS
+trail-action-cheque = Withdrawn by cheque
+trail-action-wrong-txn = Wrong transaction
+trail-action-other = Other
+money-reported = Reported lost
+money-held = On hold
+money-restored = Restored
+restoration-title = Getting the money back
+restoration-none = No restoration started yet.
+restoration-add = Record a restoration route
+restoration-route = Route
+restoration-status = Where it stands
+restoration-amount = Amount sought (₹)
+restoration-note = Note
+restoration-save = Save
+route-admin-under-50k = Refund without a court order (under ₹50,000)
+route-magistrate-order = Magistrate's order (s.503 BNSS)
+route-lok-adalat = Lok Adalat
+route-status-not-started = Not started
+route-status-applied = Applied
+route-status-ordered = Ordered
+route-status-refunded = Refunded
+route-status-rejected = Rejected

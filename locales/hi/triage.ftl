@@ -70,3 +70,76 @@ event-tasks = काम जोड़े गए
 event-trail = पैसे का रास्ता अपडेट हुआ
 event-trail-removed = पैसे के रास्ते की एक प्रविष्टि हटाई गई
 event-restoration = पैसा वापसी की स्थिति अपडेट हुई
+## Money trail
+trail-title = पैसे का रास्ता
+trail-empty = अभी कोई लेनदेन दर्ज नहीं है। पुलिस को पोर्टल से मिलने वाली ट्रेल फ़ाइल इम्पोर्ट करें, या प्रविष्टियाँ जोड़ें।
+trail-layer = परत
+trail-layer-hint = पीड़ित के खाते से कटौती के लिए 0; उसके बाद हर आगे के लेनदेन के लिए 1, 2, …
+trail-bank = बैंक / वॉलेट
+trail-path = किससे → किसको
+trail-from = किस खाते / यूपीआई आईडी से
+trail-to = किस खाते / यूपीआई आईडी में
+trail-utr = यूटीआर / ट्रांज़ैक्शन आईडी
+trail-when = तारीख और समय
+trail-amount = रकम (₹)
+trail-disputed = विवादित
+trail-action = बैंक की कार्रवाई
+trail-hold-amount = होल्ड की गई रकम (₹)
+trail-hold-at = होल्ड की तारीख
+trail-remarks = टिप्पणी
+trail-add = हाथ से प्रविष्टि जोड़ें
+trail-add-button = प्रविष्टि जोड़ें
+trail-import = ट्रेल स्प्रेडशीट इम्पोर्ट करें
+trail-import-file = पोर्टल की मनी-ट्रेल वर्कबुक (XLSX) या एक शीट की CSV
+trail-import-hint = कॉलम उनके शीर्षक से पहचाने जाते हैं (Account No., Transaction Id/UTR Number, Layer, Transaction Amount, Put on hold Amount, …)। इम्पोर्ट से पहले आप हर पंक्ति देखेंगे।
+trail-import-read = फ़ाइल पढ़ें
+trail-import-unreadable = यह फ़ाइल स्प्रेडशीट या CSV के रूप में पढ़ी नहीं जा सकी।
+trail-import-no-headings = ट्रेल के कॉलम (जैसे Transaction Amount) वाली शीर्षक पंक्ति नहीं मिली।
+trail-import-too-many = फ़ाइल में किसी मामले की ट्रेल से कहीं ज़्यादा पंक्तियाँ हैं; जाँच लें कि फ़ाइल सही है।
+trail-import-too-large = फ़ाइल 5 MB से बड़ी है।
+trail-error-amount = रकम रुपयों की संख्या नहीं है
+trail-error-no-amount = रकम नहीं दी गई है
+trail-error-date = तारीख सही नहीं है
+trail-error-layer = परत 0 से 50 के बीच की संख्या नहीं है
+trail-error-restored-more = जितनी रकम माँगी गई उससे ज़्यादा वापस नहीं हो सकती।
+trail-row = पंक्ति { $row }
+trail-preview-title = इम्पोर्ट से पहले ट्रेल जाँचें
+trail-preview-count = { $count ->
+    [one] एक पंक्ति इम्पोर्ट हो सकती है।
+   *[other] { $count } पंक्तियाँ इम्पोर्ट हो सकती हैं।
+}
+trail-preview-errors = { $count ->
+    [one] एक पंक्ति पढ़ी नहीं जा सकी और छोड़ दी जाएगी:
+   *[other] { $count } पंक्तियाँ पढ़ी नहीं जा सकीं और छोड़ दी जाएँगी:
+}
+trail-preview-import = { $count ->
+    [one] एक पंक्ति इम्पोर्ट करें
+   *[other] { $count } पंक्तियाँ इम्पोर्ट करें
+}
+trail-action-transferred = आगे भेजा गया
+trail-action-on-hold = होल्ड पर रखा गया
+trail-action-atm = एटीएम से निकाला गया
+trail-action-pos = दुकान पर खर्च (पीओएस)
+trail-action-aeps = एईपीएस से निकाला गया
+trail-action-cheque = चेक से निकाला गया
+trail-action-wrong-txn = गलत लेनदेन
+trail-action-other = अन्य
+money-reported = बताई गई ठगी
+money-held = होल्ड पर
+money-restored = वापस मिला
+restoration-title = पैसा वापस पाना
+restoration-none = अभी वापसी की कोई प्रक्रिया शुरू नहीं हुई।
+restoration-add = वापसी का रास्ता दर्ज करें
+restoration-route = रास्ता
+restoration-status = स्थिति
+restoration-amount = माँगी गई रकम (₹)
+restoration-note = टिप्पणी
+restoration-save = सहेजें
+route-admin-under-50k = बिना अदालती आदेश के वापसी (₹50,000 से कम)
+route-magistrate-order = मजिस्ट्रेट का आदेश (धारा 503 बीएनएसएस)
+route-lok-adalat = लोक अदालत
+route-status-not-started = शुरू नहीं हुआ
+route-status-applied = आवेदन किया
+route-status-ordered = आदेश हुआ
+route-status-refunded = वापस मिला
+route-status-rejected = अस्वीकार

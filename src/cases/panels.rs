@@ -14,7 +14,9 @@ pub struct Panel {
 
 /// The feature panels for one case, in page order.
 pub async fn panels(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Result<Vec<Panel>, AppError> {
-    let out: Vec<Panel> =
-        vec![crate::triage::panel(state, staff, handle).await?, crate::identifiers::panel(state, staff, handle).await?];
-    Ok(out)
+    Ok(vec![
+        crate::triage::panel(state, staff, handle).await?,
+        crate::triage::trail::panel(state, staff, handle).await?,
+        crate::identifiers::panel(state, staff, handle).await?,
+    ])
 }

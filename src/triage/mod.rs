@@ -4,13 +4,17 @@
 pub mod actions;
 pub mod api;
 pub mod facts;
+pub mod import;
 pub mod panel;
 pub mod queue;
+pub mod trail;
+pub mod trail_api;
 
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{delete, get, post};
 use chrono::Utc;
 use sahayak_domain::access::CaseAction as Permission;
 use unicode_normalization::UnicodeNormalization;
@@ -32,6 +36,23 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/queue", get(api::queue))
         .route("/api/v1/cases/{id}/actions", get(api::actions).post(api::record))
         .route("/api/v1/cases/{id}/deadlines", get(api::deadlines))
+        .route("/cases/{reference}/trail", post(trail::add_form))
+        .route("/cases/{reference}/trail/{row_id}/remove", post(trail::remove_form))
+        .route(
+            "/cases/{reference}/trail/import",
+            post(trail::import_form).layer(DefaultBodyLimit::max(trail::MAX_UPLOAD + 64 * 1024)),
+        )
+        .route("/cases/{reference}/trail/import/{import_id}", post(trail::import_confirm_form))
+        .route("/cases/{reference}/restorations", post(trail::restoration_form))
+        .route("/api/v1/cases/{id}/trail", get(trail_api::list).post(trail_api::add))
+        .route("/api/v1/cases/{id}/trail/{row_id}", delete(trail_api::remove))
+        .route(
+            "/api/v1/cases/{id}/trail/import",
+            post(trail_api::import).layer(DefaultBodyLimit::max(trail::MAX_UPLOAD + 64 * 1024)),
+        )
+        .route("/api/v1/cases/{id}/trail/import/{import_id}", post(trail_api::import_confirm))
+        .route("/api/v1/cases/{id}/restorations", get(trail_api::restorations).post(trail_api::save_restoration))
+        .route("/api/v1/money", get(trail_api::money))
 }
 
 /// An action as typed: its code, when (IST local or RFC 3339; empty: now), its reference.
