@@ -9,6 +9,7 @@ pub mod deadlines;
 pub mod identifiers;
 pub mod money;
 pub mod phone;
+pub mod plans;
 pub mod rings;
 pub mod search;
 pub mod taxonomy;
