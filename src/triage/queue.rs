@@ -39,6 +39,8 @@ struct QueuePage {
     mine: bool,
     rows: Vec<QueueRow>,
     reminders: Vec<Reminder>,
+    /// Money across the user's districts: reported, held, restored.
+    totals: (String, String, String),
 }
 
 #[derive(Deserialize, Default)]
@@ -93,7 +95,8 @@ pub async fn page(
             overdue: t.due_at.is_some_and(|d| d < now),
         })
         .collect();
-    let body =
-        QueuePage { rows: items.iter().map(|i| queue_row(&page, &districts, i)).collect(), mine, reminders, page };
+    let totals = super::trail::totals_text(&state.store.money_totals(None, &scope(&staff.user)).await?);
+    let rows = items.iter().map(|i| queue_row(&page, &districts, i)).collect();
+    let body = QueuePage { rows, mine, reminders, totals, page };
     Ok(Html(body.render()?).into_response())
 }
