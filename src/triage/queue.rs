@@ -70,7 +70,14 @@ pub fn queue_row(page: &Page, districts: &[crate::store::District], q: &QueueIte
 
 /// What a task is called: its plan step's title, or what the worker typed.
 pub fn task_title(page: &Page, t: &Task) -> String {
-    t.title.clone().unwrap_or_else(|| page.t("task-untitled"))
+    let step = t
+        .plan_id
+        .as_deref()
+        .and_then(sahayak_domain::plans::Plan::get)
+        .and_then(|p| t.step_id.as_deref().and_then(|s| p.step(s)));
+    step.map(|s| s.title.get(super::plans::text_lang(page.lang)).to_owned())
+        .or_else(|| t.title.clone())
+        .unwrap_or_else(|| page.t("task-untitled"))
 }
 
 pub async fn page(
@@ -85,7 +92,7 @@ pub async fn page(
     let now = Utc::now().timestamp_millis();
     let reminders = state
         .store
-        .open_tasks_of(staff.user.id, 20)
+        .open_tasks_of(staff.user.id, 10)
         .await?
         .iter()
         .map(|(t, reference)| Reminder {
