@@ -279,18 +279,18 @@ const CASE_COLUMNS: &str = "c.id, c.reference, c.district_id, c.status, c.closur
 pub(crate) const SUMMARY_COLUMNS: &str = "c.id, c.reference, c.district_id, c.status, c.category, c.sub_category,
     c.scam_pattern, c.victim_name, c.amount_lost_paise, a.display_name AS assignee_name, c.created_at";
 
-/// Binds the editable fields as `$1..$21`, in the order of [`FIELD_COLUMNS`].
-fn field_params(f: &CaseFields) -> Vec<Param> {
+/// Binds the editable fields (and the mobile's search index) as `$1..$22`, in the order of [`FIELD_COLUMNS`].
+fn field_params(f: &CaseFields, keys: &super::crypto::Keyring) -> Vec<Param> {
     let text = |s: &str| Param::Text(Some(s.to_owned()));
     let opt_text = |s: Option<&str>| Param::Text(s.map(str::to_owned));
     vec![
         text(f.channel.code()),
         text(&f.victim_name),
-        text(&f.victim_mobile),
+        text(&keys.encrypt("victim_mobile", &f.victim_mobile)),
         text(f.victim_lang.code()),
         Param::Int(f.victim_age),
         opt_text(f.victim_gender.map(|g| g.code())),
-        opt_text(f.victim_address.as_deref()),
+        opt_text(f.victim_address.as_deref().map(|a| keys.encrypt("victim_address", a)).as_deref()),
         text(&f.narrative),
         Param::Int(f.incident_at),
         Param::Int(f.noticed_at),
@@ -305,10 +305,11 @@ fn field_params(f: &CaseFields) -> Vec<Param> {
         opt_text(f.pasted_messages.as_deref()),
         opt_text(f.money_left.map(|m| m.code())),
         Param::Int(f.money_left_at),
+        text(&keys.index(&f.victim_mobile)),
     ]
 }
 
-const FIELD_COLUMNS: [&str; 21] = [
+const FIELD_COLUMNS: [&str; 22] = [
     "channel",
     "victim_name",
     "victim_mobile",
@@ -330,6 +331,7 @@ const FIELD_COLUMNS: [&str; 21] = [
     "pasted_messages",
     "money_left",
     "money_left_at",
+    "victim_mobile_idx",
 ];
 
 impl Store {
@@ -355,7 +357,7 @@ impl Store {
         sql.push(
             ", reference, district_id, status, assignee_id, created_by, created_at, updated_at, version) VALUES (",
         );
-        for (i, p) in field_params(&new.fields).into_iter().enumerate() {
+        for (i, p) in field_params(&new.fields, &self.keys).into_iter().enumerate() {
             if i > 0 {
                 sql.push(", ");
             }
@@ -385,7 +387,7 @@ impl Store {
         let CaseEdit { fields, actor, at, search_text } = *edit;
         let mut w = self.write().await?;
         let mut sql = Sql::new("UPDATE cases SET ");
-        for (i, (col, p)) in FIELD_COLUMNS.iter().zip(field_params(fields)).enumerate() {
+        for (i, (col, p)) in FIELD_COLUMNS.iter().zip(field_params(fields, &self.keys)).enumerate() {
             if i > 0 {
                 sql.push(", ");
             }
@@ -467,18 +469,26 @@ impl Store {
     pub async fn case(&self, id: i64) -> StoreResult<Case> {
         let sql =
             format!("SELECT {CASE_COLUMNS} FROM cases c LEFT JOIN users a ON a.id = c.assignee_id WHERE c.id = $1");
-        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(self.pool()).await?.ok_or(StoreError::NotFound)
+        let case = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(self.pool()).await?;
+        self.decrypted(case.ok_or(StoreError::NotFound)?)
+    }
+
+    /// Reads the encrypted fields back in clear.
+    fn decrypted(&self, mut case: Case) -> StoreResult<Case> {
+        let f = &mut case.fields;
+        let err = |e: super::crypto::KeyError| StoreError::Crypto(e.to_string());
+        f.victim_mobile = self.keys.decrypt("victim_mobile", &f.victim_mobile).map_err(err)?;
+        f.victim_address =
+            f.victim_address.as_deref().map(|a| self.keys.decrypt("victim_address", a)).transpose().map_err(err)?;
+        Ok(case)
     }
 
     pub async fn case_by_reference(&self, reference: &str) -> StoreResult<Case> {
         let sql = format!(
             "SELECT {CASE_COLUMNS} FROM cases c LEFT JOIN users a ON a.id = c.assignee_id WHERE c.reference = $1"
         );
-        sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(reference)
-            .fetch_optional(self.pool())
-            .await?
-            .ok_or(StoreError::NotFound)
+        let case = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(reference).fetch_optional(self.pool()).await?;
+        self.decrypted(case.ok_or(StoreError::NotFound)?)
     }
 
     /// The case's timeline, oldest first.
@@ -630,7 +640,7 @@ impl Store {
                 sql.push(" AND c.reference = ").text(r.as_str());
             }
             Some(SearchFilter::Mobile(m)) => {
-                sql.push(" AND c.victim_mobile = ").text(m.as_str());
+                sql.push(" AND c.victim_mobile_idx = ").text(self.keys.index(m));
             }
             _ => {}
         }

@@ -6,7 +6,9 @@
 //! (full-text search, DDL), [`Backend`] says which text to use. Every value crossing the
 //! boundary is an integer or text: times as epoch milliseconds, money as paise.
 
+pub mod audit;
 mod cases;
+pub mod crypto;
 mod districts;
 mod identifiers;
 mod migrate;
@@ -52,6 +54,8 @@ pub enum StoreError {
     Db(#[from] sqlx::Error),
     #[error("migration failed: {0}")]
     Migration(String),
+    #[error("encrypted data: {0}")]
+    Crypto(String),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -65,6 +69,8 @@ pub struct Store {
     /// and faster than letting them spin on SQLite's busy handler.
     write_lock: Option<Arc<Mutex<()>>>,
     queries: Arc<AtomicU64>,
+    /// The keys of the encrypted fields (see [`crypto`]).
+    keys: Arc<crypto::Keyring>,
 }
 
 /// A write transaction. On SQLite it also holds the writer's turn until it ends.
@@ -129,7 +135,18 @@ impl Store {
             backend,
             write_lock: (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(()))),
             queries: Arc::new(AtomicU64::new(0)),
+            keys: Arc::new(crypto::Keyring::generate()),
         })
+    }
+
+    /// Uses these keys for the encrypted fields (the default, for tests, is a fresh keyring).
+    pub fn with_keys(mut self, keys: crypto::Keyring) -> Store {
+        self.keys = Arc::new(keys);
+        self
+    }
+
+    pub fn keys(&self) -> &crypto::Keyring {
+        &self.keys
     }
 
     pub fn backend(&self) -> Backend {

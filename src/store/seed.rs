@@ -27,17 +27,17 @@ impl Store {
                 "INSERT INTO cases (channel, victim_name, victim_mobile, victim_lang, victim_age, victim_gender,
                     victim_address, narrative, incident_at, noticed_at, taxonomy_version, category, sub_category,
                     category_other, scam_pattern, amount_lost_paise, payment_channel, suspect_details, pasted_messages,
-                    money_left, money_left_at, reference, district_id, status, assignee_id, created_by, created_at, updated_at, version)
+                    money_left, money_left_at, victim_mobile_idx, reference, district_id, status, assignee_id, created_by, created_at, updated_at, version)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                    $21, $22, $23, $24, $25, $26, $27, $27, 1) RETURNING id",
+                    $21, $22, $23, $24, $25, $26, $27, $28, $28, 1) RETURNING id",
             )
             .bind(f.channel.code())
             .bind(&f.victim_name)
-            .bind(&f.victim_mobile)
+            .bind(self.keys().encrypt("victim_mobile", &f.victim_mobile))
             .bind(f.victim_lang.code())
             .bind(f.victim_age)
             .bind(f.victim_gender.map(|g| g.code()))
-            .bind(&f.victim_address)
+            .bind(f.victim_address.as_deref().map(|a| self.keys().encrypt("victim_address", a)))
             .bind(&f.narrative)
             .bind(f.incident_at)
             .bind(f.noticed_at)
@@ -52,6 +52,7 @@ impl Store {
             .bind(&f.pasted_messages)
             .bind(f.money_left.map(|m| m.code()))
             .bind(f.money_left_at)
+            .bind(self.keys().index(&f.victim_mobile))
             .bind(reference)
             .bind(new.district_id)
             .bind("new")

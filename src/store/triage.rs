@@ -268,8 +268,8 @@ impl Store {
                 Param::Int(Some(case_id)),
                 Param::Int(Some(t.layer)),
                 Param::Text(t.bank.clone()),
-                Param::Text(t.from_account.clone()),
-                Param::Text(t.to_account.clone()),
+                Param::Text(t.from_account.as_deref().map(|a| self.keys().encrypt("from_account", a))),
+                Param::Text(t.to_account.as_deref().map(|a| self.keys().encrypt("to_account", a))),
                 Param::Text(t.ifsc.clone()),
                 Param::Text(t.utr.clone()),
                 Param::Int(t.at),
@@ -298,7 +298,17 @@ impl Store {
 
     pub async fn trail(&self, case_id: i64) -> StoreResult<Vec<TrailRow>> {
         let sql = format!("SELECT {TRAIL_COLUMNS} FROM money_trail WHERE case_id = $1 ORDER BY layer, at, id");
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(case_id).fetch_all(self.pool()).await?)
+        let rows: Vec<TrailRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(case_id).fetch_all(self.pool()).await?;
+        let clear = |col: &str, v: Option<String>| {
+            v.map(|v| self.keys().decrypt(col, &v)).transpose().map_err(|e| StoreError::Crypto(e.to_string()))
+        };
+        rows.into_iter()
+            .map(|mut t| {
+                t.from_account = clear("from_account", t.from_account.take())?;
+                t.to_account = clear("to_account", t.to_account.take())?;
+                Ok(t)
+            })
+            .collect()
     }
 
     pub async fn delete_trail_row(&self, case_id: i64, row_id: i64, actor: i64, at: i64) -> StoreResult<()> {
