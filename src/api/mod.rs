@@ -56,9 +56,12 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
         crate::cases::api::list, crate::cases::api::create, crate::cases::api::get, crate::cases::api::update,
         crate::cases::api::events, crate::cases::api::add_note, crate::cases::api::change_status,
         crate::cases::api::assign, reference::districts, reference::taxonomy,
+        crate::evidence::api::upload, crate::evidence::api::list, crate::evidence::api::item,
+        crate::evidence::api::content, crate::evidence::api::record_custody, crate::evidence::api::portal_copy,
+        crate::evidence::api::verify, crate::evidence::api::bundle,
     ),
     modifiers(&BearerAuth),
-    tags((name = "auth"), (name = "cases"), (name = "reference"))
+    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "reference"))
 )]
 pub struct ApiDoc;
 

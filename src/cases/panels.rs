@@ -15,6 +15,6 @@ pub struct Panel {
 /// The feature panels for one case, in page order.
 pub async fn panels(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Result<Vec<Panel>, AppError> {
     let mut out: Vec<Panel> = Vec::new();
-    let _ = (state, staff, handle, &mut out);
+    out.extend(crate::evidence::panel(state, staff, handle).await?);
     Ok(out)
 }

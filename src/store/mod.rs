@@ -8,6 +8,7 @@
 
 mod cases;
 mod districts;
+mod evidence;
 mod migrate;
 mod seed;
 mod sql;
@@ -23,6 +24,7 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub use cases::*;
 pub use districts::*;
+pub use evidence::*;
 pub use migrate::MigrationProgress;
 pub use users::*;
 

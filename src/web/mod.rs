@@ -30,6 +30,7 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<Config>,
     pub passwords: crate::auth::password::Hasher,
+    pub evidence: Arc<crate::evidence::Vault>,
     districts: DistrictCache,
 }
 
@@ -41,7 +42,8 @@ const DISTRICT_CACHE_TTL: Duration = Duration::from_secs(60);
 impl AppState {
     pub fn new(store: Store, config: Config) -> AppState {
         let passwords = crate::auth::password::Hasher::new(config.fast_password_hashing);
-        AppState { store, config: Arc::new(config), passwords, districts: Arc::default() }
+        let evidence = Arc::new(crate::evidence::Vault::open(&config));
+        AppState { store, config: Arc::new(config), passwords, evidence, districts: Arc::default() }
     }
 
     /// All districts, from a cache refreshed every minute (and at once by [`Self::forget_districts`]).
@@ -87,6 +89,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::auth::router())
         .merge(crate::intake::router())
         .merge(crate::cases::router())
+        .merge(crate::evidence::router())
         .merge(crate::api::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn(reject_nul_in_query))
