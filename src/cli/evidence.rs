@@ -57,21 +57,26 @@ async fn verify_all(state: &AppState) -> anyhow::Result<ExitCode> {
             for f in &r.findings {
                 let (key, args) = describe(f);
                 let args: Vec<(&str, FluentValue<'_>)> = args.iter().map(|(k, v)| (*k, v.as_str().into())).collect();
-                bar.println(format!(
+                let line = format!(
                     "MISMATCH case {} item #{} ({}, sha256 {}): {}",
                     references[&r.case_id],
                     r.item_id,
                     r.original_name,
                     r.sha256,
                     catalogs().get_with(Lang::En, key, &args)
-                ));
+                );
+                // Printed above the progress bar, to standard output even when it is not a terminal.
+                bar.suspend(|| println!("{line}"));
             }
         }
     }
     bar.finish_and_clear();
     let secs = started.elapsed().as_secs_f64();
     if bad == 0 {
-        println!("OK: {checked} item(s) checked, {} MB re-hashed in {secs:.1} s; every file and chain matches.", bytes / 1_000_000);
+        println!(
+            "OK: {checked} item(s) checked, {} MB re-hashed in {secs:.1} s; every file and chain matches.",
+            bytes / 1_000_000
+        );
         Ok(ExitCode::SUCCESS)
     } else {
         println!("FAILED: {bad} of {checked} item(s) do not match (see above).");

@@ -347,7 +347,11 @@ pub async fn portal_copy(
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn verify(State(state): State<AppState>, api: ApiUser, Path(id): Path<i64>) -> Result<Json<VerifyJson>, AppError> {
+pub async fn verify(
+    State(state): State<AppState>,
+    api: ApiUser,
+    Path(id): Path<i64>,
+) -> Result<Json<VerifyJson>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
     let reports = service::verify_case(&state, &api.user, &handle).await?;
     let mut problems = Vec::new();
@@ -385,6 +389,7 @@ pub async fn bundle(
     Query(q): Query<BundleQuery>,
 ) -> Result<Response, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
-    let (name, body) = bundle::export(&state, &api.user, &handle, api.lang, q.reason.as_deref().unwrap_or_default()).await?;
+    let (name, body) =
+        bundle::export(&state, &api.user, &handle, api.lang, q.reason.as_deref().unwrap_or_default()).await?;
     Ok(bundle::response(&name, body))
 }

@@ -7,9 +7,9 @@
 use std::io;
 
 use async_zip::base::write::ZipFileWriter;
-use chrono::{Datelike, Timelike};
 use async_zip::{Compression, ZipEntryBuilder};
 use axum::body::Body;
+use chrono::{Datelike, Timelike};
 use futures_util::{AsyncWriteExt, StreamExt};
 use sahayak_domain::evidence::Sha256Hex;
 use sha2::{Digest, Sha256};
@@ -154,7 +154,6 @@ struct IndexItem {
     custody: Vec<super::views::CustodyRow>,
 }
 
-
 /// Exports a case's evidence: records an "exported" custody entry on every item (so that the
 /// bundle's own index shows it), then streams the ZIP. Returns the download's file name.
 pub async fn export(
@@ -179,7 +178,8 @@ pub async fn export(
     let custody = state.store.custody(&ids).await?;
     let page = crate::web::page::Page::anonymous(lang, "");
     let reference = handle.case().reference.clone();
-    let files: Vec<BundleFile> = items.iter().map(|i| BundleFile { path: zip_path(i), sha256: i.sha256.clone() }).collect();
+    let files: Vec<BundleFile> =
+        items.iter().map(|i| BundleFile { path: zip_path(i), sha256: i.sha256.clone() }).collect();
     let index = IndexPage {
         lang: lang.code(),
         title: page.t1("evidence-index-title", "case", reference.as_str()),

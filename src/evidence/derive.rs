@@ -65,7 +65,9 @@ pub async fn portal_copy(
     check(user, handle, EvidenceAction::Add)?;
     let target = Target::parse(target).ok_or_else(|| AppError::invalid("target", "error-choice"))?;
     let original = state.store.evidence_item(handle.id(), id).await?;
-    if !matches!(original.mime.as_str(), "image/jpeg" | "image/png" | "image/webp") || original.size_bytes > MAX_SOURCE_BYTES {
+    if !matches!(original.mime.as_str(), "image/jpeg" | "image/png" | "image/webp")
+        || original.size_bytes > MAX_SOURCE_BYTES
+    {
         return Err(AppError::invalid("target", "evidence-error-not-image"));
     }
     if original.size_bytes as usize <= target.max_bytes() && original.mime != "image/webp" {

@@ -121,7 +121,9 @@ pub fn validate(input: &DetailsInput, now_ms: i64) -> Result<Details, FieldError
     let captured_where = text(&mut e, input, "captured_where", MAX_SHORT);
     let derived_from = match input.get("derived_from").trim() {
         "" => None,
-        v => v.trim_start_matches('#').parse::<i64>().map_err(|_| e.add("derived_from", "evidence-error-original")).ok(),
+        v => {
+            v.trim_start_matches('#').parse::<i64>().map_err(|_| e.add("derived_from", "evidence-error-original")).ok()
+        }
     };
     let victim_supplied = matches!(input.get("victim_supplied").trim(), "1" | "true" | "on" | "yes");
     if e.is_empty() {
@@ -187,6 +189,9 @@ mod tests {
         assert_eq!(bad.get("device_id"), Some("evidence-error-imei"));
         assert_eq!(bad.get("captured_at"), Some("error-datetime"));
         assert_eq!(bad.get("derived_from"), Some("evidence-error-original"));
-        assert_eq!(validate(&input(&[("captured_at", "2099-01-01T00:00")]), now).unwrap_err().get("captured_at"), Some("error-future"));
+        assert_eq!(
+            validate(&input(&[("captured_at", "2099-01-01T00:00")]), now).unwrap_err().get("captured_at"),
+            Some("error-future")
+        );
     }
 }

@@ -63,7 +63,12 @@ impl Vault {
         if swept > 0 {
             tracing::info!(swept, "removed spool files left by an interrupted run");
         }
-        Vault { blobs, spool_dir, max_file_bytes: config.evidence.max_file_bytes, max_case_bytes: config.evidence.max_case_bytes }
+        Vault {
+            blobs,
+            spool_dir,
+            max_file_bytes: config.evidence.max_file_bytes,
+            max_case_bytes: config.evidence.max_case_bytes,
+        }
     }
 
     pub fn blobs(&self) -> &dyn BlobStore {

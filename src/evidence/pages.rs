@@ -173,14 +173,19 @@ pub fn file_response(item: &EvidenceItem, body: Body, inline: bool) -> Response 
     let mut r = body.into_response();
     let h = r.headers_mut();
     let mime = if inline { item.mime.as_str() } else { "application/octet-stream" };
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_str(mime).unwrap_or(HeaderValue::from_static("application/octet-stream")));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(mime).unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
     h.insert(header::CONTENT_LENGTH, HeaderValue::from(item.size_bytes.max(0) as u64));
     h.insert(header::CONTENT_DISPOSITION, disposition(if inline { "inline" } else { "attachment" }, item));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     if item.mime != "application/pdf" {
         h.insert(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'"),
+            HeaderValue::from_static(
+                "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'",
+            ),
         );
     }
     r
@@ -193,7 +198,9 @@ fn disposition(kind: &str, item: &EvidenceItem) -> HeaderValue {
     let encoded: String = item
         .original_name
         .bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-._".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
+        })
         .collect();
     HeaderValue::from_str(&format!("{kind}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"))
         .unwrap_or(HeaderValue::from_static("attachment"))

@@ -47,10 +47,7 @@ pub fn upload_form(
     let limits = crate::web::i18n::catalogs().get_with(
         page.lang,
         "evidence-limits",
-        &[
-            ("file", views::size(v.max_file_bytes as i64).into()),
-            ("room", views::size(room as i64).into()),
-        ],
+        &[("file", views::size(v.max_file_bytes as i64).into()), ("room", views::size(room as i64).into())],
     );
     UploadFormView {
         action: format!("/cases/{reference}/evidence"),
@@ -83,7 +80,8 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
     let page = staff.page(state);
     let reference = handle.case().reference.clone();
     let items = state.store.evidence_items(handle.id()).await?;
-    let form = upload_form(state, &page, &reference, used_bytes(&items), DetailsInput::default(), FieldErrors::default());
+    let form =
+        upload_form(state, &page, &reference, used_bytes(&items), DetailsInput::default(), FieldErrors::default());
     let body = PanelTemplate {
         rows: items.iter().map(|i| views::item_row(&page, &reference, i)).collect(),
         can_add: check(&staff.user, handle, EvidenceAction::Add).is_ok(),

@@ -50,7 +50,8 @@ const MAX_TEXT_PART: usize = 16 * 1024;
 
 /// Refuses at once a body that announces more than the case has room for.
 pub fn check_announced_size(headers: &HeaderMap, room: u64) -> Result<(), AppError> {
-    let announced = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    let announced =
+        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     // The multipart framing and the text parts take some bytes besides the files.
     match announced {
         Some(n) if n > room.saturating_add(1 << 20) => Err(AppError::TooLarge("evidence-error-case-full")),
@@ -61,7 +62,12 @@ pub fn check_announced_size(headers: &HeaderMap, room: u64) -> Result<(), AppErr
 /// Reads the whole upload. `room` is how many bytes of files the case may still take. From the
 /// browser (`staff`), the form's anti-forgery token must come before any file, so that a forged
 /// post never writes a byte.
-pub async fn receive(Upload(mut mp): Upload, vault: &Vault, room: u64, staff: Option<&Staff>) -> Result<Received, AppError> {
+pub async fn receive(
+    Upload(mut mp): Upload,
+    vault: &Vault,
+    room: u64,
+    staff: Option<&Staff>,
+) -> Result<Received, AppError> {
     let mut files = Vec::new();
     let mut details = DetailsInput::default();
     let mut csrf_ok = staff.is_none();

@@ -19,7 +19,10 @@ pub enum Finding {
     /// No file is stored under the item's hash.
     FileMissing,
     /// The stored bytes no longer have the recorded hash (or size).
-    FileChanged { sha256: String, size: u64 },
+    FileChanged {
+        sha256: String,
+        size: u64,
+    },
     Chain(ChainProblem),
 }
 
@@ -33,7 +36,11 @@ pub struct ItemReport {
 }
 
 /// What re-reading a stored file found: `None` when it is missing.
-pub async fn rehash(blobs: &dyn BlobStore, sha: &Sha256Hex, progress: &(dyn Fn(u64) + Sync)) -> io::Result<Option<(Sha256Hex, u64)>> {
+pub async fn rehash(
+    blobs: &dyn BlobStore,
+    sha: &Sha256Hex,
+    progress: &(dyn Fn(u64) + Sync),
+) -> io::Result<Option<(Sha256Hex, u64)>> {
     let mut reader = match blobs.get(sha).await {
         Ok(r) => r,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -128,10 +135,9 @@ pub fn describe(f: &Finding) -> (&'static str, Vec<(&'static str, String)>) {
             ("evidence-finding-gap", vec![("from", from.to_string()), ("to", to.to_string())])
         }
         Finding::Chain(ChainProblem::BrokenLink { seq }) => ("evidence-finding-link", vec![("seq", seq.to_string())]),
-        Finding::Chain(ChainProblem::WrongEnd { recorded_seq, found_seq }) => (
-            "evidence-finding-end",
-            vec![("recorded", recorded_seq.to_string()), ("found", found_seq.to_string())],
-        ),
+        Finding::Chain(ChainProblem::WrongEnd { recorded_seq, found_seq }) => {
+            ("evidence-finding-end", vec![("recorded", recorded_seq.to_string()), ("found", found_seq.to_string())])
+        }
     }
 }
 

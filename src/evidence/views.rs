@@ -91,7 +91,10 @@ pub fn facts(page: &Page, item: &EvidenceItem) -> Vec<Fact> {
             label: page.t("evidence-field-type"),
             value: format!("{} ({})", page.t(&format!("evidence-kind-{}", sniff::kind(&item.mime))), item.mime),
         },
-        Fact { label: page.t("evidence-field-size"), value: format!("{} ({} B)", size(item.size_bytes), item.size_bytes) },
+        Fact {
+            label: page.t("evidence-field-size"),
+            value: format!("{} ({} B)", size(item.size_bytes), item.size_bytes),
+        },
     ];
     let mut opt = |key: &str, v: Option<String>| {
         if let Some(v) = v {

@@ -351,15 +351,14 @@ async fn append(
     .bind(&hash)
     .execute(w.conn())
     .await?;
-    let moved = sqlx::query(
-        "UPDATE evidence_items SET custody_seq = $1, custody_head = $2 WHERE id = $3 AND custody_seq = $4",
-    )
-    .bind(fields.seq)
-    .bind(&hash)
-    .bind(item_id)
-    .bind(seq)
-    .execute(w.conn())
-    .await?;
+    let moved =
+        sqlx::query("UPDATE evidence_items SET custody_seq = $1, custody_head = $2 WHERE id = $3 AND custody_seq = $4")
+            .bind(fields.seq)
+            .bind(&hash)
+            .bind(item_id)
+            .bind(seq)
+            .execute(w.conn())
+            .await?;
     if moved.rows_affected() != 1 {
         return Err(StoreError::Conflict);
     }

@@ -4,6 +4,7 @@ mod api;
 mod browser;
 mod budget;
 mod catalog;
+mod evidence;
 mod helpers;
 mod story;
 mod ui;

@@ -363,10 +363,7 @@ mod tests {
         assert_eq!(verify_chain(&middle_gone, &fp, 4, &head), [ChainProblem::Missing { from: 2, to: 2 }]);
 
         let tail_gone = &c[..3];
-        assert_eq!(
-            verify_chain(tail_gone, &fp, 4, &head),
-            [ChainProblem::WrongEnd { recorded_seq: 4, found_seq: 3 }]
-        );
+        assert_eq!(verify_chain(tail_gone, &fp, 4, &head), [ChainProblem::WrongEnd { recorded_seq: 4, found_seq: 3 }]);
 
         // Two entries swap places, each keeping its own hash: the links break.
         let mut swapped = c.clone();
