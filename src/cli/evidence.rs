@@ -50,9 +50,8 @@ async fn verify_all(state: &AppState) -> anyhow::Result<ExitCode> {
         bar.set_message(format!("{checked}/{count} items"));
         for r in reports.iter().filter(|r| !r.findings.is_empty()) {
             bad += 1;
-            if !references.contains_key(&r.case_id) {
-                let reference = state.store.case(r.case_id).await.map(|c| c.reference).unwrap_or_default();
-                references.insert(r.case_id, reference);
+            if let std::collections::hash_map::Entry::Vacant(slot) = references.entry(r.case_id) {
+                slot.insert(state.store.case(r.case_id).await.map(|c| c.reference).unwrap_or_default());
             }
             for f in &r.findings {
                 let (key, args) = describe(f);

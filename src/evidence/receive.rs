@@ -79,7 +79,7 @@ pub async fn receive(
                 return Err(AppError::Csrf);
             }
             let original_name = clean_name(field.file_name().unwrap_or_default());
-            let mut spool = Spool::create(&vault.spool_dir()).await.map_err(internal)?;
+            let mut spool = Spool::create(vault.spool_dir()).await.map_err(internal)?;
             while let Some(chunk) = field.chunk().await.map_err(broken)? {
                 if spool.size() + chunk.len() as u64 > vault.max_file_bytes {
                     return Err(AppError::TooLarge("evidence-error-file-too-large"));

@@ -13,11 +13,14 @@ use crate::web::page::Page;
 /// A size as people read it: `812 KB`, `4.7 MB`, `1.2 GB` (decimal units, like the portal's).
 pub fn size(bytes: i64) -> String {
     let b = bytes as f64;
-    match bytes {
-        ..1_000 => format!("{bytes} B"),
-        ..1_000_000 => format!("{:.0} KB", b / 1e3),
-        ..1_000_000_000 => format!("{:.1} MB", b / 1e6),
-        _ => format!("{:.2} GB", b / 1e9),
+    if bytes < 1_000 {
+        format!("{bytes} B")
+    } else if bytes < 1_000_000 {
+        format!("{:.0} KB", b / 1e3)
+    } else if bytes < 1_000_000_000 {
+        format!("{:.1} MB", b / 1e6)
+    } else {
+        format!("{:.2} GB", b / 1e9)
     }
 }
 
