@@ -33,10 +33,10 @@ pub struct EvidenceArgs {
     /// `file` (under the data dir, the default) or `s3`.
     #[arg(long, env = "SAHAYAK_EVIDENCE_STORAGE", global = true)]
     pub evidence_storage: Option<String>,
-    /// Largest evidence file accepted, in MB (default 2048).
+    /// Largest evidence file accepted, in MB of 1,000,000 bytes (default 2000).
     #[arg(long, env = "SAHAYAK_EVIDENCE_MAX_FILE_MB", global = true)]
     pub evidence_max_file_mb: Option<u64>,
-    /// Most evidence one case may hold, in MB (default 10240).
+    /// Most evidence one case may hold, in MB (default 10000).
     #[arg(long, env = "SAHAYAK_EVIDENCE_MAX_CASE_MB", global = true)]
     pub evidence_max_case_mb: Option<u64>,
     /// S3-compatible endpoint, e.g. `https://s3.ap-south-1.amazonaws.com` or `http://127.0.0.1:9000`.
@@ -141,9 +141,12 @@ pub struct EvidenceConfig {
     pub max_case_bytes: u64,
 }
 
+/// Limits are in decimal megabytes, as the portal and phones count them.
+const MB: u64 = 1_000_000;
+
 impl Default for EvidenceConfig {
     fn default() -> Self {
-        EvidenceConfig { storage: EvidenceStorage::File, max_file_bytes: 2048 << 20, max_case_bytes: 10240 << 20 }
+        EvidenceConfig { storage: EvidenceStorage::File, max_file_bytes: 2_000 * MB, max_case_bytes: 10_000 * MB }
     }
 }
 
@@ -261,7 +264,7 @@ fn evidence_config(a: &EvidenceArgs, f: &FileConfig, secret: Option<String>) -> 
     let defaults = EvidenceConfig::default();
     let mb = |flag: Option<u64>, file: Option<u64>, default: u64| match flag.or(file) {
         Some(0) => Err(ConfigError::Invalid("evidence size limits must be at least 1 MB".into())),
-        Some(mb) => Ok(mb << 20),
+        Some(mb) => Ok(mb.saturating_mul(MB)),
         None => Ok(default),
     };
     let max_file_bytes = mb(a.evidence_max_file_mb, f.evidence_max_file_mb, defaults.max_file_bytes)?;
@@ -330,7 +333,7 @@ mod tests {
         common.evidence.s3_bucket = Some("evidence".into());
         common.evidence.evidence_max_file_mb = Some(10);
         let c = Config::load(&common, &ServeArgs::default()).unwrap();
-        assert_eq!(c.evidence.max_file_bytes, 10 << 20);
+        assert_eq!(c.evidence.max_file_bytes, 10_000_000);
         let EvidenceStorage::S3(s3) = &c.evidence.storage else { panic!("s3 expected") };
         assert_eq!(s3.secret_access_key.as_ref().map(Secret::expose), Some("hunter2-secret"));
         assert!(!format!("{c:?}").contains("hunter2"));

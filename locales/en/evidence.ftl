@@ -10,7 +10,7 @@ evidence-limits = Choose one or more files. Up to { $file } per file; this case 
 evidence-choose-again = Files are not kept when a form is sent back: choose them again.
 evidence-verify = Verify this case's evidence
 evidence-bundle = Download all as ZIP
-evidence-added-by = Added by
+evidence-added-by = Added by { $who }
 evidence-from-victim = from the victim
 evidence-copy-of = copy of #{ $item }
 evidence-captured-by-short = by { $who }
@@ -105,8 +105,14 @@ evidence-action-handed-to-police = Handed to police
 ## Verification
 evidence-verify-title = Evidence verification
 evidence-verify-checked = Every file re-hashed and every chain of custody checked at { $when } (IST).
-evidence-verify-ok = All { $count } items match: files unchanged, chains of custody intact.
-evidence-verify-bad = { $count } items do not match what was recorded. Do not submit them before this is explained.
+evidence-verify-ok = { $count ->
+    [one] The item matches: file unchanged, chain of custody intact.
+   *[other] All { $count } items match: files unchanged, chains of custody intact.
+}
+evidence-verify-bad = { $count ->
+    [one] 1 item does not match what was recorded. Do not submit it before this is explained.
+   *[other] { $count } items do not match what was recorded. Do not submit them before this is explained.
+}
 evidence-verify-good = Items that match
 evidence-finding-missing = The stored file is missing.
 evidence-finding-changed = The stored file has changed: its SHA-256 is now { $sha256 } ({ $size } bytes).

@@ -20,7 +20,7 @@ pub fn size(bytes: i64) -> String {
     } else if bytes < 1_000_000_000 {
         format!("{:.1} MB", b / 1e6)
     } else {
-        format!("{:.2} GB", b / 1e9)
+        format!("{:.1} GB", b / 1e9)
     }
 }
 
@@ -76,7 +76,11 @@ pub fn item_row(page: &Page, reference: &str, item: &EvidenceItem) -> ItemRow {
         description: item.description.clone().unwrap_or_default(),
         derived_from: item.derived_from,
         victim_supplied: item.victim_supplied,
-        added: format!("{} · {}", item.created_by_name, when(Some(item.created_at))),
+        added: format!(
+            "{} · {}",
+            page.t1("evidence-added-by", "who", item.created_by_name.as_str()),
+            when(Some(item.created_at))
+        ),
     }
 }
 
@@ -200,6 +204,7 @@ mod tests {
         assert_eq!(size(999), "999 B");
         assert_eq!(size(812_345), "812 KB");
         assert_eq!(size(4_700_000), "4.7 MB");
-        assert_eq!(size(1_073_741_824), "1.07 GB");
+        assert_eq!(size(1_073_741_824), "1.1 GB");
+        assert_eq!(size(2_000_000_000), "2.0 GB");
     }
 }
