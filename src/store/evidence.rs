@@ -295,8 +295,9 @@ impl Store {
     }
 }
 
-/// Appends an entry after the chain's current end, read inside the transaction. The update of
-/// the end is conditional on the end read, so two writers cannot both extend the same end.
+/// Appends an entry after the chain's current end. The item's row is locked first (a no-op
+/// update: PostgreSQL holds the row until commit; SQLite has one writer anyway), so two people
+/// downloading the same file at once queue instead of both extending the same end.
 async fn append_at_head(
     w: &mut WriteTx,
     item_id: i64,
@@ -305,6 +306,10 @@ async fn append_at_head(
     reason: Option<&str>,
     at: i64,
 ) -> StoreResult<()> {
+    sqlx::query("UPDATE evidence_items SET custody_seq = custody_seq WHERE id = $1")
+        .bind(item_id)
+        .execute(w.conn())
+        .await?;
     let (seq, head): (i64, String) =
         sqlx::query_as("SELECT custody_seq, custody_head FROM evidence_items WHERE id = $1")
             .bind(item_id)

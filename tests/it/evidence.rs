@@ -618,3 +618,21 @@ async fn evidence_in_s3_compatible_storage() {
 fn rand_suffix() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 % 1_000_000_007
 }
+
+#[tokio::test]
+async fn many_people_opening_one_file_at_once_keep_its_chain_intact() {
+    for db in backends() {
+        let app = spawn_app(db).await;
+        let token = app.token("counsellor.jaipur").await;
+        let (case_id, _) = new_case(&app, &token).await;
+        let (_, v) = upload(&app, &token, case_id, Form::new().part("file", file_part(PNG, "a.png"))).await;
+        let id = v["items"][0]["id"].as_i64().unwrap();
+        let path = format!("/api/v1/cases/{case_id}/evidence/{id}/content");
+        let downloads = (0..12).map(|_| app.api(Method::GET, &token, &path, None));
+        let statuses: Vec<u16> = futures_util::future::join_all(downloads).await.into_iter().map(|(s, _)| s).collect();
+        assert!(statuses.iter().all(|s| *s == 200), "{db:?}: {statuses:?}");
+        let (_, item) = app.api(Method::GET, &token, &format!("/api/v1/cases/{case_id}/evidence/{id}"), None).await;
+        assert_eq!(item["custody"].as_array().unwrap().len(), 13);
+        assert_eq!(verify(&app, &token, case_id).await["ok"], true, "{db:?}");
+    }
+}
