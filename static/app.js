@@ -47,7 +47,15 @@
       });
       xhr.addEventListener("load", function () {
         if (xhr.status < 400 && xhr.responseURL) {
-          window.location.assign(xhr.responseURL.split("#")[0] + "#evidence");
+          // Back to the case, at its evidence. The same page needs a reload: a changed hash alone
+          // does not fetch it again.
+          var target = xhr.responseURL.split("#")[0];
+          if (target === window.location.href.split("#")[0]) {
+            window.location.hash = "evidence";
+            window.location.reload();
+          } else {
+            window.location.assign(target + "#evidence");
+          }
           return;
         }
         // The form came back with what to correct, or an error page: show its message here.

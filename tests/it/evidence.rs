@@ -636,3 +636,75 @@ async fn many_people_opening_one_file_at_once_keep_its_chain_intact() {
         assert_eq!(verify(&app, &token, case_id).await["ok"], true, "{db:?}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_a_real_browser_the_upload_checks_sizes_sends_with_progress_and_pages_pass_axe() {
+    use fantoccini::Locator;
+    let Some((chromium, driver, axe_js)) = crate::browser::tools() else { return };
+    let app = spawn_app_with(Db::Sqlite, |c| c.evidence.max_file_bytes = 1_000_000).await;
+    let token = app.token("counsellor.jaipur").await;
+    let (case_id, reference) = new_case(&app, &token).await;
+    upload(&app, &token, case_id, Form::new().part("file", file_part(PNG, "first.png"))).await;
+    let files = tempfile::tempdir().unwrap();
+    let too_big = files.path().join("video.mp4");
+    std::fs::write(&too_big, vec![1u8; 1_500_000]).unwrap();
+    let (shot, recording) = (files.path().join("shot.png"), files.path().join("call.amr"));
+    std::fs::write(&shot, PNG).unwrap();
+    std::fs::write(&recording, [b"#!AMR\n".as_slice(), &[9u8; 600_000]].concat()).unwrap();
+
+    let (_driver, c) = crate::browser::start_browser(&chromium, &driver).await;
+    let result = async {
+        c.goto(&app.url("/login")).await?;
+        c.find(Locator::Id("username")).await?.send_keys("counsellor.jaipur").await?;
+        c.find(Locator::Id("password")).await?.send_keys(&format!("{}\u{E007}", crate::helpers::PASSWORD)).await?;
+        c.wait().for_element(Locator::Css("table.cases, p.empty")).await?;
+        c.goto(&app.url(&format!("/cases/{reference}"))).await?;
+        c.find(Locator::Css("details.evidence-add summary")).await?.click().await?;
+        assert_eq!(crate::browser::axe(&c, &axe_js).await, Vec::<String>::new(), "case page with the upload form");
+
+        // Too large for one file: refused in the browser, before a byte is sent.
+        c.find(Locator::Id("ev-file")).await?.send_keys(&too_big.display().to_string()).await?;
+        c.find(Locator::Css("form.evidence-upload button[type=submit]")).await?.click().await?;
+        let status = c.find(Locator::Css(".upload-status")).await?.text().await?;
+        assert!(status.contains("सीमा से बड़ी") && status.contains("video.mp4"), "{status}");
+
+        // Two files at once, sent by the script with a progress bar, then back at the list.
+        c.goto(&app.url(&format!("/cases/{reference}"))).await?;
+        c.find(Locator::Css("details.evidence-add summary")).await?.click().await?;
+        let both = format!("{}\n{}", shot.display(), recording.display());
+        c.find(Locator::Id("ev-file")).await?.send_keys(&both).await?;
+        c.find(Locator::Id("ev-description")).await?.send_keys("कॉल रिकॉर्डिंग और स्क्रीनशॉट").await?;
+        c.find(Locator::Css("form.evidence-upload button[type=submit]")).await?.click().await?;
+        let mut title = String::new();
+        for _ in 0..200 {
+            title = c.find(Locator::Id("evidence-title")).await?.text().await.unwrap_or_default();
+            if title == "साक्ष्य (3)" {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let status = c.find(Locator::Css(".upload-status")).await.ok();
+        let status = match status {
+            Some(s) => s.text().await.unwrap_or_default(),
+            None => String::new(),
+        };
+        assert_eq!(title, "साक्ष्य (3)", "the counsellor works in Hindi; status: {status}");
+        assert_eq!(c.current_url().await?.fragment(), Some("evidence"));
+        let names = c.find_all(Locator::Css(".ev-name a")).await?;
+        assert_eq!(names.len(), 3);
+        assert!(names[2].text().await?.ends_with("call.amr"));
+
+        let href = names[2].attr("href").await?.unwrap();
+        c.goto(&app.url(&href)).await?;
+        assert_eq!(crate::browser::axe(&c, &axe_js).await, Vec::<String>::new(), "item page");
+        c.goto(&app.url(&format!("/cases/{reference}/evidence/verify"))).await?;
+        assert_eq!(crate::browser::axe(&c, &axe_js).await, Vec::<String>::new(), "verification page");
+        Ok::<(), fantoccini::error::CmdError>(())
+    }
+    .await;
+    let _ = c.close().await;
+    result.expect("browser flow");
+    let (_, list) = app.api(Method::GET, &token, &format!("/api/v1/cases/{case_id}/evidence"), None).await;
+    let mimes: Vec<&str> = list["items"].as_array().unwrap().iter().map(|i| i["mime"].as_str().unwrap()).collect();
+    assert_eq!(mimes, ["image/png", "image/png", "audio/amr"]);
+}
