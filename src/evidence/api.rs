@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use sahayak_domain::evidence::{CustodyAction, Entry};
+use sahayak_domain::evidence::Entry;
 use serde::{Deserialize, Serialize};
 use tokio_util::io::ReaderStream;
 use utoipa::{IntoParams, ToSchema};
@@ -281,8 +281,8 @@ pub async fn content(
 ) -> Result<Response, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
     let reason = q.reason.unwrap_or_default();
-    let (item, reader) = service::open(&state, &api.user, &handle, item, CustodyAction::Downloaded, &reason).await?;
-    Ok(pages::file_response(&item, Body::from_stream(ReaderStream::with_capacity(reader, CHUNK)), false))
+    let o = service::open(&state, &api.user, &handle, item, false, &reason).await?;
+    Ok(pages::file_response(&o.item, Body::from_stream(ReaderStream::with_capacity(o.reader, CHUNK)), false))
 }
 
 /// Records by hand a hand-over to the police or a copy made outside the system.

@@ -6,7 +6,6 @@ use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use sahayak_domain::evidence::CustodyAction;
 use serde::Deserialize;
 use tokio_util::io::ReaderStream;
 
@@ -158,13 +157,10 @@ pub async fn file(
     Query(q): Query<FileQuery>,
 ) -> Result<Response, AppError> {
     let handle = access::open_by_reference(&state, &staff.user, &reference).await?;
-    let id = item_id(&id)?;
-    let item = state.store.evidence_item(handle.id(), id).await?;
-    let inline = q.download.is_none() && sniff::viewable(&item.mime);
-    let action = if inline { CustodyAction::Viewed } else { CustodyAction::Downloaded };
-    let (item, reader) =
-        service::open(&state, &staff.user, &handle, id, action, q.reason.as_deref().unwrap_or_default()).await?;
-    Ok(file_response(&item, Body::from_stream(ReaderStream::with_capacity(reader, CHUNK)), inline))
+    let view = q.download.is_none();
+    let reason = q.reason.unwrap_or_default();
+    let o = service::open(&state, &staff.user, &handle, item_id(&id)?, view, &reason).await?;
+    Ok(file_response(&o.item, Body::from_stream(ReaderStream::with_capacity(o.reader, CHUNK)), o.inline))
 }
 
 /// A stored file as a response. Shown inline only for safe types, and then sandboxed: a file is

@@ -113,23 +113,34 @@ pub async fn item(
     Ok((item, custody))
 }
 
-/// The item's bytes, after recording who opened them (`Viewed` or `Downloaded`) and why.
+/// An item's bytes, opened for showing in the browser or for download.
+pub struct Opened {
+    pub item: EvidenceItem,
+    pub reader: BlobReader,
+    /// Shown in the browser (only types safe to show); otherwise downloaded.
+    pub inline: bool,
+}
+
+/// The item's bytes, after recording who opened them and why: "viewed" when shown in the
+/// browser (`view`, for a type safe to show), "downloaded" otherwise.
 pub async fn open(
     state: &AppState,
     user: &User,
     handle: &CaseHandle,
     id: i64,
-    action: CustodyAction,
+    view: bool,
     reason: &str,
-) -> Result<(EvidenceItem, BlobReader), AppError> {
+) -> Result<Opened, AppError> {
     check(user, handle, EvidenceAction::Open)?;
     let reason = optional_reason(reason)?;
     let item = state.store.evidence_item(handle.id(), id).await?;
+    let inline = view && super::sniff::viewable(&item.mime);
+    let action = if inline { CustodyAction::Viewed } else { CustodyAction::Downloaded };
     let sha: Sha256Hex = item.sha256.parse().map_err(|e| internal(e, "a stored hash does not parse"))?;
     let reader = state.evidence.blobs().get(&sha).await.map_err(|e| internal(e, "reading an evidence file"))?;
     state.store.record_custody(&[id], action, actor(user), reason.as_deref(), now_millis()).await?;
     tracing::info!(case_id = handle.id(), item_id = id, action = action.code(), "evidence opened");
-    Ok((item, reader))
+    Ok(Opened { item, reader, inline })
 }
 
 fn optional_reason(reason: &str) -> Result<Option<String>, AppError> {
