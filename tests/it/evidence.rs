@@ -261,7 +261,8 @@ fn cli_verify(app: &TestApp) -> (i32, String) {
         .args(["--database-url", app.state.config.database_url.expose(), "evidence", "verify"])
         .output()
         .unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out.status.code().unwrap_or(-1), text)
 }
 
 #[tokio::test]
@@ -296,7 +297,8 @@ async fn tampered_files_and_custody_entries_are_detected() {
         assert_eq!(chain.as_array().unwrap().len(), 2);
         app.api(Method::GET, &token, &format!("/api/v1/cases/{case_id}/evidence/{}/content", ids[2]), None).await;
         assert_eq!(verify(&app, &token, case_id).await["ok"], true);
-        assert_eq!(cli_verify(&app).0, 0, "{db:?}: CLI finds nothing wrong");
+        let (code, out) = cli_verify(&app);
+        assert_eq!(code, 0, "{db:?}: CLI finds nothing wrong: {out}");
 
         // Someone changes the stored screenshot.
         let blob =
