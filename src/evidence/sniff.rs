@@ -74,8 +74,10 @@ pub fn viewable(mime: &str) -> bool {
     )
 }
 
-/// The broad kind of a type, for labels and icons: `image`, `video`, `audio`, `pdf`, `email`,
-/// `text`, `archive` or `other`.
+/// Every kind [`kind`] returns (each has an `evidence-kind-...` label).
+pub const KINDS: &[&str] = &["image", "video", "audio", "pdf", "email", "text", "archive", "other"];
+
+/// The broad kind of a type, for labels: one of [`KINDS`].
 pub fn kind(mime: &str) -> &'static str {
     match mime {
         m if m.starts_with("image/") => "image",

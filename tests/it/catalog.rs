@@ -69,9 +69,7 @@ fn code_keys() -> Vec<String> {
     k.extend(CaptureMethod::ALL.iter().map(|v| v.label_key()));
     k.extend(CustodyAction::ALL.iter().map(|v| v.label_key()));
     k.extend(DeviceType::ALL.iter().map(|v| v.label_key()));
-    k.extend(
-        ["image", "video", "audio", "pdf", "email", "text", "archive", "other"].map(|k| format!("evidence-kind-{k}")),
-    );
+    k.extend(sahayak::evidence::sniff::KINDS.iter().map(|k| format!("evidence-kind-{k}")));
     for t in Taxonomy::all() {
         for m in &t.main_categories {
             k.push(label_key(&m.name));
