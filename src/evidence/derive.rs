@@ -90,7 +90,7 @@ pub async fn portal_copy(
         .map_err(|e| AppError::Internal(e.into()))?
         .map_err(|_| AppError::invalid("target", "evidence-error-not-image"))?;
     let mut spool = Spool::create(state.evidence.spool_dir()).await.map_err(|e| AppError::Internal(e.into()))?;
-    spool.write(jpeg.into()).await.map_err(|e| AppError::Internal(e.into()))?;
+    spool.write(&jpeg).await.map_err(|e| AppError::Internal(e.into()))?;
     let spooled = spool.finish().await.map_err(|e| AppError::Internal(e.into()))?;
     let stem = original.original_name.rsplit_once('.').map_or(original.original_name.as_str(), |(s, _)| s);
     let mut details = super::input::DetailsInput::default();

@@ -88,7 +88,7 @@ pub async fn receive(
                 if total > room {
                     return Err(AppError::TooLarge("evidence-error-case-full"));
                 }
-                spool.write(chunk).await.map_err(internal)?;
+                spool.write(&chunk).await.map_err(internal)?;
             }
             if spool.size() == 0 {
                 // A file input left empty still sends a part with no name and no bytes.

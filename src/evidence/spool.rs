@@ -1,5 +1,5 @@
 //! Receiving one file: written to a temporary file under the data dir while its SHA-256 is
-//! computed (in pieces of at most 64 KiB), so that no file is ever held whole in memory.
+//! computed, in 64 KiB buffers, so that no file is ever held whole in memory.
 //!
 //! A [`Spool`] deletes its file when dropped, on every path out: an error, a size limit, or the
 //! request future being dropped because the client went away. Only [`super::storage`] moving it
@@ -9,17 +9,13 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use std::io::Write as _;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-
-use bytes::Bytes;
 use rand::RngCore;
 use sahayak_domain::evidence::Sha256Hex;
 use sha2::{Digest, Sha256};
+use tokio::io::AsyncWriteExt;
 
-/// Bytes hashed (and read back by the verifier) at a time: 16–128 KiB is fastest for SHA-256
-/// here (see the engineering notes); larger buffers fall out of the cache.
+/// Bytes hashed and written at a time: 16–128 KiB is fastest for SHA-256 here (see the
+/// engineering notes); larger buffers fall out of the cache.
 pub const CHUNK: usize = 64 * 1024;
 
 /// How many first bytes are kept to tell the file's type.
@@ -27,11 +23,9 @@ pub const HEAD: usize = 8 * 1024;
 
 pub struct Spool {
     path: PathBuf,
-    /// Chunks on their way to the writer thread; `None` once finished.
-    to_disk: Option<tokio::sync::mpsc::Sender<Bytes>>,
-    writer: Option<tokio::task::JoinHandle<io::Result<()>>>,
-    cancelled: Arc<AtomicBool>,
+    file: Option<tokio::fs::File>,
     hasher: Sha256,
+    buf: Vec<u8>,
     head: Vec<u8>,
     size: u64,
 }
@@ -58,8 +52,6 @@ impl Drop for Spooled {
 
 impl Drop for Spool {
     fn drop(&mut self) {
-        // Unfinished: the writer thread stops at its next chunk, and the file goes.
-        self.cancelled.store(true, Ordering::Relaxed);
         remove_quietly(&self.path);
     }
 }
@@ -76,32 +68,20 @@ fn remove_quietly(path: &Path) {
     }
 }
 
-/// Bytes written to disk at a time by the writer thread (fewer system calls than 64 KiB).
-const WRITE: usize = 1 << 20;
-
-/// Chunks that may wait for the disk before the sender waits too.
-const QUEUE: usize = 64;
-
 impl Spool {
     /// A new, empty spool file in `dir` (created if missing). The name is random: a file's own
-    /// name never becomes a path. Writing happens on a thread of its own, so that hashing the
-    /// next chunk never waits for the disk.
+    /// name never becomes a path.
     pub async fn create(dir: &Path) -> io::Result<Spool> {
         tokio::fs::create_dir_all(dir).await?;
         let mut r = [0u8; 16];
         rand::rng().fill_bytes(&mut r);
         let path = dir.join(format!("upload-{}.part", hex::encode(r)));
-        let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&path)?;
-        let (tx, rx) = tokio::sync::mpsc::channel::<Bytes>(QUEUE);
-        let cancelled = Arc::new(AtomicBool::new(false));
-        let stop = cancelled.clone();
-        let writer = tokio::task::spawn_blocking(move || write_all(file, rx, &stop));
+        let file = tokio::fs::OpenOptions::new().write(true).create_new(true).open(&path).await?;
         Ok(Spool {
             path,
-            to_disk: Some(tx),
-            writer: Some(writer),
-            cancelled,
+            file: Some(file),
             hasher: Sha256::new(),
+            buf: Vec::with_capacity(CHUNK),
             head: Vec::new(),
             size: 0,
         })
@@ -111,68 +91,48 @@ impl Spool {
         self.size
     }
 
-    /// Adds bytes as they arrive: hashed here, written by the writer thread.
-    pub async fn write(&mut self, data: Bytes) -> io::Result<()> {
+    /// Adds bytes as they arrive.
+    pub async fn write(&mut self, mut data: &[u8]) -> io::Result<()> {
         self.size += data.len() as u64;
         if self.head.len() < HEAD {
             let n = (HEAD - self.head.len()).min(data.len());
             self.head.extend_from_slice(&data[..n]);
         }
-        for piece in data.chunks(CHUNK) {
-            self.hasher.update(piece);
-        }
-        let tx = self.to_disk.as_ref().expect("spool open until finished");
-        if tx.send(data).await.is_err() {
-            // The writer stopped: its error says why.
-            return Err(self.stop_writer().await.err().unwrap_or_else(|| io::Error::other("spool writer stopped")));
+        while !data.is_empty() {
+            let n = (CHUNK - self.buf.len()).min(data.len());
+            self.buf.extend_from_slice(&data[..n]);
+            data = &data[n..];
+            if self.buf.len() == CHUNK {
+                self.flush_buf().await?;
+            }
         }
         Ok(())
     }
 
-    async fn stop_writer(&mut self) -> io::Result<()> {
-        self.to_disk = None;
-        match self.writer.take() {
-            Some(w) => w.await.map_err(io::Error::other)?,
-            None => Ok(()),
-        }
+    async fn flush_buf(&mut self) -> io::Result<()> {
+        self.hasher.update(&self.buf);
+        let file = self.file.as_mut().expect("spool open until finished");
+        // tokio's file takes the buffer and writes it on a blocking thread: the next chunk is
+        // hashed while this one goes to disk.
+        file.write_all(&self.buf).await?;
+        self.buf.clear();
+        Ok(())
     }
 
-    /// Waits until everything is on disk (and durable).
+    /// Hashes and writes what is left, and makes the file durable.
     pub async fn finish(mut self) -> io::Result<Spooled> {
-        self.stop_writer().await?;
+        if !self.buf.is_empty() {
+            self.flush_buf().await?;
+        }
+        let mut file = self.file.take().expect("spool open until finished");
+        file.flush().await?;
+        file.sync_data().await?;
+        drop(file);
         let sha256 = Sha256Hex::of_digest(&std::mem::take(&mut self.hasher).finalize());
         // The path moves to the `Spooled`, which deletes it from now on.
         let path = std::mem::take(&mut self.path);
         Ok(Spooled { path, sha256, size: self.size, head: std::mem::take(&mut self.head) })
     }
-}
-
-/// The writer thread: gathers chunks into 1 MiB writes; at the end, makes the file durable.
-fn write_all(
-    mut file: std::fs::File,
-    mut rx: tokio::sync::mpsc::Receiver<Bytes>,
-    cancelled: &AtomicBool,
-) -> io::Result<()> {
-    let mut buf: Vec<u8> = Vec::with_capacity(WRITE);
-    while let Some(chunk) = rx.blocking_recv() {
-        if cancelled.load(Ordering::Relaxed) {
-            return Ok(());
-        }
-        if buf.len() + chunk.len() > WRITE && !buf.is_empty() {
-            file.write_all(&buf)?;
-            buf.clear();
-        }
-        if chunk.len() >= WRITE {
-            file.write_all(&chunk)?;
-        } else {
-            buf.extend_from_slice(&chunk);
-        }
-    }
-    if cancelled.load(Ordering::Relaxed) {
-        return Ok(());
-    }
-    file.write_all(&buf)?;
-    file.sync_data()
 }
 
 /// Removes spool files left behind by a crash (a process killed mid-upload cannot clean up).
@@ -201,7 +161,7 @@ mod tests {
         let data: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
         let mut s = Spool::create(dir.path()).await.unwrap();
         for part in data.chunks(7_777) {
-            s.write(Bytes::copy_from_slice(part)).await.unwrap();
+            s.write(part).await.unwrap();
         }
         let done = s.finish().await.unwrap();
         assert_eq!(done.size, 200_000);
@@ -212,7 +172,7 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "dropped spool removed");
 
         let mut s = Spool::create(dir.path()).await.unwrap();
-        s.write(Bytes::from_static(b"half an upload")).await.unwrap();
+        s.write(b"half an upload").await.unwrap();
         drop(s);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "abandoned spool removed");
     }
