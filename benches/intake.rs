@@ -179,6 +179,9 @@ fn random_case(rng: &mut StdRng, district: (i64, &str), user: i64, at: i64) -> N
         amount_lost_paise: Some(rng.random_range(100..5_000_000) * 100),
         payment_channel: Some(PaymentChannel::Upi),
         suspect_details: None,
+        pasted_messages: None,
+        money_left: Some(sahayak_domain::case::MoneyLeft::Yes),
+        money_left_at: Some(at - 3_600_000),
     };
     let search_text = sahayak::cases::input::search_terms(&fields);
     NewCase {

@@ -147,6 +147,13 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
             amount_lost_paise: c.amount_lost_paise,
             payment_channel: c.payment_channel.unwrap_or_default(),
             suspect_details: c.suspect_details.unwrap_or_default(),
+            pasted_messages: String::new(),
+            money_left: if c.amount_lost_paise.unwrap_or(0) > 0 { "yes".into() } else { "no".into() },
+            money_left_at: if c.amount_lost_paise.unwrap_or(0) > 0 {
+                ist_local(c.incident_minutes_ago)
+            } else {
+                String::new()
+            },
             assignee: c.assignee.as_deref().and_then(by_name).map(|u| u.id.to_string()).unwrap_or_default(),
         };
         let case = crate::cases::service::create(state, supervisor, &input)
@@ -158,6 +165,19 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
             crate::cases::service::add_note(state, supervisor, &handle, note)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
+        }
+        // Cases already worked have their identifiers confirmed; new ones still propose them.
+        if c.status != "new" {
+            let confirmed = state.store.case_identifiers(case.id).await?;
+            let picks: Vec<(String, String)> = crate::identifiers::service::proposals(&handle, &confirmed)
+                .into_iter()
+                .map(|p| (p.kind.as_str().to_owned(), p.value))
+                .collect();
+            if !picks.is_empty() {
+                crate::identifiers::service::confirm(state, supervisor, &handle, &picks)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("demo identifiers: {e:?}"))?;
+            }
         }
         walk_to(state, supervisor, case.id, &c.status, c.closure_reason.as_deref()).await?;
         added += 1;

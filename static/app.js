@@ -10,6 +10,32 @@
       if (dirty) { e.preventDefault(); e.returnValue = ""; }
     });
   });
+  // At intake: as the narrative, suspect details or pasted messages are filled, show the
+  // identifiers in them and where each has been seen before.
+  var preview = document.getElementById("ident-preview");
+  if (preview && preview.closest("form")) {
+    var form = preview.closest("form");
+    var timer = null;
+    var refresh = function () {
+      var body = new URLSearchParams();
+      body.set("csrf", form.elements.csrf.value);
+      ["narrative", "suspect_details", "pasted_messages"].forEach(function (name) {
+        if (form.elements[name]) { body.set(name, form.elements[name].value); }
+      });
+      fetch("/identifiers/preview", { method: "POST", body: body, credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : ""; })
+        .then(function (html) { preview.innerHTML = html; })
+        .catch(function () {});
+    };
+    ["narrative", "suspect_details", "pasted_messages"].forEach(function (name) {
+      var field = form.elements[name];
+      if (!field) { return; }
+      field.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(refresh, 600);
+      });
+    });
+  }
   // The closure reason matters only when closing.
   var status = document.getElementById("status");
   var reason = document.getElementById("closure_reason");

@@ -56,12 +56,19 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
         crate::cases::api::list, crate::cases::api::create, crate::cases::api::get, crate::cases::api::update,
         crate::cases::api::events, crate::cases::api::add_note, crate::cases::api::change_status,
         crate::cases::api::assign, reference::districts, reference::taxonomy,
+        crate::identifiers::api::extract, crate::identifiers::api::cases, crate::identifiers::api::flag,
+        crate::identifiers::api::for_case, crate::identifiers::api::confirm, crate::identifiers::api::remove,
+        crate::identifiers::api::rings, crate::identifiers::api::ring,
+        crate::triage::api::actions, crate::triage::api::record, crate::triage::api::deadlines, crate::triage::api::queue,
+        crate::triage::trail_api::list, crate::triage::trail_api::add, crate::triage::trail_api::remove,
+        crate::triage::trail_api::import, crate::triage::trail_api::import_confirm,
+        crate::triage::trail_api::restorations, crate::triage::trail_api::save_restoration, crate::triage::trail_api::money,
         crate::evidence::api::upload, crate::evidence::api::list, crate::evidence::api::item,
         crate::evidence::api::content, crate::evidence::api::record_custody, crate::evidence::api::portal_copy,
         crate::evidence::api::verify, crate::evidence::api::bundle,
     ),
     modifiers(&BearerAuth),
-    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "reference"))
+    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "identifiers"), (name = "triage"), (name = "reference"))
 )]
 pub struct ApiDoc;
 

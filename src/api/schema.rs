@@ -1,7 +1,7 @@
 //! OpenAPI schemas for fields that take one of a closed set of codes, generated from the
 //! same lists the server validates against, so the document cannot drift from the code.
 
-use sahayak_domain::case::{Channel, ClosureReason, Gender, Lang, PaymentChannel, ScamPattern, Status};
+use sahayak_domain::case::{Channel, ClosureReason, Gender, Lang, MoneyLeft, PaymentChannel, ScamPattern, Status};
 use sahayak_domain::taxonomy::{OTHER, Taxonomy};
 use serde_json::Value;
 use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};
@@ -47,6 +47,9 @@ pub fn scam_pattern_in() -> Object {
 }
 pub fn payment_channel() -> Object {
     codes::<PaymentChannel>(true)
+}
+pub fn money_left() -> Object {
+    codes::<MoneyLeft>(true)
 }
 pub fn status() -> Object {
     codes::<Status>(false)

@@ -63,6 +63,14 @@ pub struct CaseJson {
     #[schema(schema_with = crate::api::schema::payment_channel)]
     pub payment_channel: Option<String>,
     pub suspect_details: Option<String>,
+    pub pasted_messages: Option<String>,
+    /// `yes` or `no`: did money leave the victim's account.
+    pub money_left: Option<String>,
+    pub money_left_at: Option<String>,
+    /// Money left recently and the golden-hour actions are not all done.
+    pub urgent: bool,
+    /// The nearest open deadline or task.
+    pub next_due_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
     /// Send back as `version` when updating, to avoid overwriting someone else's change.
@@ -98,6 +106,11 @@ impl CaseJson {
             amount_lost_paise: f.amount_lost_paise,
             payment_channel: f.payment_channel.map(|p| p.code().into()),
             suspect_details: f.suspect_details,
+            pasted_messages: f.pasted_messages,
+            money_left: f.money_left.map(|m| m.code().into()),
+            money_left_at: f.money_left_at.map(rfc3339),
+            urgent: c.urgent,
+            next_due_at: c.next_due_at.map(rfc3339),
             created_at: rfc3339(c.created_at),
             updated_at: rfc3339(c.updated_at),
             version: c.version,
@@ -138,6 +151,13 @@ pub struct CaseWrite {
     #[schema(schema_with = crate::api::schema::payment_channel)]
     pub payment_channel: Option<String>,
     pub suspect_details: Option<String>,
+    /// SMS, WhatsApp or e-mail text as the victim received it; searched for identifiers.
+    pub pasted_messages: Option<String>,
+    /// The first question at the desk: did money leave the victim's account (`yes`/`no`)?
+    #[schema(schema_with = crate::api::schema::money_left)]
+    pub money_left: Option<String>,
+    /// When the money left (RFC 3339 or IST local time); required when `money_left` is `yes`.
+    pub money_left_at: Option<String>,
     /// Only at creation; later use `/assign`.
     pub assignee_id: Option<i64>,
     /// Only for updates: the `version` you read.
@@ -178,6 +198,9 @@ impl CaseWrite {
         }
         set(&mut base.payment_channel, self.payment_channel);
         set(&mut base.suspect_details, self.suspect_details);
+        set(&mut base.pasted_messages, self.pasted_messages);
+        set(&mut base.money_left, self.money_left);
+        set(&mut base.money_left_at, self.money_left_at);
         if let Some(a) = self.assignee_id {
             base.assignee = a.to_string();
         }

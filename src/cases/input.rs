@@ -4,7 +4,7 @@
 //! from it to stored fields, so the two cannot disagree about what is valid.
 
 use chrono::{DateTime, Utc};
-use sahayak_domain::case::{Channel, Gender, Lang, PaymentChannel, ScamPattern};
+use sahayak_domain::case::{Channel, Gender, Lang, MoneyLeft, PaymentChannel, ScamPattern};
 use sahayak_domain::money::Paise;
 use sahayak_domain::phone::Mobile;
 use sahayak_domain::taxonomy::{ClassificationError, Taxonomy};
@@ -43,6 +43,10 @@ pub struct CaseInput {
     pub amount_lost_paise: Option<i64>,
     pub payment_channel: String,
     pub suspect_details: String,
+    pub pasted_messages: String,
+    /// `yes`, `no` or empty (not asked / not known).
+    pub money_left: String,
+    pub money_left_at: String,
     pub assignee: String,
 }
 
@@ -75,6 +79,9 @@ impl CaseInput {
             amount_lost_paise: None,
             payment_channel: f.get("payment_channel").into(),
             suspect_details: f.get("suspect_details").into(),
+            pasted_messages: f.get("pasted_messages").into(),
+            money_left: f.get("money_left").into(),
+            money_left_at: f.get("money_left_at").into(),
             assignee: f.get("assignee").into(),
         }
     }
@@ -105,6 +112,9 @@ impl CaseInput {
             amount_lost_paise: None,
             payment_channel: f.payment_channel.map(|p| p.code().to_owned()).unwrap_or_default(),
             suspect_details: f.suspect_details.clone().unwrap_or_default(),
+            pasted_messages: f.pasted_messages.clone().unwrap_or_default(),
+            money_left: f.money_left.map(|m| m.code().to_owned()).unwrap_or_default(),
+            money_left_at: local(f.money_left_at),
             assignee: c.assignee_id.map(|a| a.to_string()).unwrap_or_default(),
         }
     }
@@ -214,20 +224,17 @@ pub fn validate(input: &CaseInput, user: &User, districts: &[District], now_ms: 
         Some(n) if n.chars().count() > MAX_NARRATIVE => e.add("narrative", "error-too-long"),
         _ => {}
     }
-    let mut when = |field: &'static str, s: &str| match parse_time(s) {
-        None => None,
-        Some(Err(())) => {
-            e.add(field, "error-datetime");
+    let money_left = optional_code::<MoneyLeft>(&mut e, "money_left", &input.money_left);
+    let money_left_at = match (money_left, when(&mut e, now_ms, "money_left_at", &input.money_left_at)) {
+        (Some(MoneyLeft::Yes), None) if input.money_left_at.trim().is_empty() => {
+            e.add("money_left_at", "error-money-left-at-needed");
             None
         }
-        Some(Ok(t)) if t.timestamp_millis() > now_ms + CLOCK_SKEW_MS => {
-            e.add(field, "error-future");
-            None
-        }
-        Some(Ok(t)) => Some(t.timestamp_millis()),
+        (Some(MoneyLeft::Yes), t) => t,
+        (_, _) => None,
     };
-    let incident_at = when("incident_at", &input.incident_at);
-    let noticed_at = when("noticed_at", &input.noticed_at);
+    let incident_at = when(&mut e, now_ms, "incident_at", &input.incident_at);
+    let noticed_at = when(&mut e, now_ms, "noticed_at", &input.noticed_at);
     if let (Some(i), Some(n)) = (incident_at, noticed_at)
         && n < i
     {
@@ -265,6 +272,10 @@ pub fn validate(input: &CaseInput, user: &User, districts: &[District], now_ms: 
     let suspect_details = clean(&input.suspect_details);
     if suspect_details.as_ref().is_some_and(|s| s.chars().count() > MAX_SUSPECT) {
         e.add("suspect_details", "error-too-long");
+    }
+    let pasted_messages = clean(&input.pasted_messages);
+    if pasted_messages.as_ref().is_some_and(|s| s.chars().count() > MAX_NARRATIVE) {
+        e.add("pasted_messages", "error-too-long");
     }
     let assignee_id = match input.assignee.trim() {
         "" => None,
@@ -305,8 +316,27 @@ pub fn validate(input: &CaseInput, user: &User, districts: &[District], now_ms: 
             amount_lost_paise: amount.map(Paise::get),
             payment_channel,
             suspect_details,
+            pasted_messages,
+            money_left,
+            money_left_at,
         },
     })
+}
+
+/// A time typed into a form field: not in the future (beyond clock skew).
+fn when(e: &mut FieldErrors, now_ms: i64, field: &'static str, s: &str) -> Option<i64> {
+    match parse_time(s) {
+        None => None,
+        Some(Err(())) => {
+            e.add(field, "error-datetime");
+            None
+        }
+        Some(Ok(t)) if t.timestamp_millis() > now_ms + CLOCK_SKEW_MS => {
+            e.add(field, "error-future");
+            None
+        }
+        Some(Ok(t)) => Some(t.timestamp_millis()),
+    }
 }
 
 fn required_code<T: std::str::FromStr>(e: &mut FieldErrors, field: &'static str, v: &str) -> Option<T> {
@@ -330,10 +360,11 @@ fn optional_code<T: std::str::FromStr>(e: &mut FieldErrors, field: &'static str,
 /// reference and the mobile number are found by exact match instead.)
 pub fn search_terms(f: &CaseFields) -> Vec<String> {
     let text = format!(
-        "{} {} {} {}",
+        "{} {} {} {} {}",
         f.victim_name,
         f.narrative,
         f.suspect_details.as_deref().unwrap_or_default(),
+        f.pasted_messages.as_deref().unwrap_or_default(),
         f.category_other.as_deref().unwrap_or_default()
     );
     sahayak_domain::search::terms(&text)

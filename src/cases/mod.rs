@@ -7,7 +7,7 @@ pub mod input;
 mod list;
 pub mod panels;
 pub mod service;
-mod show;
+pub mod show;
 pub mod views;
 
 use axum::Router;

@@ -37,8 +37,9 @@ pub async fn create(state: &AppState, user: &User, input: &CaseInput) -> Result<
         at: now,
     };
     let case = state.store.create_case(&new).await?;
+    crate::triage::facts::refresh(state, case.id).await?;
     tracing::info!(case_id = case.id, "case registered");
-    Ok(case)
+    Ok(state.store.case(case.id).await?)
 }
 
 /// An assignee must be active staff of the case's district; only supervisors and admins
@@ -83,8 +84,9 @@ pub async fn update(
     let terms = search_terms(&valid.fields);
     let edit = CaseEdit { fields: &valid.fields, actor: user.id, at: now_millis(), search_text: &terms };
     let updated = state.store.update_case(case.id, version, &edit).await?;
+    crate::triage::facts::refresh(state, case.id).await?;
     tracing::info!(case_id = case.id, "case edited");
-    Ok(updated)
+    Ok(state.store.case(updated.id).await?)
 }
 
 pub async fn add_note(state: &AppState, user: &User, handle: &CaseHandle, body: &str) -> Result<CaseEvent, AppError> {
@@ -144,6 +146,8 @@ pub async fn change_status(
     let note = (!note.is_empty()).then_some(note);
     let change = StatusChange { from, to, reason, note: note.as_deref(), actor: user.id, at: now_millis() };
     let case = state.store.change_status(handle.id(), &change).await?;
+    crate::triage::facts::refresh(state, case.id).await?;
+    let case = state.store.case(case.id).await?;
     tracing::info!(case_id = case.id, status = to.code(), "status changed");
     Ok(case)
 }

@@ -36,6 +36,7 @@ struct ShowPage {
     incident: Vec<Fact>,
     narrative: String,
     suspect: Option<String>,
+    pasted: Option<String>,
     timeline: Vec<EventView>,
     can_write: bool,
     can_assign: bool,
@@ -47,7 +48,8 @@ struct ShowPage {
     panels: Vec<super::panels::Panel>,
 }
 
-async fn render(
+/// The case page, with `errors` from a form on it (empty when there are none).
+pub async fn render(
     state: &AppState,
     staff: &Staff,
     handle: &CaseHandle,
@@ -103,6 +105,7 @@ async fn render(
         incident,
         narrative: f.narrative.clone(),
         suspect: f.suspect_details.clone(),
+        pasted: f.pasted_messages.clone(),
         timeline: timeline.iter().map(|e| views::event_view(&page, e)).collect(),
         can_write: user.role.may(CaseAction::AddNote),
         can_assign: user.role.may(CaseAction::AssignOthers),

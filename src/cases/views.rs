@@ -1,6 +1,6 @@
 //! Labels and choice lists for the case pages, always through the translation catalogs.
 
-use sahayak_domain::case::{Channel, ClosureReason, Gender, Lang, PaymentChannel, ScamPattern, Status};
+use sahayak_domain::case::{Channel, ClosureReason, Gender, Lang, MoneyLeft, PaymentChannel, ScamPattern, Status};
 use sahayak_domain::money::Paise;
 use sahayak_domain::taxonomy::{self, OTHER, Taxonomy};
 
@@ -39,7 +39,7 @@ macro_rules! coded {
         }
     )+};
 }
-coded!(Channel, ClosureReason, Gender, Lang, PaymentChannel, ScamPattern, Status);
+coded!(Channel, ClosureReason, Gender, Lang, MoneyLeft, PaymentChannel, ScamPattern, Status);
 
 pub fn options<T: Coded>(page: &Page, selected: &str) -> Vec<Opt> {
     T::all()
@@ -201,6 +201,20 @@ pub fn event_view(page: &Page, e: &CaseEvent) -> EventView {
         "created" => page.t("event-created"),
         "note" => page.t("event-note"),
         "edited" => page.t("event-edited"),
+        "identifiers" => page.t("event-identifiers"),
+        "identifier_removed" => page.t("event-identifier-removed"),
+        "watch_match" => page.t("event-watch-match"),
+        "action" => {
+            let code = e.body.as_deref().and_then(|b| b.lines().next()).unwrap_or_default();
+            let label = crate::triage::actions::ActionKind::parse(code)
+                .map(|k| page.t(&crate::cases::views::Coded::label_key(k)))
+                .unwrap_or_else(|| code.to_owned());
+            page.t1("event-action", "action", label)
+        }
+        "tasks" => page.t("event-tasks"),
+        "trail" => page.t("event-trail"),
+        "trail_removed" => page.t("event-trail-removed"),
+        "restoration" => page.t("event-restoration"),
         "assigned" => match &e.assignee_name {
             Some(name) => page.t1("event-assigned", "name", name.clone()),
             None => page.t("event-unassigned"),
@@ -214,5 +228,11 @@ pub fn event_view(page: &Page, e: &CaseEvent) -> EventView {
         }
         other => other.to_owned(),
     };
-    EventView { at: when(Some(e.at)), actor: e.actor_name.clone(), what, body: e.body.clone() }
+    // An action's entry holds its code, then its reference on the next line.
+    let body = if e.kind == "action" {
+        e.body.as_deref().and_then(|b| b.lines().nth(1)).map(str::to_owned)
+    } else {
+        e.body.clone()
+    };
+    EventView { at: when(Some(e.at)), actor: e.actor_name.clone(), what, body }
 }

@@ -38,6 +38,9 @@ enum Command {
         #[command(subcommand)]
         command: users::UserCommand,
     },
+    /// Print the suspect identifiers in standard input (UTF-8 text) as a JSON array of
+    /// {"kind", "value", "raw", "start", "end"} (byte offsets of `raw`).
+    Extract,
     /// Manage districts.
     District {
         #[command(subcommand)]
@@ -98,6 +101,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let config = Config::load(&cli.config, &ServeArgs::default())?;
             let state = AppState::new(open_store(&config).await?, config);
             users::run_user(&state, command).await
+        }
+        Command::Extract => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                .map_err(|e| anyhow::anyhow!("standard input is not UTF-8 text: {e}"))?;
+            let found = sahayak_domain::identifiers::extract(&text);
+            println!("{}", serde_json::to_string_pretty(&found)?);
+            Ok(ExitCode::SUCCESS)
         }
         Command::District { command } => {
             let config = Config::load(&cli.config, &ServeArgs::default())?;

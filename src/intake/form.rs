@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use sahayak_domain::case::{Channel, Gender, Lang, PaymentChannel, ScamPattern};
+use sahayak_domain::case::{Channel, Gender, Lang, MoneyLeft, PaymentChannel, ScamPattern};
 
 use crate::cases::input::CaseInput;
 use crate::cases::service;
@@ -27,6 +27,7 @@ pub struct CaseFormPage {
     pub input: CaseInput,
     pub errors: FieldErrors,
     pub districts: Vec<Opt>,
+    pub money_left: Vec<Opt>,
     pub channels: Vec<Opt>,
     pub langs: Vec<Opt>,
     pub genders: Vec<Opt>,
@@ -61,6 +62,7 @@ pub async fn render_form(
         if input.district.is_empty() && mine.len() == 1 { mine[0].code.clone() } else { input.district.clone() };
     let body = CaseFormPage {
         districts: views::district_options(&page, &mine, &district),
+        money_left: views::options::<MoneyLeft>(&page, &input.money_left),
         channels: views::options::<Channel>(&page, &input.channel),
         langs: views::options::<Lang>(&page, if input.victim_lang.is_empty() { "hi" } else { &input.victim_lang }),
         genders: views::options::<Gender>(&page, &input.victim_gender),

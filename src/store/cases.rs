@@ -1,6 +1,6 @@
 //! The case aggregate: the case row, its search terms and its timeline, always written together.
 
-use sahayak_domain::case::{Channel, ClosureReason, Gender, Lang, PaymentChannel, ScamPattern, Status};
+use sahayak_domain::case::{Channel, ClosureReason, Gender, Lang, MoneyLeft, PaymentChannel, ScamPattern, Status};
 use sqlx::any::AnyRow;
 use sqlx::{FromRow, Row};
 
@@ -28,6 +28,11 @@ pub struct CaseFields {
     pub amount_lost_paise: Option<i64>,
     pub payment_channel: Option<PaymentChannel>,
     pub suspect_details: Option<String>,
+    /// SMS, WhatsApp or e-mail text the victim showed, pasted as it was.
+    pub pasted_messages: Option<String>,
+    /// Did money leave the victim's account, and when (the golden hour runs from then).
+    pub money_left: Option<MoneyLeft>,
+    pub money_left_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +48,10 @@ pub struct Case {
     pub created_at: i64,
     pub updated_at: i64,
     pub version: i64,
+    /// Money left recently and the golden-hour actions are not all done.
+    pub urgent: bool,
+    /// The nearest open deadline or task.
+    pub next_due_at: Option<i64>,
     pub fields: CaseFields,
 }
 
@@ -194,6 +203,8 @@ impl<'r> FromRow<'r, AnyRow> for Case {
             created_at: r.try_get("created_at")?,
             updated_at: r.try_get("updated_at")?,
             version: r.try_get("version")?,
+            urgent: r.try_get::<i64, _>("urgent")? != 0,
+            next_due_at: Some(r.try_get::<i64, _>("next_due_at")?).filter(|d| *d < super::triage::NOTHING_DUE),
             fields: CaseFields {
                 channel: code(r, "channel")?,
                 victim_name: r.try_get("victim_name")?,
@@ -213,6 +224,9 @@ impl<'r> FromRow<'r, AnyRow> for Case {
                 amount_lost_paise: r.try_get("amount_lost_paise")?,
                 payment_channel: opt_code(r, "payment_channel")?,
                 suspect_details: r.try_get("suspect_details")?,
+                pasted_messages: r.try_get("pasted_messages")?,
+                money_left: opt_code(r, "money_left")?,
+                money_left_at: r.try_get("money_left_at")?,
             },
         })
     }
@@ -258,12 +272,12 @@ const CASE_COLUMNS: &str = "c.id, c.reference, c.district_id, c.status, c.closur
     c.channel, c.victim_name, c.victim_mobile, c.victim_lang, c.victim_age, c.victim_gender,
     c.victim_address, c.narrative, c.incident_at, c.noticed_at, c.taxonomy_version, c.category,
     c.sub_category, c.category_other, c.scam_pattern, c.amount_lost_paise, c.payment_channel,
-    c.suspect_details";
+    c.suspect_details, c.pasted_messages, c.money_left, c.money_left_at, c.urgent, c.next_due_at";
 
-const SUMMARY_COLUMNS: &str = "c.id, c.reference, c.district_id, c.status, c.category, c.sub_category,
+pub(crate) const SUMMARY_COLUMNS: &str = "c.id, c.reference, c.district_id, c.status, c.category, c.sub_category,
     c.scam_pattern, c.victim_name, c.amount_lost_paise, a.display_name AS assignee_name, c.created_at";
 
-/// Binds the editable fields as `$1..$18`, in the order of [`FIELD_COLUMNS`].
+/// Binds the editable fields as `$1..$21`, in the order of [`FIELD_COLUMNS`].
 fn field_params(f: &CaseFields) -> Vec<Param> {
     let text = |s: &str| Param::Text(Some(s.to_owned()));
     let opt_text = |s: Option<&str>| Param::Text(s.map(str::to_owned));
@@ -286,10 +300,13 @@ fn field_params(f: &CaseFields) -> Vec<Param> {
         Param::Int(f.amount_lost_paise),
         opt_text(f.payment_channel.map(|p| p.code())),
         opt_text(f.suspect_details.as_deref()),
+        opt_text(f.pasted_messages.as_deref()),
+        opt_text(f.money_left.map(|m| m.code())),
+        Param::Int(f.money_left_at),
     ]
 }
 
-const FIELD_COLUMNS: [&str; 18] = [
+const FIELD_COLUMNS: [&str; 21] = [
     "channel",
     "victim_name",
     "victim_mobile",
@@ -308,6 +325,9 @@ const FIELD_COLUMNS: [&str; 18] = [
     "amount_lost_paise",
     "payment_channel",
     "suspect_details",
+    "pasted_messages",
+    "money_left",
+    "money_left_at",
 ];
 
 impl Store {

@@ -9,9 +9,11 @@
 mod cases;
 mod districts;
 mod evidence;
+mod identifiers;
 mod migrate;
 mod seed;
 mod sql;
+mod triage;
 mod users;
 
 use std::sync::Arc;
@@ -25,7 +27,9 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 pub use cases::*;
 pub use districts::*;
 pub use evidence::*;
+pub use identifiers::*;
 pub use migrate::MigrationProgress;
+pub use triage::*;
 pub use users::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -26,10 +26,10 @@ impl Store {
             let id: i64 = sqlx::query(
                 "INSERT INTO cases (channel, victim_name, victim_mobile, victim_lang, victim_age, victim_gender,
                     victim_address, narrative, incident_at, noticed_at, taxonomy_version, category, sub_category,
-                    category_other, scam_pattern, amount_lost_paise, payment_channel, suspect_details, reference,
-                    district_id, status, assignee_id, created_by, created_at, updated_at, version)
+                    category_other, scam_pattern, amount_lost_paise, payment_channel, suspect_details, pasted_messages,
+                    money_left, money_left_at, reference, district_id, status, assignee_id, created_by, created_at, updated_at, version)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                    $21, $22, $23, $24, $24, 1) RETURNING id",
+                    $21, $22, $23, $24, $25, $26, $27, $27, 1) RETURNING id",
             )
             .bind(f.channel.code())
             .bind(&f.victim_name)
@@ -49,6 +49,9 @@ impl Store {
             .bind(f.amount_lost_paise)
             .bind(f.payment_channel.map(|p| p.code()))
             .bind(&f.suspect_details)
+            .bind(&f.pasted_messages)
+            .bind(f.money_left.map(|m| m.code()))
+            .bind(f.money_left_at)
             .bind(reference)
             .bind(new.district_id)
             .bind("new")

@@ -26,6 +26,11 @@ impl FormData {
         self.0.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
     }
 
+    /// Every value of a repeated field (checkboxes), in order.
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+    }
+
     pub fn csrf(&self) -> &str {
         self.get("csrf")
     }

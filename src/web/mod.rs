@@ -31,6 +31,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub passwords: crate::auth::password::Hasher,
     pub evidence: Arc<crate::evidence::Vault>,
+    pub rings: crate::identifiers::RingCache,
     districts: DistrictCache,
 }
 
@@ -43,7 +44,14 @@ impl AppState {
     pub fn new(store: Store, config: Config) -> AppState {
         let passwords = crate::auth::password::Hasher::new(config.fast_password_hashing);
         let evidence = Arc::new(crate::evidence::Vault::open(&config));
-        AppState { store, config: Arc::new(config), passwords, evidence, districts: Arc::default() }
+        AppState {
+            store,
+            config: Arc::new(config),
+            passwords,
+            evidence,
+            rings: Default::default(),
+            districts: Arc::default(),
+        }
     }
 
     /// All districts, from a cache refreshed every minute (and at once by [`Self::forget_districts`]).
@@ -83,13 +91,15 @@ pub fn router(state: AppState) -> Router {
     let csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
     Router::new()
-        .route("/", get(|| async { Redirect::to("/cases") }))
+        .route("/", get(|| async { Redirect::to("/queue") }))
         .route("/healthz", get(healthz))
         .route("/static/{*path}", get(crate::assets::serve))
         .merge(crate::auth::router())
         .merge(crate::intake::router())
         .merge(crate::cases::router())
         .merge(crate::evidence::router())
+        .merge(crate::identifiers::router())
+        .merge(crate::triage::router())
         .merge(crate::api::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn(reject_nul_in_query))

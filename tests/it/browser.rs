@@ -112,6 +112,11 @@ pub async fn axe(client: &Client, axe_js: &str) -> Vec<String> {
 async fn register_a_case_in_hindi_and_find_it_by_search_in_a_real_browser() {
     let Some((chromium, driver, axe_js)) = tools() else { return };
     let app = spawn_app(Db::Sqlite).await;
+    // A Jodhpur case already names the UPI id this victim will mention.
+    let sup = app.token("supervisor").await;
+    let earlier = app.create_case(&sup, json!({"district": "jodhpur"})).await;
+    let path = format!("/api/v1/cases/{}/identifiers", earlier["id"]);
+    app.api(reqwest::Method::POST, &sup, &path, Some(json!({"identifiers": [{"value": "bank.kyc@okaxis"}]}))).await;
     let (_driver, c) = start_browser(&chromium, &driver).await;
     let result = async {
         c.goto(&app.url("/login?lang=hi")).await?;
@@ -127,14 +132,23 @@ async fn register_a_case_in_hindi_and_find_it_by_search_in_a_real_browser() {
         c.goto(&app.url("/cases/new")).await?;
         assert_eq!(axe(&c, &axe_js).await, Vec::<String>::new(), "intake page");
         let focused = c.execute("return document.activeElement.id", vec![]).await?;
-        assert_eq!(focused, json!("channel"), "the first field has focus");
+        assert_eq!(focused, json!("money_left_yes"), "the first question has focus: did money leave?");
+        // Space ticks the focused "yes"; the time it left, then the rest of the form.
+        c.find(Locator::Id("money_left_yes")).await?.send_keys(" ").await?;
+        let when = c
+            .execute("return new Date(Date.now() + 5.5 * 3600e3 - 40 * 60e3).toISOString().slice(0, 16)", vec![])
+            .await?;
+        c.execute("document.getElementById('money_left_at').value = arguments[0]", vec![when]).await?;
         c.find(Locator::Id("channel")).await?.select_by_value("helpline_call").await?;
         c.find(Locator::Id("victim_name")).await?.send_keys("कमला देवी शर्मा").await?;
         c.find(Locator::Id("victim_mobile")).await?.send_keys("+91 90011 22334").await?;
         c.find(Locator::Id("narrative"))
             .await?
-            .send_keys("बैंक अधिकारी बनकर कॉल आया, ओटीपी पूछा और खाते से ₹32,500 की ठगी हो गई।")
+            .send_keys("बैंक अधिकारी बनकर कॉल आया, ओटीपी पूछा और खाते से ₹32,500 की ठगी हो गई। UPI: bank.kyc@okaxis")
             .await?;
+        // The script shows, while typing, that this UPI id was seen before (in Jodhpur).
+        let seen = c.wait().for_element(Locator::Css("#ident-preview li.seen")).await?;
+        assert!(seen.text().await?.contains("जोधपुर 1"));
         c.find(Locator::Id("category")).await?.select_by_value("Online Financial Fraud|Fraud Call/Vishing").await?;
         c.find(Locator::Id("scam_pattern")).await?.select_by_value("kyc_otp").await?;
         c.find(Locator::Id("amount_lost")).await?.send_keys("32,500").await?;

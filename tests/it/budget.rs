@@ -54,6 +54,31 @@ async fn the_case_page_costs_the_same_with_a_long_timeline() {
     }
     let long = queries_for(&app, &b, &path).await;
     assert_eq!(short, long);
-    // Session, case, timeline, staff of the district, the evidence panel's items.
-    assert!(long <= 5, "case page used {long} queries");
+    // Session, case, timeline, staff of the district, confirmed identifiers, known flags of
+    // the proposed ones, actions, money trail, tasks, the evidence panel's items.
+    assert!(long <= 10, "case page used {long} queries");
+
+    // One confirmed identifier or twelve: the same queries (where they spread, their cases).
+    let one = json!([{"value": "someone@ybl"}]);
+    app.api(
+        reqwest::Method::POST,
+        &token,
+        &format!("/api/v1/cases/{id}/identifiers"),
+        Some(json!({"identifiers": one})),
+    )
+    .await;
+    b.get(&path).await;
+    let with_one = queries_for(&app, &b, &path).await;
+    let many: Vec<_> = (0..11).map(|i| json!({"value": format!("98290{i:05}")})).collect();
+    app.api(
+        reqwest::Method::POST,
+        &token,
+        &format!("/api/v1/cases/{id}/identifiers"),
+        Some(json!({"identifiers": many})),
+    )
+    .await;
+    b.get(&path).await;
+    let with_many = queries_for(&app, &b, &path).await;
+    assert_eq!(with_one, with_many, "no query per identifier");
+    assert!(with_many <= 12, "case page with identifiers used {with_many} queries");
 }

@@ -45,6 +45,11 @@ impl Role {
         }
     }
 
+    /// May put identifiers on the watch-list or mark them genuine.
+    pub fn flags_identifiers(self) -> bool {
+        matches!(self, Role::PoliceLiaison | Role::Supervisor | Role::Admin | Role::StateAdmin)
+    }
+
     /// May manage staff accounts (in their own districts, or all for the state admin).
     pub fn manages_users(self) -> bool {
         matches!(self, Role::Admin | Role::StateAdmin)

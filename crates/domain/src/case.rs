@@ -109,6 +109,14 @@ code_enum!(
 );
 
 code_enum!(
+    /// The first question at the desk: did money leave the victim's account?
+    MoneyLeft, "money-left" {
+        Yes => "yes",
+        No => "no",
+    }
+);
+
+code_enum!(
     /// Where a case stands. See [`Status::can_move_to`] for the workflow.
     Status, "status" {
         New => "new",

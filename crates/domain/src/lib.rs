@@ -10,6 +10,8 @@ pub mod evidence;
 pub mod identifiers;
 pub mod money;
 pub mod phone;
+pub mod plans;
+pub mod rings;
 pub mod search;
 pub mod taxonomy;
 pub mod time;

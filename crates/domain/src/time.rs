@@ -27,6 +27,11 @@ pub fn display_ist(t: DateTime<Utc>) -> String {
     t.with_timezone(&ist()).format("%d-%m-%Y %H:%M").to_string()
 }
 
+/// The IST date alone: `12-03-2026`.
+pub fn display_ist_date(t: DateTime<Utc>) -> String {
+    t.with_timezone(&ist()).format("%d-%m-%Y").to_string()
+}
+
 pub fn from_millis(ms: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms).unwrap_or_default()
 }

@@ -135,6 +135,17 @@ impl IdKind {
         let s = s.trim();
         IdKind::ALL.into_iter().find(|k| k.as_str().eq_ignore_ascii_case(s))
     }
+
+    /// Whether two cases mentioning the same value are likely connected. An IFSC names a
+    /// bank branch that thousands of unrelated accounts share, so it never links cases.
+    pub fn links_cases(self) -> bool {
+        self != IdKind::Ifsc
+    }
+
+    /// The translation key of this kind's label.
+    pub fn label_key(self) -> String {
+        format!("idkind-{}", self.as_str().replace('_', "-"))
+    }
 }
 
 impl fmt::Display for IdKind {

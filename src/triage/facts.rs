@@ -1,0 +1,125 @@
+//! From what is recorded on a case to the facts the deadline rules run on, and back to the
+//! work queue's ordering (urgent, next due).
+
+use chrono::{DateTime, Utc};
+use sahayak_domain::case::{MoneyLeft, ScamPattern};
+use sahayak_domain::deadlines::{self, AccountType, CaseFacts, Deadline, LienFact, Status, TxnFact};
+use sahayak_domain::time::from_millis;
+
+use super::actions::ActionKind;
+use crate::store::{Case, CaseAction, Task, TrailRow};
+use crate::web::{AppError, AppState};
+
+/// Everything the triage views need about one case, read once.
+pub struct Triage {
+    pub actions: Vec<CaseAction>,
+    pub trail: Vec<TrailRow>,
+    pub tasks: Vec<Task>,
+    pub deadlines: Vec<Deadline>,
+}
+
+/// Scams that arrive by call, SMS or WhatsApp: their first contact opens the Chakshu window.
+fn by_communication(p: ScamPattern) -> bool {
+    !matches!(p, ScamPattern::SimSwap | ScamPattern::SocialMediaHacking)
+}
+
+/// Intimate images and impersonation: platforms must take content down within 24 hours.
+fn needs_takedown(case: &Case) -> bool {
+    let f = &case.fields;
+    matches!(f.scam_pattern, ScamPattern::Sextortion | ScamPattern::Impersonation)
+        || matches!(
+            f.sub_category.as_deref(),
+            Some("Fake/Impersonating Profile" | "Cyber Bullying/Stalking/Sexting" | "Cyber Blackmailing & Threatening")
+        )
+}
+
+pub fn case_facts(case: &Case, actions: &[CaseAction], trail: &[TrailRow]) -> CaseFacts {
+    let done = |kind: ActionKind| actions.iter().find(|a| a.action == kind.code()).map(|a| from_millis(a.done_at));
+    let f = &case.fields;
+    let mut transactions: Vec<TxnFact> = trail
+        .iter()
+        .filter(|t| t.layer == 0)
+        .filter_map(|t| t.at.map(|at| TxnFact::new(from_millis(at), t.amount_paise, AccountType::SavingsOrSmall)))
+        .collect();
+    if transactions.is_empty()
+        && f.money_left == Some(MoneyLeft::Yes)
+        && let Some(at) = f.money_left_at
+    {
+        // Only the intake answer so far: one debit, of the amount reported lost.
+        transactions.push(TxnFact::new(from_millis(at), f.amount_lost_paise.unwrap_or(0), AccountType::SavingsOrSmall));
+    }
+    let liens = trail
+        .iter()
+        .filter(|t| t.action == "on_hold")
+        .filter_map(|t| {
+            t.hold_at.or(t.at).map(|at| LienFact {
+                placed_at: from_millis(at),
+                amount_paise: t.hold_paise,
+                order_obtained_at: None,
+            })
+        })
+        .collect();
+    CaseFacts {
+        helpline_1930_called_at: done(ActionKind::Helpline1930),
+        ncrp_complaint_filed_at: done(ActionKind::PortalFiled),
+        transactions,
+        liens,
+        efir_registered_at: done(ActionKind::EfirRegistered),
+        efir_signed_at: done(ActionKind::EfirSigned),
+        fraud_communication_received_at: if by_communication(f.scam_pattern) {
+            f.incident_at.map(from_millis)
+        } else {
+            None
+        },
+        chakshu_reported_at: done(ActionKind::ChakshuReported),
+        intimate_image_or_impersonation: needs_takedown(case),
+        platform_reported_at: done(ActionKind::PlatformReported),
+        content_removed_at: done(ActionKind::ContentRemoved),
+        grievance_filed_at: done(ActionKind::GrievanceFiled),
+        grievance_acknowledged_at: done(ActionKind::GrievanceAcknowledged),
+        grievance_disposed_at: done(ActionKind::GrievanceDisposed),
+        bank_complaint_at: done(ActionKind::BankBlock),
+        bank_replied_at: done(ActionKind::BankReplied),
+        ombudsman_complaint_at: done(ActionKind::OmbudsmanComplaint),
+        rbi_compensation_received_before: false,
+    }
+}
+
+/// Money left and the golden-hour actions are not all done.
+pub fn is_urgent(case: &Case, actions: &[CaseAction]) -> bool {
+    case.fields.money_left == Some(MoneyLeft::Yes)
+        && case.status.is_open()
+        && !ActionKind::GOLDEN.iter().all(|g| actions.iter().any(|a| a.action == g.code()))
+}
+
+/// The nearest time something is due: an open deadline or an open task.
+pub fn next_due(deadlines: &[Deadline], tasks: &[Task]) -> Option<i64> {
+    let deadline = deadlines
+        .iter()
+        .filter(|d| matches!(d.status, Status::Upcoming | Status::DueSoon | Status::Overdue))
+        .filter(|d| d.kind == deadlines::RuleKind::Due)
+        .map(|d| d.due_at.timestamp_millis());
+    let task = tasks.iter().filter(|t| t.done_at.is_none()).filter_map(|t| t.due_at);
+    deadline.chain(task).min()
+}
+
+/// Reads what the triage views need and computes the deadlines as of `now`.
+pub async fn load(state: &AppState, case: &Case, now: DateTime<Utc>) -> Result<Triage, AppError> {
+    let actions = state.store.case_actions(case.id).await?;
+    let trail = state.store.trail(case.id).await?;
+    let tasks = state.store.case_tasks(case.id).await?;
+    let deadlines = deadlines::compute(&case_facts(case, &actions, &trail), now);
+    Ok(Triage { actions, trail, tasks, deadlines })
+}
+
+/// Brings the queue's ordering columns up to date after something changed on the case.
+pub async fn refresh(state: &AppState, case_id: i64) -> Result<(), AppError> {
+    let case = state.store.case(case_id).await?;
+    let t = load(state, &case, Utc::now()).await?;
+    let urgent = is_urgent(&case, &t.actions);
+    let due = next_due(&t.deadlines, &t.tasks);
+    if urgent != case.urgent || due != case.next_due_at {
+        state.store.set_urgency(case.id, urgent, due).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! Golden hour and what to do next: triage at intake, the actions taken, deadlines, the work
+//! queue, guided plans and the money trail.
+
+pub mod actions;
+pub mod api;
+pub mod facts;
+pub mod import;
+pub mod panel;
+pub mod queue;
+pub mod trail;
+pub mod trail_api;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{delete, get, post};
+use chrono::Utc;
+use sahayak_domain::access::CaseAction as Permission;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::cases::access::{self, CaseHandle, require};
+use crate::store::{CaseAction, User, now_millis};
+use crate::web::AppState;
+use crate::web::error::{AppError, FieldErrors};
+use crate::web::form::FormData;
+use crate::web::session::Staff;
+use actions::ActionKind;
+
+pub use panel::panel;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/queue", get(queue::page))
+        .route("/cases/{reference}/actions", post(record_form))
+        .route("/api/v1/queue", get(api::queue))
+        .route("/api/v1/cases/{id}/actions", get(api::actions).post(api::record))
+        .route("/api/v1/cases/{id}/deadlines", get(api::deadlines))
+        .route("/cases/{reference}/trail", post(trail::add_form))
+        .route("/cases/{reference}/trail/{row_id}/remove", post(trail::remove_form))
+        .route(
+            "/cases/{reference}/trail/import",
+            post(trail::import_form).layer(DefaultBodyLimit::max(trail::MAX_UPLOAD + 64 * 1024)),
+        )
+        .route("/cases/{reference}/trail/import/{import_id}", post(trail::import_confirm_form))
+        .route("/cases/{reference}/restorations", post(trail::restoration_form))
+        .route("/api/v1/cases/{id}/trail", get(trail_api::list).post(trail_api::add))
+        .route("/api/v1/cases/{id}/trail/{row_id}", delete(trail_api::remove))
+        .route(
+            "/api/v1/cases/{id}/trail/import",
+            post(trail_api::import).layer(DefaultBodyLimit::max(trail::MAX_UPLOAD + 64 * 1024)),
+        )
+        .route("/api/v1/cases/{id}/trail/import/{import_id}", post(trail_api::import_confirm))
+        .route("/api/v1/cases/{id}/restorations", get(trail_api::restorations).post(trail_api::save_restoration))
+        .route("/api/v1/money", get(trail_api::money))
+}
+
+/// An action as typed: its code, when (IST local or RFC 3339; empty: now), its reference.
+pub struct ActionInput<'a> {
+    pub action: &'a str,
+    pub done_at: &'a str,
+    pub reference: &'a str,
+    pub note: &'a str,
+}
+
+/// Records that an action was taken (again: corrects its time and reference), then brings
+/// the case's urgency and next deadline up to date.
+pub async fn record(
+    state: &AppState,
+    user: &User,
+    handle: &CaseHandle,
+    input: &ActionInput<'_>,
+) -> Result<ActionKind, AppError> {
+    require(user, Permission::Edit)?;
+    let mut e = FieldErrors::default();
+    let kind = ActionKind::parse(input.action);
+    if kind.is_none() {
+        e.add("action", "error-choice");
+    }
+    let now = now_millis();
+    let done_at = match input.done_at.trim() {
+        "" => Some(now),
+        s => match sahayak_domain::time::parse_ist_local(s)
+            .or_else(|| chrono::DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc)))
+        {
+            Some(t) if t.timestamp_millis() > now + 10 * 60_000 => {
+                e.add("done_at", "error-future");
+                None
+            }
+            Some(t) => Some(t.timestamp_millis()),
+            None => {
+                e.add("done_at", "error-datetime");
+                None
+            }
+        },
+    };
+    let clean = |s: &str, max: usize, field: &'static str, e: &mut FieldErrors| {
+        let s: String = s.trim().nfc().collect();
+        if s.chars().count() > max {
+            e.add(field, "error-too-long");
+        }
+        (!s.is_empty()).then_some(s)
+    };
+    let reference = clean(input.reference, 100, "reference", &mut e);
+    let note = clean(input.note, 1000, "note", &mut e);
+    e.into_result()?;
+    let (Some(kind), Some(done_at)) = (kind, done_at) else { return Err(AppError::BadRequest("error-bad-request")) };
+    let body = match &reference {
+        Some(r) => format!("{}\n{r}", kind.code()),
+        None => kind.code().to_owned(),
+    };
+    let action = CaseAction { action: kind.code().to_owned(), done_at, reference, note, recorded_by: user.id };
+    state.store.record_action(handle.id(), &action, now, &body).await?;
+    facts::refresh(state, handle.id()).await?;
+    tracing::info!(case_id = handle.id(), action = kind.code(), "action recorded");
+    Ok(kind)
+}
+
+async fn record_form(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    staff.check_csrf(form.csrf())?;
+    let handle = access::open_by_reference(&state, &staff.user, &reference).await?;
+    let input = ActionInput {
+        action: form.get("action"),
+        done_at: form.get("done_at"),
+        reference: form.get("reference"),
+        note: form.get("note"),
+    };
+    match record(&state, &staff.user, &handle, &input).await {
+        Ok(_) => Ok(Redirect::to(&format!("/cases/{}#triage", handle.case().reference)).into_response()),
+        Err(AppError::Invalid(errors)) => {
+            crate::cases::show::render(&state, &staff, &handle, errors, String::new()).await
+        }
+        Err(e) => Err(e),
+    }
+}

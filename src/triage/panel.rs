@@ -1,0 +1,184 @@
+//! The triage section of the case page: the golden-hour banner with its checklist and the
+//! three actions, every other action taken, and the case's deadlines counting down.
+
+use askama::Template;
+use chrono::{DateTime, TimeDelta, Utc};
+use fluent_bundle::FluentValue;
+use sahayak_domain::access::CaseAction as Permission;
+use sahayak_domain::case::MoneyLeft;
+use sahayak_domain::deadlines::{Deadline, Note, Status};
+use sahayak_domain::time::{display_ist, from_millis, to_ist_local};
+
+use super::actions::ActionKind;
+use super::facts::{Triage, is_urgent};
+use crate::cases::access::CaseHandle;
+use crate::cases::panels::Panel;
+use crate::cases::views::{self, Coded, Opt};
+use crate::web::i18n::catalogs;
+use crate::web::page::Page;
+use crate::web::session::Staff;
+use crate::web::{AppError, AppState};
+
+/// How long ago or how long until, in words: "2 days 3 h", "1 h 20 min", "45 min".
+pub fn duration_text(page: &Page, d: TimeDelta) -> String {
+    let minutes = d.num_minutes().abs();
+    let (days, hours, mins) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
+    let c = catalogs();
+    let n = FluentValue::from;
+    if days > 0 {
+        c.get_with(page.lang, "dur-days-hours", &[("days", n(days)), ("hours", n(hours))])
+    } else if hours > 0 {
+        c.get_with(page.lang, "dur-hours-minutes", &[("hours", n(hours)), ("minutes", n(mins))])
+    } else {
+        c.get_with(page.lang, "dur-minutes", &[("minutes", n(mins))])
+    }
+}
+
+pub struct ActionView {
+    pub code: String,
+    pub label: String,
+    pub reference_label: String,
+    /// How to do it (golden-hour actions).
+    pub how: String,
+    pub done: Option<(String, String)>,
+}
+
+pub struct DeadlineView {
+    pub title: String,
+    pub explain: String,
+    pub due: String,
+    pub countdown: String,
+    pub status: String,
+    pub status_class: &'static str,
+    pub source: String,
+    pub source_url: Option<String>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "triage/panel.html")]
+struct PanelTemplate {
+    page: Page,
+    reference: String,
+    can_write: bool,
+    money_left: bool,
+    golden_hour: bool,
+    elapsed: String,
+    urgent: bool,
+    golden: Vec<ActionView>,
+    other_done: Vec<ActionView>,
+    other_kinds: Vec<Opt>,
+    now_local: String,
+    deadlines: Vec<DeadlineView>,
+}
+
+fn status_view(page: &Page, s: Status) -> (String, &'static str) {
+    let (key, class) = match s {
+        Status::Upcoming => ("deadline-upcoming", "upcoming"),
+        Status::DueSoon => ("deadline-due-soon", "due-soon"),
+        Status::Overdue => ("deadline-overdue", "overdue"),
+        Status::Met => ("deadline-met", "met"),
+        Status::MetLate => ("deadline-met-late", "met"),
+        Status::Open => ("deadline-open", "open"),
+    };
+    (page.t(key), class)
+}
+
+pub fn deadline_view(page: &Page, d: &Deadline, now: DateTime<Utc>) -> DeadlineView {
+    let lang = match page.lang {
+        sahayak_domain::case::Lang::Hi => sahayak_domain::deadlines::Lang::Hi,
+        sahayak_domain::case::Lang::En => sahayak_domain::deadlines::Lang::En,
+    };
+    let (status, status_class) = status_view(page, d.status);
+    let left = d.remaining(now);
+    let countdown = match d.status {
+        Status::Met | Status::MetLate => {
+            d.met_at.map(|t| page.t1("deadline-done-at", "when", display_ist(t))).unwrap_or_default()
+        }
+        _ if left >= TimeDelta::zero() => page.t1("deadline-in", "time", duration_text(page, left)),
+        _ => page.t1("deadline-ago", "time", duration_text(page, left)),
+    };
+    let mut notes: Vec<String> = d
+        .notes
+        .iter()
+        .filter_map(|n| match n {
+            Note::LiabilityCap { max_paise } => {
+                Some(page.t1("deadline-note-cap", "amount", views::money(Some(*max_paise))))
+            }
+            Note::Compensation { amount_paise } => {
+                Some(page.t1("deadline-note-compensation", "amount", views::money(Some(*amount_paise))))
+            }
+            Note::StandIn { .. } => Some(page.t("deadline-note-stand-in")),
+            _ => None,
+        })
+        .collect();
+    if d.verify {
+        notes.push(page.t("deadline-note-verify"));
+    }
+    DeadlineView {
+        title: d.title(lang).to_owned(),
+        explain: d.explain(lang).to_owned(),
+        due: display_ist(d.due_at),
+        countdown,
+        status,
+        status_class,
+        source: d.source.citation.clone(),
+        source_url: d.source.url.clone(),
+        notes,
+    }
+}
+
+fn action_view(page: &Page, kind: ActionKind, t: &Triage) -> ActionView {
+    ActionView {
+        code: kind.code().to_owned(),
+        label: page.t(&kind.label_key()),
+        reference_label: page.t(kind.reference_key()),
+        how: if kind.is_golden() {
+            page.t(&format!("triage-how-{}", kind.code().replace('_', "-")))
+        } else {
+            String::new()
+        },
+        done: t
+            .actions
+            .iter()
+            .find(|a| a.action == kind.code())
+            .map(|a| (display_ist(from_millis(a.done_at)), a.reference.clone().unwrap_or_default())),
+    }
+}
+
+pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Result<Panel, AppError> {
+    let page = staff.page(state);
+    let case = handle.case();
+    let now = Utc::now();
+    let t = super::facts::load(state, case, now).await?;
+    let money_left = case.fields.money_left == Some(MoneyLeft::Yes);
+    let since = case.fields.money_left_at.map(|at| now - from_millis(at));
+    // The banner shows while there is still a chance to freeze the money (REFERENCE §11.1).
+    let golden_hour = money_left && since.is_some_and(|s| s < TimeDelta::hours(72));
+    let other_done = ActionKind::ALL
+        .iter()
+        .filter(|k| !k.is_golden())
+        .map(|k| action_view(&page, *k, &t))
+        .filter(|a| a.done.is_some())
+        .collect();
+    let other_kinds = ActionKind::ALL
+        .iter()
+        .filter(|k| !k.is_golden())
+        .map(|k| Opt { value: k.code().to_owned(), label: page.t(&k.label_key()), selected: false })
+        .collect();
+    let body = PanelTemplate {
+        reference: case.reference.clone(),
+        can_write: staff.user.role.may(Permission::Edit),
+        money_left,
+        golden_hour,
+        elapsed: since.map(|s| duration_text(&page, s)).unwrap_or_default(),
+        urgent: is_urgent(case, &t.actions),
+        golden: ActionKind::GOLDEN.iter().map(|k| action_view(&page, *k, &t)).collect(),
+        other_done,
+        other_kinds,
+        now_local: to_ist_local(now),
+        deadlines: t.deadlines.iter().map(|d| deadline_view(&page, d, now)).collect(),
+        page,
+    };
+    Ok(Panel { html: body.render()? })
+}

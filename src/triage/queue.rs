@@ -1,0 +1,99 @@
+//! The work queue: what a counsellor opens in the morning. Urgent money cases first, then by
+//! the nearest deadline or task; with the user's own open tasks as reminders.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::{Html, IntoResponse, Response};
+use chrono::Utc;
+use serde::Deserialize;
+
+use super::panel::duration_text;
+use crate::cases::access::scope;
+use crate::cases::views::{self, CaseRow};
+use crate::store::{QueueItem, Task};
+use crate::web::page::Page;
+use crate::web::session::Staff;
+use crate::web::{AppError, AppState};
+
+pub const QUEUE_SIZE: i64 = 100;
+
+pub struct QueueRow {
+    pub row: CaseRow,
+    pub urgent: bool,
+    pub money_since: Option<String>,
+    pub due: Option<String>,
+    pub overdue: bool,
+}
+
+pub struct Reminder {
+    pub reference: String,
+    pub title: String,
+    pub due: String,
+    pub overdue: bool,
+}
+
+#[derive(Template)]
+#[template(path = "triage/queue.html")]
+struct QueuePage {
+    page: Page,
+    mine: bool,
+    rows: Vec<QueueRow>,
+    reminders: Vec<Reminder>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct QueueQuery {
+    #[serde(default)]
+    mine: String,
+}
+
+pub fn queue_row(page: &Page, districts: &[crate::store::District], q: &QueueItem) -> QueueRow {
+    let now = Utc::now();
+    let due = q.next_due_at.map(sahayak_domain::time::from_millis);
+    QueueRow {
+        row: views::case_row(page, districts, &q.case),
+        urgent: q.urgent,
+        money_since: q.money_left_at.map(|t| duration_text(page, now - sahayak_domain::time::from_millis(t))),
+        due: due.map(|d| {
+            let left = d - now;
+            if left >= chrono::TimeDelta::zero() {
+                page.t1("deadline-in", "time", duration_text(page, left))
+            } else {
+                page.t1("deadline-ago", "time", duration_text(page, left))
+            }
+        }),
+        overdue: due.is_some_and(|d| d < now),
+    }
+}
+
+/// What a task is called: its plan step's title, or what the worker typed.
+pub fn task_title(page: &Page, t: &Task) -> String {
+    t.title.clone().unwrap_or_else(|| page.t("task-untitled"))
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(q): Query<QueueQuery>,
+) -> Result<Response, AppError> {
+    let page = staff.page(&state);
+    let districts = state.districts().await?;
+    let mine = q.mine == "1";
+    let items = state.store.queue(&scope(&staff.user), mine.then_some(staff.user.id), QUEUE_SIZE).await?;
+    let now = Utc::now().timestamp_millis();
+    let reminders = state
+        .store
+        .open_tasks_of(staff.user.id, 20)
+        .await?
+        .iter()
+        .map(|(t, reference)| Reminder {
+            reference: reference.clone(),
+            title: task_title(&page, t),
+            due: views::when(t.due_at),
+            overdue: t.due_at.is_some_and(|d| d < now),
+        })
+        .collect();
+    let body =
+        QueuePage { rows: items.iter().map(|i| queue_row(&page, &districts, i)).collect(), mine, reminders, page };
+    Ok(Html(body.render()?).into_response())
+}

@@ -1,0 +1,555 @@
+//! The money trail of a case: the victim's debits and each hop the banks report, imported
+//! from the portal's spreadsheet or typed in; what is on hold; how it gets back to the victim.
+
+use askama::Template;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use sahayak_domain::access::CaseAction as Permission;
+use sahayak_domain::money::Paise;
+use unicode_normalization::UnicodeNormalization;
+
+use super::import::{self, ParsedRow, RowError};
+use crate::cases::access::{self, CaseHandle, require};
+use crate::cases::panels::Panel;
+use crate::cases::views::{self, Opt};
+use crate::store::{MoneyTotals, Restoration, Scope, TrailRow, User, now_millis};
+use crate::web::AppState;
+use crate::web::error::{AppError, FieldErrors};
+use crate::web::form::FormData;
+use crate::web::page::Page;
+use crate::web::session::Staff;
+
+pub const ACTIONS: [&str; 8] = ["transferred", "on_hold", "atm", "pos", "aeps", "cheque", "wrong_txn", "other"];
+pub const ROUTES: [&str; 3] = ["admin_under_50k", "magistrate_order", "lok_adalat"];
+pub const ROUTE_STATUSES: [&str; 5] = ["not_started", "applied", "ordered", "refunded", "rejected"];
+
+/// A trail entry as typed (form or API).
+#[derive(Debug, Default, Clone, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct TrailInput {
+    pub layer: Option<String>,
+    pub bank: Option<String>,
+    pub from_account: Option<String>,
+    pub to_account: Option<String>,
+    pub ifsc: Option<String>,
+    pub utr: Option<String>,
+    /// IST local `YYYY-MM-DDTHH:MM` or RFC 3339.
+    pub at: Option<String>,
+    /// Rupees, e.g. `49,999.50`.
+    pub amount: Option<String>,
+    pub disputed: Option<String>,
+    /// `transferred`, `on_hold`, `atm`, `pos`, `aeps`, `cheque`, `wrong_txn` or `other`.
+    pub action: Option<String>,
+    pub hold_amount: Option<String>,
+    pub hold_at: Option<String>,
+    pub remarks: Option<String>,
+}
+
+impl TrailInput {
+    pub fn from_form(f: &FormData) -> TrailInput {
+        let get = |k: &str| Some(f.get(k).to_owned()).filter(|v| !v.trim().is_empty());
+        TrailInput {
+            layer: get("layer"),
+            bank: get("bank"),
+            from_account: get("from_account"),
+            to_account: get("to_account"),
+            ifsc: get("ifsc"),
+            utr: get("utr"),
+            at: get("at"),
+            amount: get("amount"),
+            disputed: get("disputed"),
+            action: get("action"),
+            hold_amount: get("hold_amount"),
+            hold_at: get("hold_at"),
+            remarks: get("remarks"),
+        }
+    }
+}
+
+fn text(v: &Option<String>, max: usize, field: &'static str, e: &mut FieldErrors) -> Option<String> {
+    let s: String = v.as_deref().unwrap_or_default().trim().nfc().collect();
+    if s.chars().count() > max {
+        e.add(field, "error-too-long");
+    }
+    (!s.is_empty()).then_some(s)
+}
+
+fn money(v: &Option<String>, field: &'static str, e: &mut FieldErrors) -> Option<i64> {
+    match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => s.parse::<Paise>().map(Paise::get).map_err(|_| e.add(field, "error-amount")).ok(),
+    }
+}
+
+fn time(v: &Option<String>, field: &'static str, e: &mut FieldErrors) -> Option<i64> {
+    match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => sahayak_domain::time::parse_ist_local(s)
+            .or_else(|| chrono::DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&chrono::Utc)))
+            .map(|t| t.timestamp_millis())
+            .or_else(|| {
+                e.add(field, "error-datetime");
+                None
+            }),
+    }
+}
+
+pub fn validate(input: &TrailInput) -> Result<TrailRow, FieldErrors> {
+    let mut e = FieldErrors::default();
+    let layer = match input.layer.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => 1,
+        Some(l) => match l.parse::<i64>() {
+            Ok(n) if (0..=50).contains(&n) => n,
+            _ => {
+                e.add("layer", "trail-error-layer");
+                0
+            }
+        },
+    };
+    let action = input.action.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or("transferred");
+    if !ACTIONS.contains(&action) {
+        e.add("action", "error-choice");
+    }
+    let amount = money(&input.amount, "amount", &mut e);
+    if amount.is_none() && input.amount.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        e.add("amount", "error-required");
+    }
+    let row = TrailRow {
+        id: 0,
+        layer,
+        bank: text(&input.bank, 200, "bank", &mut e),
+        from_account: text(&input.from_account, 100, "from_account", &mut e),
+        to_account: text(&input.to_account, 100, "to_account", &mut e),
+        ifsc: text(&input.ifsc, 20, "ifsc", &mut e).map(|s| s.to_uppercase()),
+        utr: text(&input.utr, 60, "utr", &mut e),
+        at: time(&input.at, "at", &mut e),
+        amount_paise: amount.unwrap_or(0),
+        disputed_paise: money(&input.disputed, "disputed", &mut e),
+        action: action.to_owned(),
+        hold_paise: money(&input.hold_amount, "hold_amount", &mut e),
+        hold_at: time(&input.hold_at, "hold_at", &mut e),
+        remarks: text(&input.remarks, 1000, "remarks", &mut e),
+        source: "manual".into(),
+    };
+    if e.is_empty() { Ok(row) } else { Err(e) }
+}
+
+pub async fn add(state: &AppState, user: &User, handle: &CaseHandle, input: &TrailInput) -> Result<(), AppError> {
+    require(user, Permission::Edit)?;
+    let row = validate(input).map_err(AppError::Invalid)?;
+    state.store.add_trail_rows(handle.id(), &[row], user.id, now_millis(), "1").await?;
+    super::facts::refresh(state, handle.id()).await
+}
+
+pub async fn remove(state: &AppState, user: &User, handle: &CaseHandle, row_id: i64) -> Result<(), AppError> {
+    require(user, Permission::Edit)?;
+    state.store.delete_trail_row(handle.id(), row_id, user.id, now_millis()).await?;
+    super::facts::refresh(state, handle.id()).await
+}
+
+/// Reads an uploaded trail and keeps it for confirmation. Returns the stash id, the rows and
+/// the rows that could not be read.
+pub async fn preview(
+    state: &AppState,
+    user: &User,
+    handle: &CaseHandle,
+    bytes: &[u8],
+) -> Result<(i64, Vec<ParsedRow>, Vec<RowError>), AppError> {
+    require(user, Permission::Edit)?;
+    let parsed = import::read(bytes).and_then(|s| import::parse(&s)).map_err(|e| AppError::invalid("file", e.key()))?;
+    let rows: Vec<TrailRow> = parsed.rows.iter().map(|r| r.trail.clone()).collect();
+    let json = serde_json::to_string(&rows.iter().map(StoredRow::from).collect::<Vec<_>>())
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let id = state.store.stash_import(handle.id(), &json, user.id, now_millis()).await?;
+    Ok((id, parsed.rows, parsed.errors))
+}
+
+/// Imports a previewed trail (once).
+pub async fn confirm(state: &AppState, user: &User, handle: &CaseHandle, import_id: i64) -> Result<usize, AppError> {
+    require(user, Permission::Edit)?;
+    let json = state.store.take_import(handle.id(), import_id).await?;
+    let rows: Vec<StoredRow> = serde_json::from_str(&json).map_err(|e| AppError::Internal(e.into()))?;
+    let rows: Vec<TrailRow> = rows.into_iter().map(TrailRow::from).collect();
+    state.store.add_trail_rows(handle.id(), &rows, user.id, now_millis(), &rows.len().to_string()).await?;
+    super::facts::refresh(state, handle.id()).await?;
+    tracing::info!(case_id = handle.id(), rows = rows.len(), "money trail imported");
+    Ok(rows.len())
+}
+
+/// A trail row as kept between preview and confirmation.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredRow {
+    layer: i64,
+    bank: Option<String>,
+    from_account: Option<String>,
+    to_account: Option<String>,
+    ifsc: Option<String>,
+    utr: Option<String>,
+    at: Option<i64>,
+    amount_paise: i64,
+    disputed_paise: Option<i64>,
+    action: String,
+    hold_paise: Option<i64>,
+    hold_at: Option<i64>,
+    remarks: Option<String>,
+}
+
+impl From<&TrailRow> for StoredRow {
+    fn from(t: &TrailRow) -> Self {
+        StoredRow {
+            layer: t.layer,
+            bank: t.bank.clone(),
+            from_account: t.from_account.clone(),
+            to_account: t.to_account.clone(),
+            ifsc: t.ifsc.clone(),
+            utr: t.utr.clone(),
+            at: t.at,
+            amount_paise: t.amount_paise,
+            disputed_paise: t.disputed_paise,
+            action: t.action.clone(),
+            hold_paise: t.hold_paise,
+            hold_at: t.hold_at,
+            remarks: t.remarks.clone(),
+        }
+    }
+}
+
+impl From<StoredRow> for TrailRow {
+    fn from(s: StoredRow) -> Self {
+        TrailRow {
+            id: 0,
+            layer: s.layer,
+            bank: s.bank,
+            from_account: s.from_account,
+            to_account: s.to_account,
+            ifsc: s.ifsc,
+            utr: s.utr,
+            at: s.at,
+            amount_paise: s.amount_paise,
+            disputed_paise: s.disputed_paise,
+            action: s.action,
+            hold_paise: s.hold_paise,
+            hold_at: s.hold_at,
+            remarks: s.remarks,
+            source: "import".into(),
+        }
+    }
+}
+
+/// A restoration route as typed.
+#[derive(Debug, Default, Clone, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct RestorationInput {
+    /// 0 (or absent) for a new one.
+    pub id: Option<i64>,
+    /// `admin_under_50k` (MHA SOP 2026: under ₹50,000 without a court order), `magistrate_order`
+    /// (s.503 BNSS) or `lok_adalat`.
+    pub route: String,
+    /// `not_started`, `applied`, `ordered`, `refunded` or `rejected`.
+    pub status: String,
+    /// Rupees sought.
+    pub amount: String,
+    /// Rupees actually back with the victim.
+    pub restored: Option<String>,
+    pub note: Option<String>,
+}
+
+pub async fn save_restoration(
+    state: &AppState,
+    user: &User,
+    handle: &CaseHandle,
+    input: &RestorationInput,
+) -> Result<(), AppError> {
+    require(user, Permission::Edit)?;
+    let mut e = FieldErrors::default();
+    if !ROUTES.contains(&input.route.trim()) {
+        e.add("route", "error-choice");
+    }
+    if !ROUTE_STATUSES.contains(&input.status.trim()) {
+        e.add("status", "error-choice");
+    }
+    let amount = money(&Some(input.amount.clone()), "amount", &mut e);
+    if amount.is_none() {
+        e.add("amount", "error-required");
+    }
+    let restored = money(&input.restored, "restored", &mut e).unwrap_or(0);
+    if amount.is_some_and(|a| restored > a) {
+        e.add("restored", "trail-error-restored-more");
+    }
+    let note = text(&input.note, 1000, "note", &mut e);
+    e.into_result()?;
+    let r = Restoration {
+        id: input.id.unwrap_or(0),
+        route: input.route.trim().to_owned(),
+        status: input.status.trim().to_owned(),
+        amount_paise: amount.unwrap_or(0),
+        restored_paise: restored,
+        note,
+        updated_at: 0,
+    };
+    state.store.save_restoration(handle.id(), &r, user.id, now_millis()).await?;
+    Ok(())
+}
+
+pub struct TrailView {
+    pub id: i64,
+    pub layer: i64,
+    pub bank: String,
+    pub path: String,
+    pub utr: String,
+    pub at: String,
+    pub amount: String,
+    pub disputed: String,
+    pub action: String,
+    pub hold: String,
+    pub remarks: String,
+}
+
+pub fn trail_view(page: &Page, t: &TrailRow) -> TrailView {
+    TrailView {
+        id: t.id,
+        layer: t.layer,
+        bank: t.bank.clone().unwrap_or_default(),
+        path: format!(
+            "{} → {}{}",
+            t.from_account.as_deref().unwrap_or("?"),
+            t.to_account.as_deref().unwrap_or("?"),
+            t.ifsc.as_deref().map(|i| format!(" ({i})")).unwrap_or_default()
+        ),
+        utr: t.utr.clone().unwrap_or_default(),
+        at: views::when(t.at),
+        amount: views::money(Some(t.amount_paise)),
+        disputed: views::money(t.disputed_paise),
+        action: page.t(&format!("trail-action-{}", t.action.replace('_', "-"))),
+        hold: match (t.hold_paise, t.hold_at) {
+            (Some(p), at) => format!("{} {}", views::money(Some(p)), views::when(at)),
+            _ => String::new(),
+        },
+        remarks: t.remarks.clone().unwrap_or_default(),
+    }
+}
+
+pub struct RestorationView {
+    pub route: String,
+    pub status: String,
+    pub amount: String,
+    pub restored: String,
+    pub note: String,
+}
+
+#[derive(Template)]
+#[template(path = "triage/trail.html")]
+struct TrailPanel {
+    page: Page,
+    reference: String,
+    can_write: bool,
+    totals: (String, String, String),
+    rows: Vec<TrailView>,
+    restorations: Vec<RestorationView>,
+    actions: Vec<Opt>,
+    routes: Vec<Opt>,
+    statuses: Vec<Opt>,
+}
+
+fn opts(page: &Page, prefix: &str, codes: &[&str]) -> Vec<Opt> {
+    codes
+        .iter()
+        .map(|c| Opt {
+            value: (*c).to_owned(),
+            label: page.t(&format!("{prefix}-{}", c.replace('_', "-"))),
+            selected: false,
+        })
+        .collect()
+}
+
+pub fn totals_text(t: &MoneyTotals) -> (String, String, String) {
+    (views::money(Some(t.reported_paise)), views::money(Some(t.held_paise)), views::money(Some(t.restored_paise)))
+}
+
+pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Result<Panel, AppError> {
+    let page = staff.page(state);
+    let trail = state.store.trail(handle.id()).await?;
+    let restorations = state.store.restorations(handle.id()).await?;
+    let totals = state.store.money_totals(Some(&[handle.id()]), &Scope::All).await?;
+    let body = TrailPanel {
+        reference: handle.case().reference.clone(),
+        can_write: staff.user.role.may(Permission::Edit),
+        totals: totals_text(&totals),
+        rows: trail.iter().map(|t| trail_view(&page, t)).collect(),
+        restorations: restorations
+            .iter()
+            .map(|r| RestorationView {
+                route: page.t(&format!("route-{}", r.route.replace('_', "-"))),
+                status: page.t(&format!("route-status-{}", r.status.replace('_', "-"))),
+                amount: views::money(Some(r.amount_paise)),
+                restored: views::money(Some(r.restored_paise)),
+                note: r.note.clone().unwrap_or_default(),
+            })
+            .collect(),
+        actions: opts(&page, "trail-action", &ACTIONS),
+        routes: opts(&page, "route", &ROUTES),
+        statuses: opts(&page, "route-status", &ROUTE_STATUSES),
+        page,
+    };
+    Ok(Panel { html: body.render()? })
+}
+
+fn back(handle: &CaseHandle) -> Response {
+    Redirect::to(&format!("/cases/{}#trail", handle.case().reference)).into_response()
+}
+
+async fn or_page(
+    state: &AppState,
+    staff: &Staff,
+    handle: &CaseHandle,
+    r: Result<(), AppError>,
+) -> Result<Response, AppError> {
+    match r {
+        Ok(()) => Ok(back(handle)),
+        Err(AppError::Invalid(errors)) => crate::cases::show::render(state, staff, handle, errors, String::new()).await,
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn add_form(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    staff.check_csrf(form.csrf())?;
+    let handle = access::open_by_reference(&state, &staff.user, &reference).await?;
+    let r = add(&state, &staff.user, &handle, &TrailInput::from_form(&form)).await;
+    or_page(&state, &staff, &handle, r).await
+}
+
+pub async fn remove_form(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path((reference, row_id)): Path<(String, i64)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    staff.check_csrf(form.csrf())?;
+    let handle = access::open_by_reference(&state, &staff.user, &reference).await?;
+    remove(&state, &staff.user, &handle, row_id).await?;
+    Ok(back(&handle))
+}
+
+pub async fn restoration_form(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    staff.check_csrf(form.csrf())?;
+    let handle = access::open_by_reference(&state, &staff.user, &reference).await?;
+    let input = RestorationInput {
+        id: form.get("id").parse().ok(),
+        route: form.get("route").to_owned(),
+        status: form.get("status").to_owned(),
+        amount: form.get("amount").to_owned(),
+        restored: Some(form.get("restored").to_owned()),
+        note: Some(form.get("note").to_owned()),
+    };
+    let r = save_restoration(&state, &staff.user, &handle, &input).await;
+    or_page(&state, &staff, &handle, r).await
+}
+
+/// Up to this many bytes are read from an uploaded trail.
+pub const MAX_UPLOAD: usize = 5 * 1024 * 1024;
+
+/// The `file` part (and the form token) of a multipart upload, size-limited.
+pub async fn read_upload(mut multipart: Multipart) -> Result<(String, Vec<u8>), AppError> {
+    let (mut csrf, mut file) = (String::new(), None);
+    while let Some(mut field) = multipart.next_field().await.map_err(|_| AppError::BadRequest("error-bad-request"))? {
+        match field.name() {
+            Some("csrf") => csrf = field.text().await.map_err(|_| AppError::BadRequest("error-bad-request"))?,
+            Some("file") => {
+                let mut bytes = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(|_| AppError::BadRequest("error-too-large"))? {
+                    if bytes.len() + chunk.len() > MAX_UPLOAD {
+                        return Err(AppError::invalid("file", "trail-import-too-large"));
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                file = Some(bytes);
+            }
+            _ => {}
+        }
+    }
+    let file = file.filter(|f| !f.is_empty()).ok_or(AppError::invalid("file", "error-required"))?;
+    Ok((csrf, file))
+}
+
+pub struct ErrorView {
+    pub place: String,
+    pub reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "triage/import_preview.html")]
+struct PreviewPage {
+    page: Page,
+    reference: String,
+    import_id: i64,
+    rows: Vec<TrailView>,
+    errors: Vec<ErrorView>,
+}
+
+pub async fn import_form(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    multipart: Multipart,
+) -> Result<Response, AppError> {
+    let handle = access::open_by_reference(&state, &staff.user, &reference).await?;
+    let upload = read_upload(multipart).await;
+    let (csrf, bytes) = match upload {
+        Ok(u) => u,
+        Err(AppError::Invalid(errors)) => {
+            return crate::cases::show::render(&state, &staff, &handle, errors, String::new()).await;
+        }
+        Err(e) => return Err(e),
+    };
+    staff.check_csrf(&csrf)?;
+    let (import_id, rows, errors) = match preview(&state, &staff.user, &handle, &bytes).await {
+        Ok(p) => p,
+        Err(AppError::Invalid(errors)) => {
+            return crate::cases::show::render(&state, &staff, &handle, errors, String::new()).await;
+        }
+        Err(e) => return Err(e),
+    };
+    let page = staff.page(&state);
+    let errors = errors
+        .iter()
+        .map(|e| ErrorView {
+            place: if e.sheet.is_empty() {
+                page.t1("trail-row", "row", e.row as i64)
+            } else {
+                format!("{} · {}", e.sheet, page.t1("trail-row", "row", e.row as i64))
+            },
+            reason: if e.value.is_empty() { page.t(e.key) } else { format!("{} «{}»", page.t(e.key), e.value) },
+        })
+        .collect();
+    let body = PreviewPage {
+        reference: handle.case().reference.clone(),
+        import_id,
+        rows: rows.iter().map(|r| trail_view(&page, &r.trail)).collect(),
+        errors,
+        page,
+    };
+    Ok((StatusCode::OK, Html(body.render()?)).into_response())
+}
+
+pub async fn import_confirm_form(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path((reference, import_id)): Path<(String, i64)>,
+    form: FormData,
+) -> Result<Response, AppError> {
+    staff.check_csrf(form.csrf())?;
+    let handle = access::open_by_reference(&state, &staff.user, &reference).await?;
+    confirm(&state, &staff.user, &handle, import_id).await?;
+    Ok(back(&handle))
+}
