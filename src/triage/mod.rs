@@ -11,9 +11,9 @@ pub mod trail;
 pub mod trail_api;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{delete, get, post};
 use chrono::Utc;
 use sahayak_domain::access::CaseAction as Permission;
