@@ -193,6 +193,7 @@ fn random_case(rng: &mut StdRng, district: (i64, &str), user: i64, at: i64) -> N
         created_by: user,
         at,
         search_text,
+        tasks: Vec::new(),
     }
 }
 

@@ -179,6 +179,19 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
                     .map_err(|e| anyhow::anyhow!("demo identifiers: {e:?}"))?;
             }
         }
+        // Worked money cases had 1930 called, the bank told and the portal complaint filed.
+        if c.status != "new" && c.amount_lost_paise.unwrap_or(0) > 0 {
+            let at = ist_local(c.noticed_minutes_ago.saturating_sub(5));
+            for (action, reference) in
+                [("helpline_1930", "3161226001"), ("bank_block", "BNK"), ("portal_filed", "3161226002")]
+            {
+                let reference = format!("{reference}{:04}", case.id);
+                let input = crate::triage::ActionInput { action, done_at: &at, reference: &reference, note: "" };
+                crate::triage::record(state, supervisor, &handle, &input)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("demo action: {e:?}"))?;
+            }
+        }
         walk_to(state, supervisor, case.id, &c.status, c.closure_reason.as_deref()).await?;
         added += 1;
         bar.inc(1);

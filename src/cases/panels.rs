@@ -14,11 +14,8 @@ pub struct Panel {
 
 /// The feature panels for one case, in page order.
 pub async fn panels(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Result<Vec<Panel>, AppError> {
-    let mut out = vec![
-        crate::triage::panel(state, staff, handle).await?,
-        crate::triage::trail::panel(state, staff, handle).await?,
-        crate::identifiers::panel(state, staff, handle).await?,
-    ];
+    let mut out = crate::triage::panels(state, staff, handle).await?;
+    out.push(crate::identifiers::panel(state, staff, handle).await?);
     out.extend(crate::evidence::panel(state, staff, handle).await?);
     Ok(out)
 }

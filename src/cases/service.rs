@@ -26,7 +26,11 @@ pub async fn create(state: &AppState, user: &User, input: &CaseInput) -> Result<
     let valid = validate(input, user, &districts, now).map_err(AppError::Invalid)?;
     check_assignee(state, user, &valid, valid.assignee_id).await?;
     let year = sahayak_domain::time::from_millis(now).with_timezone(&sahayak_domain::time::ist()).year();
+    let plan = crate::triage::plans::plan_for(&valid.fields);
+    let owners = crate::triage::plans::owners(state, valid.district.id, valid.assignee_id).await?;
+    let tasks = crate::triage::plans::tasks_for(plan, &valid.fields, now, &owners);
     let new = NewCase {
+        tasks,
         district_id: valid.district.id,
         year: i64::from(year),
         prefix: valid.district.prefix.clone(),

@@ -326,6 +326,9 @@ pub struct RingJson {
     pub by_district: Vec<DistrictCount>,
     /// Money reported lost across all its cases, in paise.
     pub money_lost_paise: i64,
+    /// Money put on hold and money restored across all its cases, in paise.
+    pub money_held_paise: i64,
+    pub money_restored_paise: i64,
     /// The identifiers its cases share.
     pub identifiers: Vec<IdentifierJson>,
     /// The caller's own cases in the ring.
@@ -342,6 +345,8 @@ pub fn ring_json(r: &service::RingView, districts: &[District]) -> RingJson {
             .map(|(d, n)| DistrictCount { district: district_code(districts, *d), cases: *n })
             .collect(),
         money_lost_paise: r.money_paise,
+        money_held_paise: r.totals.held_paise,
+        money_restored_paise: r.totals.restored_paise,
         identifiers: r.identifiers.iter().map(IdentifierJson::from).collect(),
         cases: r
             .cases

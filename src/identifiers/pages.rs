@@ -165,6 +165,8 @@ pub struct RingCard {
     pub id: i64,
     pub summary: String,
     pub money: String,
+    /// Reported, held, restored.
+    pub totals: (String, String, String),
     pub places: String,
     pub identifiers: Vec<(String, String, String)>,
     pub cases: Vec<views::CaseRow>,
@@ -184,6 +186,7 @@ fn ring_card(page: &Page, districts: &[crate::store::District], r: &RingView) ->
         id: r.id,
         summary: page.t1("ring-cases", "count", r.total_cases as i64),
         money: views::money(Some(r.money_paise)),
+        totals: crate::triage::trail::totals_text(&r.totals),
         places,
         identifiers: r
             .identifiers

@@ -87,8 +87,7 @@ pub async fn compute(store: &Store) -> Result<RingSet, StoreError> {
     let rings = sahayak_domain::rings::rings(&edges);
     let mut set = RingSet::default();
     for ring in rings {
-        let cases: Vec<(i64, i64)> =
-            ring.cases.iter().filter_map(|c| money.get(c).map(|(d, _)| (*c, *d))).collect();
+        let cases: Vec<(i64, i64)> = ring.cases.iter().filter_map(|c| money.get(c).map(|(d, _)| (*c, *d))).collect();
         let mut by_district: HashMap<i64, i64> = HashMap::new();
         for (_, d) in &cases {
             *by_district.entry(*d).or_insert(0) += 1;

@@ -220,6 +220,8 @@ pub struct RingView {
     pub total_cases: usize,
     pub by_district: Vec<(i64, i64)>,
     pub money_paise: i64,
+    /// Reported, held and restored across all the ring's cases.
+    pub totals: crate::store::MoneyTotals,
     pub identifiers: Vec<Identifier>,
     /// The user's own cases in the ring, oldest first.
     pub cases: Vec<CaseSummary>,
@@ -256,11 +258,14 @@ pub async fn ring(state: &AppState, user: &User, ring_id: i64) -> Result<Option<
     let visible: Vec<i64> = info.visible_cases(user);
     let cases = state.store.case_summaries(&visible).await?;
     let identifiers = state.store.identifiers_by_id(&info.identifiers).await?;
+    let all: Vec<i64> = info.cases.iter().map(|(c, _)| *c).collect();
+    let totals = state.store.money_totals(Some(&all), &crate::store::Scope::All).await?;
     Ok(Some(RingView {
         id: info.id,
         total_cases: info.cases.len(),
         by_district: info.by_district.clone(),
         money_paise: info.money_paise,
+        totals,
         identifiers,
         cases,
     }))

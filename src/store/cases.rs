@@ -175,6 +175,8 @@ pub struct NewCase {
     pub created_by: i64,
     pub at: i64,
     pub search_text: Vec<String>,
+    /// The guided plan's steps, created with the case.
+    pub tasks: Vec<super::triage::NewTask>,
 }
 
 fn bad_code(col: &str) -> sqlx::Error {
@@ -371,6 +373,9 @@ impl Store {
 
         self.index_case(&mut w, id, &new.search_text, false).await?;
         self.append_event(&mut w, id, new.created_by, new.at, EventKind::Created, EventDetail::default()).await?;
+        for t in &new.tasks {
+            super::triage::insert_task(&mut w, id, t, new.at).await?;
+        }
         w.commit().await?;
         self.case(id).await
     }

@@ -198,19 +198,7 @@ impl Store {
     ) -> StoreResult<()> {
         let mut w = self.write().await?;
         for t in tasks {
-            sqlx::query(
-                "INSERT INTO case_tasks (case_id, plan_id, step_id, title, owner_id, due_at, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(case_id)
-            .bind(&t.plan_id)
-            .bind(&t.step_id)
-            .bind(&t.title)
-            .bind(t.owner_id)
-            .bind(t.due_at)
-            .bind(at)
-            .execute(w.conn())
-            .await?;
+            insert_task(&mut w, case_id, t, at).await?;
         }
         self.event_in(&mut w, case_id, actor, at, "tasks", event_body).await?;
         w.commit().await
@@ -502,3 +490,61 @@ impl Store {
 
 /// `next_due_at` when nothing is due: far in the future, so such cases sort last.
 pub const NOTHING_DUE: i64 = 9_000_000_000_000_000;
+
+impl Store {
+    /// The first active staff member with `role` in a district (who gets a plan's steps for
+    /// that role), if any.
+    pub async fn first_staff_with_role(
+        &self,
+        district_id: i64,
+        role: sahayak_domain::access::Role,
+    ) -> StoreResult<Option<i64>> {
+        Ok(sqlx::query_scalar(
+            "SELECT u.id FROM users u JOIN user_districts ud ON ud.user_id = u.id
+             WHERE ud.district_id = $1 AND u.role = $2 AND u.active = 1 ORDER BY u.id LIMIT 1",
+        )
+        .bind(district_id)
+        .bind(role.code())
+        .fetch_optional(self.pool())
+        .await?)
+    }
+
+    /// Swaps the case's open plan tasks for `tasks` (tasks already done stay), with a
+    /// timeline entry naming the plan.
+    pub async fn replace_plan_tasks(
+        &self,
+        case_id: i64,
+        tasks: &[NewTask],
+        actor: i64,
+        at: i64,
+        plan_id: &str,
+    ) -> StoreResult<()> {
+        let mut w = self.write().await?;
+        sqlx::query("DELETE FROM case_tasks WHERE case_id = $1 AND done_at IS NULL AND plan_id IS NOT NULL")
+            .bind(case_id)
+            .execute(w.conn())
+            .await?;
+        for t in tasks {
+            insert_task(&mut w, case_id, t, at).await?;
+        }
+        self.event_in(&mut w, case_id, actor, at, "tasks", plan_id).await?;
+        w.commit().await
+    }
+}
+
+pub(crate) async fn insert_task(w: &mut super::WriteTx, case_id: i64, t: &NewTask, at: i64) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO case_tasks (case_id, plan_id, step_id, title, owner_id, due_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(case_id)
+    .bind(&t.plan_id)
+    .bind(&t.step_id)
+    .bind(&t.title)
+    .bind(t.owner_id)
+    .bind(t.due_at)
+    .bind(at)
+    .execute(w.conn())
+    .await?;
+    Ok(())
+}

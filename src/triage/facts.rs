@@ -92,11 +92,17 @@ pub fn is_urgent(case: &Case, actions: &[CaseAction]) -> bool {
         && !ActionKind::GOLDEN.iter().all(|g| actions.iter().any(|a| a.action == g.code()))
 }
 
-/// The nearest time something is due: an open deadline or an open task.
-pub fn next_due(deadlines: &[Deadline], tasks: &[Task]) -> Option<i64> {
+/// A deadline missed by more than this no longer orders the queue: nothing can be done to
+/// meet it (the open tasks still can).
+const MISSED_AFTER_MS: i64 = 24 * 3600 * 1000;
+
+/// The nearest time something is due: an open task, or a deadline not yet missed.
+pub fn next_due(deadlines: &[Deadline], tasks: &[Task], now: DateTime<Utc>) -> Option<i64> {
+    let cutoff = now.timestamp_millis() - MISSED_AFTER_MS;
     let deadline = deadlines
         .iter()
         .filter(|d| matches!(d.status, Status::Upcoming | Status::DueSoon | Status::Overdue))
+        .filter(|d| d.due_at.timestamp_millis() >= cutoff)
         .filter(|d| d.kind == deadlines::RuleKind::Due)
         .map(|d| d.due_at.timestamp_millis());
     let task = tasks.iter().filter(|t| t.done_at.is_none()).filter_map(|t| t.due_at);
@@ -115,9 +121,10 @@ pub async fn load(state: &AppState, case: &Case, now: DateTime<Utc>) -> Result<T
 /// Brings the queue's ordering columns up to date after something changed on the case.
 pub async fn refresh(state: &AppState, case_id: i64) -> Result<(), AppError> {
     let case = state.store.case(case_id).await?;
-    let t = load(state, &case, Utc::now()).await?;
+    let now = Utc::now();
+    let t = load(state, &case, now).await?;
     let urgent = is_urgent(&case, &t.actions);
-    let due = next_due(&t.deadlines, &t.tasks);
+    let due = next_due(&t.deadlines, &t.tasks, now);
     if urgent != case.urgent || due != case.next_due_at {
         state.store.set_urgency(case.id, urgent, due).await?;
     }

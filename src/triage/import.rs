@@ -74,7 +74,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
 }
 
 fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|_| ImportError::Unreadable)?;
+    let mut book =
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|_| ImportError::Unreadable)?;
     let mut sheets = Vec::new();
     for (name, range) in book.worksheets() {
         let rows = range
@@ -99,12 +100,15 @@ fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
 }
 
 fn read_csv(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|_| ImportError::Unreadable)?;
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+        .map_err(|_| ImportError::Unreadable)?;
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|_| ImportError::Unreadable)?;
-        rows.push(record.iter().map(|c| if c.trim().is_empty() { Cell::Empty } else { Cell::Text(c.to_owned()) }).collect());
+        rows.push(
+            record.iter().map(|c| if c.trim().is_empty() { Cell::Empty } else { Cell::Text(c.to_owned()) }).collect(),
+        );
     }
     Ok(vec![Sheet { name: String::new(), rows }])
 }
@@ -201,10 +205,21 @@ fn date(c: &Cell) -> Option<i64> {
         Cell::DateTime(t) => Some(*t),
         Cell::Text(s) => {
             let s = s.trim();
-            let with_time = ["%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"];
+            let with_time = [
+                "%d/%m/%Y %H:%M:%S",
+                "%d/%m/%Y %H:%M",
+                "%d-%m-%Y %H:%M:%S",
+                "%d-%m-%Y %H:%M",
+                "%Y-%m-%d %H:%M:%S",
+                "%Y-%m-%d %H:%M",
+                "%Y-%m-%dT%H:%M:%S",
+            ];
             let date_only = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"];
             with_time.iter().find_map(|f| NaiveDateTime::parse_from_str(s, f).ok()).or_else(|| {
-                date_only.iter().find_map(|f| chrono::NaiveDate::parse_from_str(s, f).ok()).and_then(|d| d.and_hms_opt(0, 0, 0))
+                date_only
+                    .iter()
+                    .find_map(|f| chrono::NaiveDate::parse_from_str(s, f).ok())
+                    .and_then(|d| d.and_hms_opt(0, 0, 0))
             })
         }
         _ => None,
@@ -236,7 +251,12 @@ pub fn parse(sheets: &[Sheet]) -> Result<Parsed, ImportError> {
             }
             let row = i + 1;
             let err = |key: &'static str, value: String| RowError { sheet: sheet.name.clone(), row, key, value };
-            let mut t = TrailRow { layer: 1, source: "import".into(), action: sheet_action.unwrap_or("transferred").into(), ..Default::default() };
+            let mut t = TrailRow {
+                layer: 1,
+                source: "import".into(),
+                action: sheet_action.unwrap_or("transferred").into(),
+                ..Default::default()
+            };
             let mut accounts = 0;
             let mut remarks: Vec<String> = Vec::new();
             let mut problem = None;

@@ -6,14 +6,16 @@ pub mod api;
 pub mod facts;
 pub mod import;
 pub mod panel;
+pub mod plan_api;
+pub mod plans;
 pub mod queue;
 pub mod trail;
 pub mod trail_api;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::extract::DefaultBodyLimit;
 use axum::routing::{delete, get, post};
 use chrono::Utc;
 use sahayak_domain::access::CaseAction as Permission;
@@ -27,7 +29,21 @@ use crate::web::form::FormData;
 use crate::web::session::Staff;
 use actions::ActionKind;
 
-pub use panel::panel;
+/// The triage sections of the case page (immediate help and deadlines, the plan, the money
+/// trail), from one read of the case's actions, trail and tasks.
+pub async fn panels(
+    state: &AppState,
+    staff: &Staff,
+    handle: &CaseHandle,
+) -> Result<Vec<crate::cases::panels::Panel>, AppError> {
+    let now = Utc::now();
+    let t = facts::load(state, handle.case(), now).await?;
+    Ok(vec![
+        panel::panel(state, staff, handle, &t, now)?,
+        plans::panel(state, staff, handle, &t.tasks)?,
+        trail::panel(state, staff, handle, &t.trail).await?,
+    ])
+}
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -53,6 +69,13 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/cases/{id}/trail/import/{import_id}", post(trail_api::import_confirm))
         .route("/api/v1/cases/{id}/restorations", get(trail_api::restorations).post(trail_api::save_restoration))
         .route("/api/v1/money", get(trail_api::money))
+        .route("/cases/{reference}/tasks/{task_id}", post(plans::task_form))
+        .route("/cases/{reference}/plan", post(plans::plan_form))
+        .route("/cases/{reference}/plan/sheet", get(plans::victim_sheet))
+        .route("/api/v1/cases/{id}/tasks", get(plan_api::tasks))
+        .route("/api/v1/cases/{id}/tasks/{task_id}", post(plan_api::set_done))
+        .route("/api/v1/cases/{id}/plan", post(plan_api::switch))
+        .route("/api/v1/plans", get(plan_api::plans))
 }
 
 /// An action as typed: its code, when (IST local or RFC 3339; empty: now), its reference.
@@ -111,6 +134,7 @@ pub async fn record(
     };
     let action = CaseAction { action: kind.code().to_owned(), done_at, reference, note, recorded_by: user.id };
     state.store.record_action(handle.id(), &action, now, &body).await?;
+    plans::complete_by_action(state, user, handle.id(), kind).await?;
     facts::refresh(state, handle.id()).await?;
     tracing::info!(case_id = handle.id(), action = kind.code(), "action recorded");
     Ok(kind)

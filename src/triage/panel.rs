@@ -146,11 +146,15 @@ fn action_view(page: &Page, kind: ActionKind, t: &Triage) -> ActionView {
     }
 }
 
-pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Result<Panel, AppError> {
+pub fn panel(
+    state: &AppState,
+    staff: &Staff,
+    handle: &CaseHandle,
+    t: &Triage,
+    now: DateTime<Utc>,
+) -> Result<Panel, AppError> {
     let page = staff.page(state);
     let case = handle.case();
-    let now = Utc::now();
-    let t = super::facts::load(state, case, now).await?;
     let money_left = case.fields.money_left == Some(MoneyLeft::Yes);
     let since = case.fields.money_left_at.map(|at| now - from_millis(at));
     // The banner shows while there is still a chance to freeze the money (REFERENCE §11.1).
@@ -158,7 +162,7 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
     let other_done = ActionKind::ALL
         .iter()
         .filter(|k| !k.is_golden())
-        .map(|k| action_view(&page, *k, &t))
+        .map(|k| action_view(&page, *k, t))
         .filter(|a| a.done.is_some())
         .collect();
     let other_kinds = ActionKind::ALL
@@ -173,7 +177,7 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
         golden_hour,
         elapsed: since.map(|s| duration_text(&page, s)).unwrap_or_default(),
         urgent: is_urgent(case, &t.actions),
-        golden: ActionKind::GOLDEN.iter().map(|k| action_view(&page, *k, &t)).collect(),
+        golden: ActionKind::GOLDEN.iter().map(|k| action_view(&page, *k, t)).collect(),
         other_done,
         other_kinds,
         now_local: to_ist_local(now),

@@ -39,6 +39,8 @@ struct QueuePage {
     mine: bool,
     rows: Vec<QueueRow>,
     reminders: Vec<Reminder>,
+    /// Money across the user's districts: reported, held, restored.
+    totals: (String, String, String),
 }
 
 #[derive(Deserialize, Default)]
@@ -68,7 +70,14 @@ pub fn queue_row(page: &Page, districts: &[crate::store::District], q: &QueueIte
 
 /// What a task is called: its plan step's title, or what the worker typed.
 pub fn task_title(page: &Page, t: &Task) -> String {
-    t.title.clone().unwrap_or_else(|| page.t("task-untitled"))
+    let step = t
+        .plan_id
+        .as_deref()
+        .and_then(sahayak_domain::plans::Plan::get)
+        .and_then(|p| t.step_id.as_deref().and_then(|s| p.step(s)));
+    step.map(|s| s.title.get(super::plans::text_lang(page.lang)).to_owned())
+        .or_else(|| t.title.clone())
+        .unwrap_or_else(|| page.t("task-untitled"))
 }
 
 pub async fn page(
@@ -83,7 +92,7 @@ pub async fn page(
     let now = Utc::now().timestamp_millis();
     let reminders = state
         .store
-        .open_tasks_of(staff.user.id, 20)
+        .open_tasks_of(staff.user.id, 10)
         .await?
         .iter()
         .map(|(t, reference)| Reminder {
@@ -93,7 +102,8 @@ pub async fn page(
             overdue: t.due_at.is_some_and(|d| d < now),
         })
         .collect();
-    let body =
-        QueuePage { rows: items.iter().map(|i| queue_row(&page, &districts, i)).collect(), mine, reminders, page };
+    let totals = super::trail::totals_text(&state.store.money_totals(None, &scope(&staff.user)).await?);
+    let rows = items.iter().map(|i| queue_row(&page, &districts, i)).collect();
+    let body = QueuePage { rows, mine, reminders, totals, page };
     Ok(Html(body.render()?).into_response())
 }

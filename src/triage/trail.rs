@@ -13,12 +13,12 @@ use super::import::{self, ParsedRow, RowError};
 use crate::cases::access::{self, CaseHandle, require};
 use crate::cases::panels::Panel;
 use crate::cases::views::{self, Opt};
-use crate::store::{MoneyTotals, Restoration, Scope, TrailRow, User, now_millis};
+use crate::store::{MoneyTotals, Restoration, TrailRow, User, now_millis};
+use crate::web::AppState;
 use crate::web::error::{AppError, FieldErrors};
 use crate::web::form::FormData;
 use crate::web::page::Page;
 use crate::web::session::Staff;
-use crate::web::AppState;
 
 pub const ACTIONS: [&str; 8] = ["transferred", "on_hold", "atm", "pos", "aeps", "cheque", "wrong_txn", "other"];
 pub const ROUTES: [&str; 3] = ["admin_under_50k", "magistrate_order", "lok_adalat"];
@@ -255,7 +255,12 @@ pub struct RestorationInput {
     pub note: Option<String>,
 }
 
-pub async fn save_restoration(state: &AppState, user: &User, handle: &CaseHandle, input: &RestorationInput) -> Result<(), AppError> {
+pub async fn save_restoration(
+    state: &AppState,
+    user: &User,
+    handle: &CaseHandle,
+    input: &RestorationInput,
+) -> Result<(), AppError> {
     require(user, Permission::Edit)?;
     let mut e = FieldErrors::default();
     if !ROUTES.contains(&input.route.trim()) {
@@ -350,7 +355,11 @@ struct TrailPanel {
 fn opts(page: &Page, prefix: &str, codes: &[&str]) -> Vec<Opt> {
     codes
         .iter()
-        .map(|c| Opt { value: (*c).to_owned(), label: page.t(&format!("{prefix}-{}", c.replace('_', "-"))), selected: false })
+        .map(|c| Opt {
+            value: (*c).to_owned(),
+            label: page.t(&format!("{prefix}-{}", c.replace('_', "-"))),
+            selected: false,
+        })
         .collect()
 }
 
@@ -358,11 +367,25 @@ pub fn totals_text(t: &MoneyTotals) -> (String, String, String) {
     (views::money(Some(t.reported_paise)), views::money(Some(t.held_paise)), views::money(Some(t.restored_paise)))
 }
 
-pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Result<Panel, AppError> {
+/// One case's money, from what is already loaded: reported at intake, held by the banks,
+/// restored to the victim.
+pub fn case_totals(reported: Option<i64>, trail: &[TrailRow], restorations: &[Restoration]) -> MoneyTotals {
+    MoneyTotals {
+        reported_paise: reported.unwrap_or(0),
+        held_paise: trail.iter().filter(|t| t.action == "on_hold").filter_map(|t| t.hold_paise).sum(),
+        restored_paise: restorations.iter().map(|r| r.restored_paise).sum(),
+    }
+}
+
+pub async fn panel(
+    state: &AppState,
+    staff: &Staff,
+    handle: &CaseHandle,
+    trail: &[TrailRow],
+) -> Result<Panel, AppError> {
     let page = staff.page(state);
-    let trail = state.store.trail(handle.id()).await?;
     let restorations = state.store.restorations(handle.id()).await?;
-    let totals = state.store.money_totals(Some(&[handle.id()]), &Scope::All).await?;
+    let totals = case_totals(handle.case().fields.amount_lost_paise, trail, &restorations);
     let body = TrailPanel {
         reference: handle.case().reference.clone(),
         can_write: staff.user.role.may(Permission::Edit),
@@ -390,7 +413,12 @@ fn back(handle: &CaseHandle) -> Response {
     Redirect::to(&format!("/cases/{}#trail", handle.case().reference)).into_response()
 }
 
-async fn or_page(state: &AppState, staff: &Staff, handle: &CaseHandle, r: Result<(), AppError>) -> Result<Response, AppError> {
+async fn or_page(
+    state: &AppState,
+    staff: &Staff,
+    handle: &CaseHandle,
+    r: Result<(), AppError>,
+) -> Result<Response, AppError> {
     match r {
         Ok(()) => Ok(back(handle)),
         Err(AppError::Invalid(errors)) => crate::cases::show::render(state, staff, handle, errors, String::new()).await,
@@ -398,7 +426,12 @@ async fn or_page(state: &AppState, staff: &Staff, handle: &CaseHandle, r: Result
     }
 }
 
-pub async fn add_form(State(state): State<AppState>, staff: Staff, Path(reference): Path<String>, form: FormData) -> Result<Response, AppError> {
+pub async fn add_form(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    form: FormData,
+) -> Result<Response, AppError> {
     staff.check_csrf(form.csrf())?;
     let handle = access::open_by_reference(&state, &staff.user, &reference).await?;
     let r = add(&state, &staff.user, &handle, &TrailInput::from_form(&form)).await;
@@ -488,13 +521,17 @@ pub async fn import_form(
     let upload = read_upload(multipart).await;
     let (csrf, bytes) = match upload {
         Ok(u) => u,
-        Err(AppError::Invalid(errors)) => return crate::cases::show::render(&state, &staff, &handle, errors, String::new()).await,
+        Err(AppError::Invalid(errors)) => {
+            return crate::cases::show::render(&state, &staff, &handle, errors, String::new()).await;
+        }
         Err(e) => return Err(e),
     };
     staff.check_csrf(&csrf)?;
     let (import_id, rows, errors) = match preview(&state, &staff.user, &handle, &bytes).await {
         Ok(p) => p,
-        Err(AppError::Invalid(errors)) => return crate::cases::show::render(&state, &staff, &handle, errors, String::new()).await,
+        Err(AppError::Invalid(errors)) => {
+            return crate::cases::show::render(&state, &staff, &handle, errors, String::new()).await;
+        }
         Err(e) => return Err(e),
     };
     let page = staff.page(&state);

@@ -93,10 +93,15 @@ pub struct TrailListJson {
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn list(State(state): State<AppState>, api: ApiUser, Path(id): Path<i64>) -> Result<Json<TrailListJson>, AppError> {
+pub async fn list(
+    State(state): State<AppState>,
+    api: ApiUser,
+    Path(id): Path<i64>,
+) -> Result<Json<TrailListJson>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
     let rows = state.store.trail(handle.id()).await?;
-    let totals = state.store.money_totals(Some(&[handle.id()]), &Scope::All).await?;
+    let restorations = state.store.restorations(handle.id()).await?;
+    let totals = trail::case_totals(handle.case().fields.amount_lost_paise, &rows, &restorations);
     Ok(Json(TrailListJson { rows: rows.iter().map(TrailJson::from).collect(), totals: totals.into() }))
 }
 
@@ -194,7 +199,13 @@ pub async fn import(
         rows: rows.iter().map(|r| TrailJson::from(&r.trail)).collect(),
         errors: errors
             .into_iter()
-            .map(|e| RowErrorJson { message: c.get(api.lang, e.key), code: e.key.to_owned(), sheet: e.sheet, row: e.row, value: e.value })
+            .map(|e| RowErrorJson {
+                message: c.get(api.lang, e.key),
+                code: e.key.to_owned(),
+                sheet: e.sheet,
+                row: e.row,
+                value: e.value,
+            })
             .collect(),
     }))
 }
@@ -244,7 +255,11 @@ pub struct RestorationJson {
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn restorations(State(state): State<AppState>, api: ApiUser, Path(id): Path<i64>) -> Result<Json<Vec<RestorationJson>>, AppError> {
+pub async fn restorations(
+    State(state): State<AppState>,
+    api: ApiUser,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<RestorationJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
     Ok(Json(
         state
@@ -304,7 +319,11 @@ pub struct MoneyQuery {
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn money(State(state): State<AppState>, api: ApiUser, Query(q): Query<MoneyQuery>) -> Result<Json<TotalsJson>, AppError> {
+pub async fn money(
+    State(state): State<AppState>,
+    api: ApiUser,
+    Query(q): Query<MoneyQuery>,
+) -> Result<Json<TotalsJson>, AppError> {
     let scope = match q.district.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         None => scope(&api.user),
         Some(code) => {
