@@ -22,6 +22,39 @@ pub struct ConfigArgs {
     /// `sqlite://path` or `postgres://user@host/db`; default: SQLite under the data dir.
     #[arg(long, env = "SAHAYAK_DATABASE_URL", global = true, hide_env_values = true)]
     pub database_url: Option<String>,
+    #[command(flatten)]
+    pub evidence: EvidenceArgs,
+}
+
+/// Where evidence files are kept and how large they may be. The S3 secret key is read only from
+/// `SAHAYAK_S3_SECRET_ACCESS_KEY` or the config file, never from a flag (flags show in `ps`).
+#[derive(Debug, Clone, Default, Args)]
+pub struct EvidenceArgs {
+    /// `file` (under the data dir, the default) or `s3`.
+    #[arg(long, env = "SAHAYAK_EVIDENCE_STORAGE", global = true)]
+    pub evidence_storage: Option<String>,
+    /// Largest evidence file accepted, in MB of 1,000,000 bytes (default 2000).
+    #[arg(long, env = "SAHAYAK_EVIDENCE_MAX_FILE_MB", global = true)]
+    pub evidence_max_file_mb: Option<u64>,
+    /// Most evidence one case may hold, in MB (default 10000).
+    #[arg(long, env = "SAHAYAK_EVIDENCE_MAX_CASE_MB", global = true)]
+    pub evidence_max_case_mb: Option<u64>,
+    /// S3-compatible endpoint, e.g. `https://s3.ap-south-1.amazonaws.com` or `http://127.0.0.1:9000`.
+    #[arg(long, env = "SAHAYAK_S3_ENDPOINT", global = true)]
+    pub s3_endpoint: Option<String>,
+    #[arg(long, env = "SAHAYAK_S3_BUCKET", global = true)]
+    pub s3_bucket: Option<String>,
+    /// Default `ap-south-1`.
+    #[arg(long, env = "SAHAYAK_S3_REGION", global = true)]
+    pub s3_region: Option<String>,
+    /// Key prefix inside the bucket (default `evidence`).
+    #[arg(long, env = "SAHAYAK_S3_PREFIX", global = true)]
+    pub s3_prefix: Option<String>,
+    #[arg(long, env = "SAHAYAK_S3_ACCESS_KEY_ID", global = true)]
+    pub s3_access_key_id: Option<String>,
+    /// Allow a plain-HTTP endpoint (a local test server).
+    #[arg(long, env = "SAHAYAK_S3_ALLOW_HTTP", global = true)]
+    pub s3_allow_http: Option<bool>,
 }
 
 /// Settings of the HTTP server.
@@ -49,6 +82,72 @@ struct FileConfig {
     secure_cookies: Option<bool>,
     session_idle_minutes: Option<i64>,
     session_hours: Option<i64>,
+    evidence_storage: Option<String>,
+    evidence_max_file_mb: Option<u64>,
+    evidence_max_case_mb: Option<u64>,
+    s3_endpoint: Option<String>,
+    s3_bucket: Option<String>,
+    s3_region: Option<String>,
+    s3_prefix: Option<String>,
+    s3_access_key_id: Option<String>,
+    s3_secret_access_key: Option<String>,
+    s3_allow_http: Option<bool>,
+}
+
+/// A secret (a password, a key). Its `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Secret {
+        Secret(s.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+/// Where evidence files live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EvidenceStorage {
+    /// Under `<data dir>/evidence/`.
+    File,
+    S3(S3Config),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct S3Config {
+    pub endpoint: Option<String>,
+    pub bucket: String,
+    pub region: String,
+    pub prefix: String,
+    /// When absent, the usual AWS sources (`AWS_ACCESS_KEY_ID`, instance roles, ...) are used.
+    pub access_key_id: Option<String>,
+    pub secret_access_key: Option<Secret>,
+    pub allow_http: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceConfig {
+    pub storage: EvidenceStorage,
+    pub max_file_bytes: u64,
+    pub max_case_bytes: u64,
+}
+
+/// Limits are in decimal megabytes, as the portal and phones count them.
+const MB: u64 = 1_000_000;
+
+impl Default for EvidenceConfig {
+    fn default() -> Self {
+        EvidenceConfig { storage: EvidenceStorage::File, max_file_bytes: 2_000 * MB, max_case_bytes: 10_000 * MB }
+    }
 }
 
 /// A database URL. It may carry a password, so it never prints in full.
@@ -97,6 +196,7 @@ pub struct Config {
     pub secure_cookies: bool,
     pub session_idle_minutes: i64,
     pub session_hours: i64,
+    pub evidence: EvidenceConfig,
     /// Cheap password hashing, for tests only.
     pub fast_password_hashing: bool,
 }
@@ -107,6 +207,8 @@ pub enum ConfigError {
     Read { path: PathBuf, source: std::io::Error },
     #[error("config file {path} is not valid: {message}")]
     Parse { path: PathBuf, message: String },
+    #[error("{0}")]
+    Invalid(String),
 }
 
 impl Config {
@@ -115,6 +217,8 @@ impl Config {
             Some(path) => read_file(path)?,
             None => FileConfig::default(),
         };
+        let secret = std::env::var("SAHAYAK_S3_SECRET_ACCESS_KEY").ok().filter(|s| !s.is_empty());
+        let evidence = evidence_config(&common.evidence, &file, secret)?;
         let data_dir = common.data_dir.clone().or(file.data_dir).unwrap_or_else(|| PathBuf::from("sahayak-data"));
         let database_url = common
             .database_url
@@ -122,6 +226,7 @@ impl Config {
             .or(file.database_url)
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("sahayak.db").display()));
         Ok(Config {
+            evidence,
             addr: serve.addr.or(file.addr).unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
             data_dir,
             database_url: DatabaseUrl(database_url),
@@ -147,9 +252,42 @@ impl Config {
             secure_cookies: false,
             session_idle_minutes: 60,
             session_hours: 12,
+            evidence: EvidenceConfig::default(),
             fast_password_hashing: true,
         }
     }
+}
+
+/// Flags and environment first, then the file, then defaults.
+fn evidence_config(a: &EvidenceArgs, f: &FileConfig, secret: Option<String>) -> Result<EvidenceConfig, ConfigError> {
+    let pick = |flag: &Option<String>, file: &Option<String>| flag.clone().or_else(|| file.clone());
+    let defaults = EvidenceConfig::default();
+    let mb = |flag: Option<u64>, file: Option<u64>, default: u64| match flag.or(file) {
+        Some(0) => Err(ConfigError::Invalid("evidence size limits must be at least 1 MB".into())),
+        Some(mb) => Ok(mb.saturating_mul(MB)),
+        None => Ok(default),
+    };
+    let max_file_bytes = mb(a.evidence_max_file_mb, f.evidence_max_file_mb, defaults.max_file_bytes)?;
+    let max_case_bytes = mb(a.evidence_max_case_mb, f.evidence_max_case_mb, defaults.max_case_bytes)?;
+    let storage = match pick(&a.evidence_storage, &f.evidence_storage).as_deref().unwrap_or("file") {
+        "file" => EvidenceStorage::File,
+        "s3" => {
+            let bucket = pick(&a.s3_bucket, &f.s3_bucket)
+                .filter(|b| !b.trim().is_empty())
+                .ok_or_else(|| ConfigError::Invalid("evidence_storage = \"s3\" needs s3_bucket".into()))?;
+            EvidenceStorage::S3(S3Config {
+                endpoint: pick(&a.s3_endpoint, &f.s3_endpoint).filter(|e| !e.is_empty()),
+                bucket,
+                region: pick(&a.s3_region, &f.s3_region).unwrap_or_else(|| "ap-south-1".into()),
+                prefix: pick(&a.s3_prefix, &f.s3_prefix).unwrap_or_else(|| "evidence".into()),
+                access_key_id: pick(&a.s3_access_key_id, &f.s3_access_key_id),
+                secret_access_key: secret.or_else(|| f.s3_secret_access_key.clone()).map(Secret),
+                allow_http: a.s3_allow_http.or(f.s3_allow_http).unwrap_or(false),
+            })
+        }
+        other => return Err(ConfigError::Invalid(format!("evidence_storage must be file or s3, not {other:?}"))),
+    };
+    Ok(EvidenceConfig { storage, max_file_bytes, max_case_bytes })
 }
 
 fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
@@ -175,7 +313,7 @@ mod tests {
         let file = dir.path().join("sahayak.toml");
         std::fs::write(&file, "addr = \"0.0.0.0:9000\"\ncentre_name = \"From file\"\ndata_dir = \"/srv/sahayak\"\n")
             .unwrap();
-        let common = ConfigArgs { config: Some(file.clone()), data_dir: None, database_url: None };
+        let common = ConfigArgs { config: Some(file.clone()), ..Default::default() };
         let serve = ServeArgs { centre_name: Some("From flag".into()), ..Default::default() };
         let c = Config::load(&common, &serve).unwrap();
         assert_eq!(c.addr.to_string(), "0.0.0.0:9000");
@@ -183,5 +321,21 @@ mod tests {
         assert_eq!(c.database_url.expose(), "sqlite:///srv/sahayak/sahayak.db");
         std::fs::write(&file, "adress = 1\n").unwrap();
         assert!(matches!(Config::load(&common, &serve), Err(ConfigError::Parse { .. })));
+    }
+
+    #[test]
+    fn s3_settings_need_a_bucket_and_never_print_the_secret() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("sahayak.toml");
+        std::fs::write(&file, "evidence_storage = \"s3\"\ns3_secret_access_key = \"hunter2-secret\"\n").unwrap();
+        let mut common = ConfigArgs { config: Some(file.clone()), ..Default::default() };
+        assert!(matches!(Config::load(&common, &ServeArgs::default()), Err(ConfigError::Invalid(_))));
+        common.evidence.s3_bucket = Some("evidence".into());
+        common.evidence.evidence_max_file_mb = Some(10);
+        let c = Config::load(&common, &ServeArgs::default()).unwrap();
+        assert_eq!(c.evidence.max_file_bytes, 10_000_000);
+        let EvidenceStorage::S3(s3) = &c.evidence.storage else { panic!("s3 expected") };
+        assert_eq!(s3.secret_access_key.as_ref().map(Secret::expose), Some("hunter2-secret"));
+        assert!(!format!("{c:?}").contains("hunter2"));
     }
 }

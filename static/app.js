@@ -44,4 +44,57 @@
     status.addEventListener("change", sync);
     sync();
   }
+  // Evidence uploads: sizes checked before sending, and a progress bar while large files go.
+  document.querySelectorAll("form.evidence-upload").forEach(function (form) {
+    if (!window.XMLHttpRequest || !window.FormData || !window.DOMParser) { return; }
+    var bar = form.querySelector(".upload-progress");
+    var status = form.querySelector(".upload-status");
+    var button = form.querySelector("button[type=submit]");
+    var say = function (text, failed) { status.textContent = text; status.classList.toggle("failed", failed); };
+    var finish = function (text) { button.disabled = false; bar.hidden = true; say(text, true); };
+    form.addEventListener("submit", function (e) {
+      var input = form.querySelector("input[type=file]");
+      var files = input ? input.files : [];
+      var maxFile = Number(form.dataset.maxFile), room = Number(form.dataset.room), total = 0;
+      for (var i = 0; i < files.length; i++) {
+        if (files[i].size > maxFile) { e.preventDefault(); say(form.dataset.msgTooLarge + " (" + files[i].name + ")", true); return; }
+        total += files[i].size;
+      }
+      if (total > room) { e.preventDefault(); say(form.dataset.msgCaseFull, true); return; }
+      if (!files.length) { return; } // the server says what is missing, beside the field
+      e.preventDefault();
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", form.action);
+      xhr.upload.addEventListener("progress", function (ev) {
+        if (!ev.lengthComputable) { return; }
+        var p = Math.floor(ev.loaded * 100 / ev.total);
+        bar.value = p;
+        say(form.dataset.msgSending + " " + p + "%", false);
+      });
+      xhr.addEventListener("load", function () {
+        if (xhr.status < 400 && xhr.responseURL) {
+          // Back to the case, at its evidence. The same page needs a reload: a changed hash alone
+          // does not fetch it again.
+          var target = xhr.responseURL.split("#")[0];
+          if (target === window.location.href.split("#")[0]) {
+            window.location.hash = "evidence";
+            window.location.reload();
+          } else {
+            window.location.assign(target + "#evidence");
+          }
+          return;
+        }
+        // The form came back with what to correct, or an error page: show its message here.
+        var doc = new DOMParser().parseFromString(xhr.responseText, "text/html");
+        var msg = doc.querySelector("main [role=alert]") || doc.querySelector("main h1");
+        finish(msg ? msg.textContent.replace(/\s+/g, " ").trim() : form.dataset.msgFailed);
+      });
+      xhr.addEventListener("error", function () { finish(form.dataset.msgFailed); });
+      bar.hidden = false;
+      bar.value = 0;
+      button.disabled = true;
+      say(form.dataset.msgSending, false);
+      xhr.send(new FormData(form));
+    });
+  });
 })();

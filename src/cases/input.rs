@@ -152,7 +152,7 @@ fn clean(s: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-fn parse_time(s: &str) -> Option<Result<DateTime<Utc>, ()>> {
+pub(crate) fn parse_time(s: &str) -> Option<Result<DateTime<Utc>, ()>> {
     let s = s.trim();
     if s.is_empty() {
         return None;

@@ -16,5 +16,6 @@ pub struct Panel {
 pub async fn panels(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Result<Vec<Panel>, AppError> {
     let mut out = crate::triage::panels(state, staff, handle).await?;
     out.push(crate::identifiers::panel(state, staff, handle).await?);
+    out.extend(crate::evidence::panel(state, staff, handle).await?);
     Ok(out)
 }

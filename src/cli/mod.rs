@@ -1,5 +1,6 @@
 //! The `sahayak` command line.
 
+mod evidence;
 mod users;
 
 use std::process::ExitCode;
@@ -44,6 +45,11 @@ enum Command {
     District {
         #[command(subcommand)]
         command: users::DistrictCommand,
+    },
+    /// The evidence vault.
+    Evidence {
+        #[command(subcommand)]
+        command: evidence::EvidenceCommand,
     },
 }
 
@@ -108,6 +114,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let config = Config::load(&cli.config, &ServeArgs::default())?;
             let state = AppState::new(open_store(&config).await?, config);
             users::run_district(&state, command).await
+        }
+        Command::Evidence { command } => {
+            let config = Config::load(&cli.config, &ServeArgs::default())?;
+            let state = AppState::new(open_store(&config).await?, config);
+            evidence::run(&state, command).await
         }
     }
 }

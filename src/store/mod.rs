@@ -10,6 +10,7 @@ pub mod audit;
 mod cases;
 pub mod crypto;
 mod districts;
+mod evidence;
 mod identifiers;
 mod migrate;
 mod seed;
@@ -27,6 +28,7 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub use cases::*;
 pub use districts::*;
+pub use evidence::*;
 pub use identifiers::*;
 pub use migrate::MigrationProgress;
 pub use triage::*;

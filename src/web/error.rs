@@ -64,6 +64,9 @@ pub enum AppError {
     Conflict,
     #[error("bad request: {0}")]
     BadRequest(&'static str),
+    /// More than a limit allows; the key says which limit.
+    #[error("too large: {0}")]
+    TooLarge(&'static str),
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
 }
@@ -83,6 +86,7 @@ impl AppError {
             AppError::BadRequest("error-media-type") => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::BadRequest("error-too-large") => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -95,7 +99,7 @@ impl AppError {
             AppError::Csrf => "error-csrf",
             AppError::Invalid(_) => "error-invalid",
             AppError::Conflict => "error-conflict",
-            AppError::BadRequest(key) => key,
+            AppError::BadRequest(key) | AppError::TooLarge(key) => key,
             AppError::Internal(_) => "error-internal",
         }
     }

@@ -30,6 +30,7 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<Config>,
     pub passwords: crate::auth::password::Hasher,
+    pub evidence: Arc<crate::evidence::Vault>,
     pub rings: crate::identifiers::RingCache,
     districts: DistrictCache,
 }
@@ -42,7 +43,15 @@ const DISTRICT_CACHE_TTL: Duration = Duration::from_secs(60);
 impl AppState {
     pub fn new(store: Store, config: Config) -> AppState {
         let passwords = crate::auth::password::Hasher::new(config.fast_password_hashing);
-        AppState { store, config: Arc::new(config), passwords, rings: Default::default(), districts: Arc::default() }
+        let evidence = Arc::new(crate::evidence::Vault::open(&config));
+        AppState {
+            store,
+            config: Arc::new(config),
+            passwords,
+            evidence,
+            rings: Default::default(),
+            districts: Arc::default(),
+        }
     }
 
     /// All districts, from a cache refreshed every minute (and at once by [`Self::forget_districts`]).
@@ -88,6 +97,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::auth::router())
         .merge(crate::intake::router())
         .merge(crate::cases::router())
+        .merge(crate::evidence::router())
         .merge(crate::identifiers::router())
         .merge(crate::triage::router())
         .merge(crate::api::router())

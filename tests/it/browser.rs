@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{Db, PASSWORD, spawn_app};
 
-struct Driver(Child);
+pub struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -34,7 +34,7 @@ fn axe_source() -> Option<String> {
 }
 
 /// The tools, or `None` (with a notice) when they are missing and not required.
-fn tools() -> Option<(String, String, String)> {
+pub fn tools() -> Option<(String, String, String)> {
     let chromium = find_tool(&["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]);
     let driver = find_tool(&["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]);
     let axe = axe_source();
@@ -58,7 +58,7 @@ fn tools() -> Option<(String, String, String)> {
     }
 }
 
-async fn start_browser(chromium: &str, driver: &str) -> (Driver, Client) {
+pub async fn start_browser(chromium: &str, driver: &str) -> (Driver, Client) {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let child = Command::new(driver)
         .arg(format!("--port={port}"))
@@ -92,7 +92,7 @@ async fn start_browser(chromium: &str, driver: &str) -> (Driver, Client) {
 }
 
 /// Runs axe-core on the current page and returns the WCAG A/AA violations found.
-async fn axe(client: &Client, axe_js: &str) -> Vec<String> {
+pub async fn axe(client: &Client, axe_js: &str) -> Vec<String> {
     client.execute(axe_js, vec![]).await.expect("axe loads");
     let result = client
         .execute_async(

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use sahayak::web::i18n::{EN_FTL, HI_FTL, keys};
 use sahayak_domain::access::Role;
 use sahayak_domain::case::{Channel, ClosureReason, Gender, Lang, PaymentChannel, ScamPattern, Status};
+use sahayak_domain::evidence::{CaptureMethod, CustodyAction, DeviceType};
 use sahayak_domain::taxonomy::{Taxonomy, label_key};
 
 /// String literals that look like catalog keys, in templates and Rust sources.
@@ -30,8 +31,19 @@ fn keys_used() -> BTreeSet<String> {
                 let rest = &text[i + 1..];
                 let Some(end) = rest.find('"') else { continue };
                 let candidate = &rest[..end];
-                let prefixes =
-                    ["error-", "list-", "field-", "case-", "form-", "hint-", "event-", "login-", "nav-", "category-"];
+                let prefixes = [
+                    "error-",
+                    "list-",
+                    "field-",
+                    "case-",
+                    "form-",
+                    "hint-",
+                    "event-",
+                    "login-",
+                    "nav-",
+                    "category-",
+                    "evidence-",
+                ];
                 if prefixes.iter().any(|p| candidate.starts_with(p))
                     && candidate.chars().all(|c| c.is_ascii_lowercase() || c == '-')
                     && candidate.len() > 5
@@ -54,6 +66,10 @@ fn code_keys() -> Vec<String> {
     k.extend(ScamPattern::ALL.iter().map(|v| v.label_key()));
     k.extend(Status::ALL.iter().map(|v| v.label_key()));
     k.extend(Role::ALL.iter().map(|v| v.label_key()));
+    k.extend(CaptureMethod::ALL.iter().map(|v| v.label_key()));
+    k.extend(CustodyAction::ALL.iter().map(|v| v.label_key()));
+    k.extend(DeviceType::ALL.iter().map(|v| v.label_key()));
+    k.extend(sahayak::evidence::sniff::KINDS.iter().map(|k| format!("evidence-kind-{k}")));
     for t in Taxonomy::all() {
         for m in &t.main_categories {
             k.push(label_key(&m.name));

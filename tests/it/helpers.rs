@@ -48,6 +48,11 @@ pub struct TestApp {
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 pub async fn spawn_app(db: Db) -> TestApp {
+    spawn_app_with(db, |_| {}).await
+}
+
+/// Like [`spawn_app`], with the configuration adjusted first (limits, storage...).
+pub async fn spawn_app_with(db: Db, adjust: impl FnOnce(&mut Config)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let (url, pg_db) = match db {
         Db::Sqlite => (format!("sqlite://{}", dir.path().join("test.db").display()), None),
@@ -56,7 +61,8 @@ pub async fn spawn_app(db: Db) -> TestApp {
             (url, Some(name))
         }
     };
-    let config = Config::for_tests(&url, dir.path());
+    let mut config = Config::for_tests(&url, dir.path());
+    adjust(&mut config);
     let store = Store::connect(&url).await.expect("database reachable");
     store.migrate(&|_, _, _| {}).await.expect("migrations apply");
     let state = AppState::new(store, config);

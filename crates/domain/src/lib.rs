@@ -6,6 +6,7 @@
 pub mod access;
 pub mod case;
 pub mod deadlines;
+pub mod evidence;
 pub mod identifiers;
 pub mod money;
 pub mod phone;
