@@ -69,6 +69,9 @@ pub struct ServeArgs {
     /// Send cookies only over HTTPS (set when served behind TLS).
     #[arg(long, env = "SAHAYAK_SECURE_COOKIES")]
     pub secure_cookies: Option<bool>,
+    /// Take the client address from X-Forwarded-For (set when behind a reverse proxy).
+    #[arg(long, env = "SAHAYAK_TRUST_PROXY")]
+    pub trust_proxy: Option<bool>,
 }
 
 /// The file's shape: every key optional.
@@ -82,6 +85,9 @@ struct FileConfig {
     secure_cookies: Option<bool>,
     session_idle_minutes: Option<i64>,
     session_hours: Option<i64>,
+    trust_proxy: Option<bool>,
+    key_file: Option<PathBuf>,
+    retention_days: Option<i64>,
     evidence_storage: Option<String>,
     evidence_max_file_mb: Option<u64>,
     evidence_max_case_mb: Option<u64>,
@@ -187,6 +193,9 @@ fn redact_url(url: &str) -> String {
     format!("{scheme}://{masked}@{host}")
 }
 
+/// Three years after closure, a common period for keeping complaint records; a setting.
+pub const DEFAULT_RETENTION_DAYS: i64 = 3 * 365;
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub addr: SocketAddr,
@@ -196,6 +205,11 @@ pub struct Config {
     pub secure_cookies: bool,
     pub session_idle_minutes: i64,
     pub session_hours: i64,
+    pub trust_proxy: bool,
+    /// Where the keys of the encrypted fields live (`SAHAYAK_KEYS` may hold them instead).
+    pub key_file: PathBuf,
+    /// Days after closure that a case's personal data is kept (unless on legal hold).
+    pub retention_days: i64,
     pub evidence: EvidenceConfig,
     /// Cheap password hashing, for tests only.
     pub fast_password_hashing: bool,
@@ -228,7 +242,7 @@ impl Config {
         Ok(Config {
             evidence,
             addr: serve.addr.or(file.addr).unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
-            data_dir,
+            data_dir: data_dir.clone(),
             database_url: DatabaseUrl(database_url),
             centre_name: serve
                 .centre_name
@@ -238,6 +252,9 @@ impl Config {
             secure_cookies: serve.secure_cookies.or(file.secure_cookies).unwrap_or(false),
             session_idle_minutes: file.session_idle_minutes.unwrap_or(60),
             session_hours: file.session_hours.unwrap_or(12),
+            trust_proxy: serve.trust_proxy.or(file.trust_proxy).unwrap_or(false),
+            key_file: file.key_file.clone().unwrap_or_else(|| data_dir.join("sahayak.keys")),
+            retention_days: file.retention_days.unwrap_or(DEFAULT_RETENTION_DAYS),
             fast_password_hashing: false,
         })
     }
@@ -252,6 +269,9 @@ impl Config {
             secure_cookies: false,
             session_idle_minutes: 60,
             session_hours: 12,
+            trust_proxy: false,
+            key_file: data_dir.join("sahayak.keys"),
+            retention_days: DEFAULT_RETENTION_DAYS,
             evidence: EvidenceConfig::default(),
             fast_password_hashing: true,
         }

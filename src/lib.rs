@@ -15,6 +15,7 @@ pub mod demo;
 pub mod evidence;
 pub mod identifiers;
 pub mod intake;
+pub mod privacy;
 pub mod store;
 pub mod telemetry;
 pub mod triage;

@@ -54,10 +54,13 @@ pub async fn login(
     }
     errors.into_result()?;
     let Some(user) = crate::auth::authenticate(&state, &req.username, &req.password).await? else {
+        crate::privacy::audit::record(&state, None, "login.failed", &format!("user:{}", req.username.trim()), "api")
+            .await;
         tracing::info!("API sign-in refused");
         return Err(AppError::Unauthorized);
     };
     let token = crate::auth::open_session(&state, &user, "api").await?;
+    crate::privacy::audit::record(&state, Some(user.id), "login.ok", &format!("user:{}", user.username), "api").await;
     tracing::info!(user_id = user.id, "API token issued");
     Ok(Json(LoginResponse { token }))
 }

@@ -79,6 +79,7 @@ pub async fn submit(
     let page = viewer.page(&state);
     let username = form.get("username").trim();
     let Some(user) = crate::auth::authenticate(&state, username, form.get("password")).await? else {
+        crate::privacy::audit::record(&state, None, "login.failed", &format!("user:{username}"), "web").await;
         tracing::info!("sign-in refused");
         let message = page.t("login-failed");
         return login_page(&state, page, form.get("next"), username, Some(message));
@@ -88,6 +89,7 @@ pub async fn submit(
         state.store.delete_session(&token_hash(old)).await?;
     }
     let token = crate::auth::open_session(&state, &user, "web").await?;
+    crate::privacy::audit::record(&state, Some(user.id), "login.ok", &format!("user:{}", user.username), "web").await;
     tracing::info!(user_id = user.id, "signed in");
     let max_age = state.config.session_hours * 3600;
     Ok((
@@ -111,6 +113,14 @@ pub async fn logout(
     if let Some(token) = cookie(&headers, SESSION_COOKIE) {
         state.store.delete_session(&token_hash(token)).await?;
     }
+    crate::privacy::audit::record(
+        &state,
+        Some(staff.user.id),
+        "logout",
+        &format!("user:{}", staff.user.username),
+        "web",
+    )
+    .await;
     Ok((AppendHeaders([(SET_COOKIE, set_cookie(&state, SESSION_COOKIE, "", 0))]), Redirect::to("/login"))
         .into_response())
 }

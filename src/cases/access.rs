@@ -45,17 +45,22 @@ pub fn require(user: &User, action: CaseAction) -> Result<(), AppError> {
 /// that does not exist, so ids cannot be probed.
 pub async fn open(state: &AppState, user: &User, id: i64) -> Result<CaseHandle, AppError> {
     let case = state.store.case(id).await?;
+    granted(state, user, case).await
+}
+
+/// The check, and the audit entry that every read of a case leaves.
+async fn granted(state: &AppState, user: &User, case: crate::store::Case) -> Result<CaseHandle, AppError> {
+    let subject = crate::privacy::audit::case_subject(case.id);
     if !sees_district(user, case.district_id) {
+        crate::privacy::audit::record(state, Some(user.id), "case.denied", &subject, "").await;
         return Err(AppError::NotFound);
     }
+    crate::privacy::audit::record(state, Some(user.id), "case.read", &subject, "").await;
     Ok(CaseHandle { case })
 }
 
 pub async fn open_by_reference(state: &AppState, user: &User, reference: &str) -> Result<CaseHandle, AppError> {
     let reference: sahayak_domain::case::CaseRef = reference.parse().map_err(|_| AppError::NotFound)?;
     let case = state.store.case_by_reference(&reference.to_string()).await?;
-    if !sees_district(user, case.district_id) {
-        return Err(AppError::NotFound);
-    }
-    Ok(CaseHandle { case })
+    granted(state, user, case).await
 }

@@ -1,6 +1,7 @@
 //! The `sahayak` command line.
 
 mod evidence;
+mod privacy;
 mod users;
 
 use std::process::ExitCode;
@@ -41,6 +42,16 @@ enum Command {
     /// Print the suspect identifiers in standard input (UTF-8 text) as a JSON array of
     /// {"kind", "value", "raw", "start", "end"} (byte offsets of `raw`).
     Extract,
+    /// The tamper-evident audit log.
+    Audit {
+        #[command(subcommand)]
+        command: privacy::AuditCommand,
+    },
+    /// The keys of the encrypted fields.
+    Keys {
+        #[command(subcommand)]
+        command: privacy::KeysCommand,
+    },
     /// Manage districts.
     District {
         #[command(subcommand)]
@@ -110,6 +121,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("{}", serde_json::to_string_pretty(&found)?);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Audit { command } => {
+            let config = Config::load(&cli.config, &ServeArgs::default())?;
+            let store = open_store(&config).await?;
+            privacy::run_audit(&store, command).await
+        }
+        Command::Keys { command } => {
+            let config = Config::load(&cli.config, &ServeArgs::default())?;
+            let store = open_store(&config).await?;
+            privacy::run_keys(&config, &store, command).await
+        }
         Command::District { command } => {
             let config = Config::load(&cli.config, &ServeArgs::default())?;
             let state = AppState::new(open_store(&config).await?, config);
@@ -148,5 +169,5 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
     if applied > 0 {
         eprintln!("Applied {applied} migration(s).");
     }
-    Ok(store)
+    Ok(store.with_keys(privacy::load_keys(config)?))
 }

@@ -213,3 +213,10 @@ impl Store {
         Ok((checked, breaks))
     }
 }
+
+impl Store {
+    /// The recorded hash of entry `id`, if it exists.
+    pub async fn audit_entry_hash(&self, id: i64) -> StoreResult<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT hash FROM audit_log WHERE id = $1").bind(id).fetch_optional(self.pool()).await?)
+    }
+}

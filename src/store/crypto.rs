@@ -228,3 +228,64 @@ mod tests {
         assert!(Keyring::from_json(r#"{"active": 2, "keys": {"1": "AAAA"}, "index": "AAAA"}"#).is_err());
     }
 }
+
+impl super::Store {
+    /// Re-encrypts every encrypted value not yet under the active key (after a rotation, or
+    /// values written before encryption was switched on). Returns how many changed.
+    pub async fn reencrypt_all(&self) -> super::StoreResult<u64> {
+        let mut changed = 0;
+        for (table, column) in [
+            ("cases", "victim_mobile"),
+            ("cases", "victim_address"),
+            ("money_trail", "from_account"),
+            ("money_trail", "to_account"),
+            ("users", "totp_secret"),
+        ] {
+            let select = format!(
+                "SELECT id, {column} FROM {table} WHERE {column} IS NOT NULL AND id > $1 ORDER BY id LIMIT 500"
+            );
+            let update = format!("UPDATE {table} SET {column} = $1 WHERE id = $2");
+            let mut after = 0i64;
+            loop {
+                let rows: Vec<(i64, String)> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(select.clone())).bind(after).fetch_all(self.pool()).await?;
+                let Some(last) = rows.last() else { break };
+                after = last.0;
+                let mut w = self.write().await?;
+                for (id, stored) in rows {
+                    if self.keys.is_current(&stored) {
+                        continue;
+                    }
+                    let clear =
+                        self.keys.decrypt(column, &stored).map_err(|e| super::StoreError::Crypto(e.to_string()))?;
+                    sqlx::query(sqlx::AssertSqlSafe(update.clone()))
+                        .bind(self.keys.encrypt(column, &clear))
+                        .bind(id)
+                        .execute(w.conn())
+                        .await?;
+                    changed += 1;
+                }
+                w.commit().await?;
+            }
+        }
+        // Values written before the mobile had an index get one.
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, victim_mobile FROM cases WHERE victim_mobile_idx IS NULL")
+                .fetch_all(self.pool())
+                .await?;
+        for chunk in rows.chunks(500) {
+            let mut w = self.write().await?;
+            for (id, stored) in chunk {
+                let clear =
+                    self.keys.decrypt("victim_mobile", stored).map_err(|e| super::StoreError::Crypto(e.to_string()))?;
+                sqlx::query("UPDATE cases SET victim_mobile_idx = $1 WHERE id = $2")
+                    .bind(self.keys.index(&clear))
+                    .bind(*id)
+                    .execute(w.conn())
+                    .await?;
+            }
+            w.commit().await?;
+        }
+        Ok(changed)
+    }
+}

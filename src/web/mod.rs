@@ -102,6 +102,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::triage::router())
         .merge(crate::api::router())
         .fallback(|| async { AppError::NotFound })
+        .layer(middleware::from_fn_with_state(state.clone(), crate::privacy::context::middleware))
         .layer(middleware::from_fn(reject_nul_in_query))
         .layer(middleware::from_fn(error::render_errors))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -125,7 +126,8 @@ async fn reject_nul_in_query(req: Request, next: middleware::Next) -> Response {
 
 /// Serves the app on an already-bound listener (tests bind port 0) until shutdown.
 pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await
 }
 
 async fn shutdown_signal() {

@@ -76,6 +76,9 @@ impl FromRequestParts<AppState> for Viewer {
             Some((u, s)) if s.kind == "web" => (Some(u), Some(s)),
             _ => (None, None),
         };
+        if let Some(u) = &user {
+            crate::privacy::context::set_user(u.id);
+        }
         Ok(Viewer {
             lang: lang_of(parts, user.as_ref().map(|u| u.lang)),
             user,
@@ -157,6 +160,7 @@ impl FromRequestParts<AppState> for ApiUser {
         let hash = token_hash(token);
         match state.store.session_user(&hash, state.idle_timeout_ms()).await? {
             Some((user, session)) if session.kind == "api" => {
+                crate::privacy::context::set_user(user.id);
                 Ok(ApiUser { lang: lang_of(parts, Some(user.lang)), user, token_hash: hash })
             }
             _ => Err(AppError::Unauthorized),

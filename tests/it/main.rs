@@ -8,6 +8,7 @@ mod cli;
 mod evidence;
 mod helpers;
 mod identifiers;
+mod privacy;
 mod story;
 mod triage;
 mod ui;
