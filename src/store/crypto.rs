@@ -187,48 +187,6 @@ impl Keyring {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values_round_trip_and_are_bound_to_their_column() {
-        let k = Keyring::generate();
-        let c = k.encrypt("victim_mobile", "+919876543210");
-        assert!(c.starts_with("enc1:1:"));
-        assert!(!c.contains("9876543210"));
-        assert_ne!(c, k.encrypt("victim_mobile", "+919876543210"), "a fresh nonce each time");
-        assert_eq!(k.decrypt("victim_mobile", &c).unwrap(), "+919876543210");
-        assert!(k.decrypt("victim_address", &c).is_err(), "moved to another column");
-        let mut tampered = c.clone();
-        tampered.pop();
-        tampered.push(if c.ends_with('A') { 'B' } else { 'A' });
-        assert!(k.decrypt("victim_mobile", &tampered).is_err());
-        assert_eq!(k.decrypt("victim_mobile", "plain from before").unwrap(), "plain from before");
-    }
-
-    #[test]
-    fn rotation_keeps_old_values_readable_and_the_index_stable() {
-        let mut k = Keyring::generate();
-        let old = k.encrypt("x", "secret");
-        let index = k.index("+919876543210");
-        assert_eq!(k.rotate(), 2);
-        assert!(!k.is_current(&old));
-        assert_eq!(k.decrypt("x", &old).unwrap(), "secret");
-        assert!(k.encrypt("x", "secret").starts_with("enc1:2:"));
-        assert_eq!(k.index("+919876543210"), index);
-        let reread = Keyring::from_json(&k.to_json()).unwrap();
-        assert_eq!(reread.decrypt("x", &old).unwrap(), "secret");
-        assert!(!format!("{k:?}").contains(&STANDARD.encode(k.index)), "Debug shows no key");
-    }
-
-    #[test]
-    fn a_wrong_key_file_is_refused() {
-        assert!(Keyring::from_json("{}").is_err());
-        assert!(Keyring::from_json(r#"{"active": 2, "keys": {"1": "AAAA"}, "index": "AAAA"}"#).is_err());
-    }
-}
-
 impl super::Store {
     /// Re-encrypts every encrypted value not yet under the active key (after a rotation, or
     /// values written before encryption was switched on). Returns how many changed.
@@ -287,5 +245,47 @@ impl super::Store {
             w.commit().await?;
         }
         Ok(changed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_round_trip_and_are_bound_to_their_column() {
+        let k = Keyring::generate();
+        let c = k.encrypt("victim_mobile", "+919876543210");
+        assert!(c.starts_with("enc1:1:"));
+        assert!(!c.contains("9876543210"));
+        assert_ne!(c, k.encrypt("victim_mobile", "+919876543210"), "a fresh nonce each time");
+        assert_eq!(k.decrypt("victim_mobile", &c).unwrap(), "+919876543210");
+        assert!(k.decrypt("victim_address", &c).is_err(), "moved to another column");
+        let mut tampered = c.clone();
+        tampered.pop();
+        tampered.push(if c.ends_with('A') { 'B' } else { 'A' });
+        assert!(k.decrypt("victim_mobile", &tampered).is_err());
+        assert_eq!(k.decrypt("victim_mobile", "plain from before").unwrap(), "plain from before");
+    }
+
+    #[test]
+    fn rotation_keeps_old_values_readable_and_the_index_stable() {
+        let mut k = Keyring::generate();
+        let old = k.encrypt("x", "secret");
+        let index = k.index("+919876543210");
+        assert_eq!(k.rotate(), 2);
+        assert!(!k.is_current(&old));
+        assert_eq!(k.decrypt("x", &old).unwrap(), "secret");
+        assert!(k.encrypt("x", "secret").starts_with("enc1:2:"));
+        assert_eq!(k.index("+919876543210"), index);
+        let reread = Keyring::from_json(&k.to_json()).unwrap();
+        assert_eq!(reread.decrypt("x", &old).unwrap(), "secret");
+        assert!(!format!("{k:?}").contains(&STANDARD.encode(k.index)), "Debug shows no key");
+    }
+
+    #[test]
+    fn a_wrong_key_file_is_refused() {
+        assert!(Keyring::from_json("{}").is_err());
+        assert!(Keyring::from_json(r#"{"active": 2, "keys": {"1": "AAAA"}, "index": "AAAA"}"#).is_err());
     }
 }
