@@ -215,6 +215,7 @@ pub fn event_view(page: &Page, e: &CaseEvent) -> EventView {
         "trail" => page.t("event-trail"),
         "trail_removed" => page.t("event-trail-removed"),
         "restoration" => page.t("event-restoration"),
+        "consent" => page.t("event-consent"),
         "assigned" => match &e.assignee_name {
             Some(name) => page.t1("event-assigned", "name", name.clone()),
             None => page.t("event-unassigned"),

@@ -8,6 +8,7 @@
 
 pub mod audit;
 mod cases;
+mod consent;
 pub mod crypto;
 mod districts;
 mod evidence;
@@ -27,6 +28,7 @@ use sqlx::{Any, AnyPool, Connection, Executor, Transaction};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub use cases::*;
+pub use consent::*;
 pub use districts::*;
 pub use evidence::*;
 pub use identifiers::*;

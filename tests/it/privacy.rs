@@ -195,3 +195,74 @@ async fn key_rotation_reencrypts_everything_and_old_keys_are_still_needed_until_
         assert!(stale.case(id).await.is_err());
     }
 }
+
+#[tokio::test]
+async fn consent_per_purpose_guardians_for_children_and_supervisor_overrides() {
+    for db in backends() {
+        let app = spawn_app(db).await;
+        let token = app.token("counsellor.jaipur").await;
+        let child = app.create_case(&token, json!({"victim_age": 15, "scam_pattern": "sextortion"})).await;
+        let id = child["id"].as_i64().unwrap();
+        let path = format!("/api/v1/cases/{id}/consents");
+        let (s, p) =
+            app.api(Method::POST, &token, &path, Some(json!({"purpose": "referral_police", "given": true}))).await;
+        assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("consent-guardian-needed")), "{db:?}");
+        let (s, rows) = app
+            .api(
+                Method::POST,
+                &token,
+                &path,
+                Some(json!({"purpose": "counselling", "given": true, "given_by": "guardian", "guardian_name": "Ramesh Meena"})),
+            )
+            .await;
+        assert_eq!(s, 200, "{rows}");
+        let counselling = rows.as_array().unwrap().iter().find(|r| r["purpose"] == "counselling").unwrap();
+        assert_eq!(
+            (counselling["status"].as_str(), counselling["guardian_name"].as_str()),
+            (Some("given"), Some("Ramesh Meena"))
+        );
+
+        // Referral needs consent; a counsellor cannot override, a supervisor can, with a reason.
+        let store = &app.state.store;
+        let counsellor = store.user_for_login("counsellor.jaipur").await.unwrap().unwrap().0;
+        let supervisor = store.user_for_login("supervisor").await.unwrap().unwrap().0;
+        let handle = sahayak::cases::access::open(&app.state, &supervisor, id).await.unwrap();
+        let r = sahayak::privacy::consent::require_or_override(&app.state, &counsellor, &handle, "referral_police", "")
+            .await;
+        assert!(matches!(r, Err(sahayak::web::AppError::Invalid(_))));
+        let r = sahayak::privacy::consent::require_or_override(
+            &app.state,
+            &counsellor,
+            &handle,
+            "referral_police",
+            "urgent",
+        )
+        .await;
+        assert!(matches!(r, Err(sahayak::web::AppError::Forbidden)));
+        sahayak::privacy::consent::require_or_override(
+            &app.state,
+            &supervisor,
+            &handle,
+            "referral_police",
+            "child at risk",
+        )
+        .await
+        .unwrap();
+        let log = store.audit_for(&format!("case:{id}"), 20).await.unwrap();
+        assert!(
+            log.iter().any(|(e, _)| e.action == "consent.override" && e.detail.contains("child at risk")),
+            "{db:?}"
+        );
+        sahayak::privacy::consent::require_or_override(&app.state, &counsellor, &handle, "counselling", "")
+            .await
+            .unwrap();
+
+        // The case page tells of the POCSO duty.
+        let (_, page) = app
+            .browser("counsellor.jaipur")
+            .await
+            .get(&format!("/cases/{}", child["reference"].as_str().unwrap()))
+            .await;
+        assert!(texts(&page, "#consent [role=alert]")[0].contains("पॉक्सो"), "{db:?}");
+    }
+}
