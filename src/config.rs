@@ -87,7 +87,10 @@ struct FileConfig {
     session_hours: Option<i64>,
     trust_proxy: Option<bool>,
     key_file: Option<PathBuf>,
-    retention_days: Option<i64>,
+    #[serde(default)]
+    retention: Retention,
+    #[serde(default)]
+    sign_in: SignIn,
     evidence_storage: Option<String>,
     evidence_max_file_mb: Option<u64>,
     evidence_max_case_mb: Option<u64>,
@@ -193,8 +196,75 @@ fn redact_url(url: &str) -> String {
     format!("{scheme}://{masked}@{host}")
 }
 
-/// Three years after closure, a common period for keeping complaint records; a setting.
-pub const DEFAULT_RETENTION_DAYS: i64 = 3 * 365;
+/// How long after a case is closed its personal data is kept, per purpose it was collected
+/// for (the consent purposes); a case is kept for the longest period among the purposes it
+/// has consent for, and for `reporting_assistance` (the centre's own purpose) when it has none.
+/// Defaults: three years for complaint records, a common period for them; shorter for
+/// counselling and follow-up calls, which need the data only while they last.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Retention {
+    pub reporting_assistance: i64,
+    pub counselling: i64,
+    pub referral_police: i64,
+    pub referral_legal_aid: i64,
+    pub follow_up: i64,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention {
+            reporting_assistance: 3 * 365,
+            counselling: 365,
+            referral_police: 3 * 365,
+            referral_legal_aid: 3 * 365,
+            follow_up: 180,
+        }
+    }
+}
+
+impl Retention {
+    pub fn days_for(&self, purpose: &str) -> Option<i64> {
+        Some(match purpose {
+            "reporting_assistance" => self.reporting_assistance,
+            "counselling" => self.counselling,
+            "referral_police" => self.referral_police,
+            "referral_legal_aid" => self.referral_legal_aid,
+            "follow_up" => self.follow_up,
+            _ => return None,
+        })
+    }
+
+    /// The days a case is kept after closure, given the purposes it has consent for.
+    pub fn days_for_case<'a>(&self, purposes: impl IntoIterator<Item = &'a str>) -> i64 {
+        purposes.into_iter().filter_map(|p| self.days_for(p)).max().unwrap_or(self.reporting_assistance)
+    }
+
+    fn check(&self) -> Result<(), ConfigError> {
+        let all = [self.reporting_assistance, self.counselling, self.referral_police, self.referral_legal_aid];
+        if all.into_iter().chain([self.follow_up]).any(|d| d < 1) {
+            return Err(ConfigError::Invalid("retention periods must be at least 1 day".into()));
+        }
+        Ok(())
+    }
+}
+
+/// Throttling of sign-in attempts: after `account_failures` wrong passwords for one account, or
+/// `address_failures` from one address, within `window_minutes`, further attempts are refused
+/// until the oldest failure is that old.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SignIn {
+    pub account_failures: i64,
+    pub address_failures: i64,
+    pub window_minutes: i64,
+}
+
+impl Default for SignIn {
+    fn default() -> Self {
+        SignIn { account_failures: 5, address_failures: 20, window_minutes: 15 }
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -208,8 +278,9 @@ pub struct Config {
     pub trust_proxy: bool,
     /// Where the keys of the encrypted fields live (`SAHAYAK_KEYS` may hold them instead).
     pub key_file: PathBuf,
-    /// Days after closure that a case's personal data is kept (unless on legal hold).
-    pub retention_days: i64,
+    /// How long after closure a case's personal data is kept (unless on legal hold).
+    pub retention: Retention,
+    pub sign_in: SignIn,
     pub evidence: EvidenceConfig,
     /// Cheap password hashing, for tests only.
     pub fast_password_hashing: bool,
@@ -254,7 +325,11 @@ impl Config {
             session_hours: file.session_hours.unwrap_or(12),
             trust_proxy: serve.trust_proxy.or(file.trust_proxy).unwrap_or(false),
             key_file: file.key_file.clone().unwrap_or_else(|| data_dir.join("sahayak.keys")),
-            retention_days: file.retention_days.unwrap_or(DEFAULT_RETENTION_DAYS),
+            retention: {
+                file.retention.check()?;
+                file.retention
+            },
+            sign_in: file.sign_in,
             fast_password_hashing: false,
         })
     }
@@ -271,7 +346,8 @@ impl Config {
             session_hours: 12,
             trust_proxy: false,
             key_file: data_dir.join("sahayak.keys"),
-            retention_days: DEFAULT_RETENTION_DAYS,
+            retention: Retention::default(),
+            sign_in: SignIn::default(),
             evidence: EvidenceConfig::default(),
             fast_password_hashing: true,
         }

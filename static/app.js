@@ -98,3 +98,10 @@
     });
   });
 })();
+
+// Print buttons (CSP forbids inline handlers).
+(function () {
+  document.querySelectorAll("[data-print]").forEach(function (b) {
+    b.addEventListener("click", function () { window.print(); });
+  });
+})();

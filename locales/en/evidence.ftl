@@ -101,6 +101,7 @@ evidence-action-downloaded = Downloaded
 evidence-action-exported = Exported in a bundle
 evidence-action-copied = Copied
 evidence-action-handed-to-police = Handed to police
+evidence-action-erased = File deleted (retention period ended)
 
 ## Verification
 evidence-verify-title = Evidence verification

@@ -101,6 +101,7 @@ evidence-action-downloaded = डाउनलोड हुआ
 evidence-action-exported = बंडल में निर्यात हुआ
 evidence-action-copied = कॉपी किया गया
 evidence-action-handed-to-police = पुलिस को सौंपा
+evidence-action-erased = फ़ाइल हटाई गई (रखने की अवधि पूरी हुई)
 
 ## जाँच
 evidence-verify-title = साक्ष्य की जाँच

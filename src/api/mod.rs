@@ -65,7 +65,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
         crate::triage::trail_api::restorations, crate::triage::trail_api::save_restoration, crate::triage::trail_api::money,
         crate::triage::plan_api::tasks, crate::triage::plan_api::set_done, crate::triage::plan_api::switch,
         crate::triage::plan_api::plans,
-        crate::privacy::api::consents, crate::privacy::api::record,
+        crate::privacy::api::consents, crate::privacy::api::record, crate::privacy::export::api,
         crate::evidence::api::upload, crate::evidence::api::list, crate::evidence::api::item,
         crate::evidence::api::content, crate::evidence::api::record_custody, crate::evidence::api::portal_copy,
         crate::evidence::api::verify, crate::evidence::api::bundle,

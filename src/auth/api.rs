@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::auth::Passed;
 use crate::web::AppState;
 use crate::web::error::{AppError, FieldErrors};
 use crate::web::session::ApiUser;
@@ -16,6 +17,9 @@ use crate::web::session::ApiUser;
 pub struct LoginRequest {
     pub username: String,
     pub password: String,
+    /// The six-digit code from the authenticator app, for accounts with two-step sign-in.
+    #[schema(nullable = false)]
+    pub code: Option<String>,
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]
@@ -36,8 +40,10 @@ pub struct LoginResponse {
          content_type = "application/problem+json"),
         (status = 415, description = "Not JSON", body = crate::web::error::Problem,
          content_type = "application/problem+json"),
-        (status = 422, description = "Username or password missing", body = crate::web::error::Problem,
-         content_type = "application/problem+json"),
+        (status = 422, description = "Username or password missing, or the account's code (`error-code-required`)",
+         body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed sign-ins for this account or from this address; see Retry-After",
+         body = crate::web::error::Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn login(
@@ -53,11 +59,24 @@ pub async fn login(
         errors.add("password", "error-required");
     }
     errors.into_result()?;
-    let Some(user) = crate::auth::authenticate(&state, &req.username, &req.password).await? else {
-        crate::privacy::audit::record(&state, None, "login.failed", &format!("user:{}", req.username.trim()), "api")
-            .await;
+    let refused = |state: AppState, username: String| async move {
+        crate::privacy::audit::record(&state, None, "login.failed", &format!("user:{username}"), "api").await;
         tracing::info!("API sign-in refused");
-        return Err(AppError::Unauthorized);
+        AppError::Unauthorized
+    };
+    let user = match crate::auth::check_password(&state, &req.username, &req.password).await? {
+        None => return Err(refused(state, req.username.trim().to_owned()).await),
+        Some(Passed::SignedIn(user)) => user,
+        Some(Passed::NeedsCode(user)) => {
+            let code = req.code.as_deref().unwrap_or("").trim();
+            if code.is_empty() {
+                return Err(AppError::invalid("code", "error-code-required"));
+            }
+            if !crate::auth::check_code(&state, &user, code).await? {
+                return Err(refused(state, user.username).await);
+            }
+            user
+        }
     };
     let token = crate::auth::open_session(&state, &user, "api").await?;
     crate::privacy::audit::record(&state, Some(user.id), "login.ok", &format!("user:{}", user.username), "api").await;

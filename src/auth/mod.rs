@@ -1,8 +1,10 @@
 //! Signing in and out, for people (cookie session) and programs (bearer token).
 
+mod account;
 pub mod api;
 mod login;
 pub mod password;
+pub mod totp;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -13,18 +15,109 @@ use crate::web::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/login", get(login::form).post(login::submit))
+        .route("/login/code", post(login::submit_code))
         .route("/logout", post(login::logout))
+        .route("/account", get(account::page))
+        .route("/account/sessions/end", post(account::end_sessions))
+        .route("/account/totp", get(account::totp_form).post(account::totp_enable))
+        .route("/account/totp/off", post(account::totp_disable))
         .route("/settings/lang", post(login::set_lang))
         .route("/api/v1/auth/login", post(api::login))
         .route("/api/v1/auth/logout", post(api::logout))
 }
 
-/// Checks a username and password; `None` when either is wrong (never says which).
-pub async fn authenticate(
+/// A password that was right: either signed in, or one step (the code) to go.
+pub enum Passed {
+    SignedIn(User),
+    NeedsCode(User),
+}
+
+/// Counts failed sign-ins per account and per address, and refuses attempts past the limits.
+struct Throttle<'a> {
+    state: &'a AppState,
+    account: String,
+    address: String,
+}
+
+impl<'a> Throttle<'a> {
+    fn new(state: &'a AppState, username: &str) -> Throttle<'a> {
+        Throttle {
+            state,
+            account: format!("account:{username}"),
+            address: format!("address:{}", crate::privacy::context::address()),
+        }
+    }
+
+    fn window_ms(&self) -> i64 {
+        self.state.config.sign_in.window_minutes.max(1) * 60_000
+    }
+
+    /// `Err(Throttled)` while either count is at its limit; the wait is until the oldest failure
+    /// in the window leaves it.
+    async fn check(&self) -> Result<(), crate::web::AppError> {
+        let now = crate::store::now_millis();
+        let limits = &self.state.config.sign_in;
+        for (key, limit) in [(&self.account, limits.account_failures), (&self.address, limits.address_failures)] {
+            let (count, oldest) = self.state.store.login_failures(key, now - self.window_ms()).await?;
+            if count >= limit.max(1) {
+                let wait_ms = oldest.unwrap_or(now) + self.window_ms() - now;
+                crate::privacy::audit::record(self.state, None, "login.throttled", key.as_str(), "").await;
+                return Err(crate::web::AppError::Throttled(((wait_ms + 999) / 1000).max(1)));
+            }
+        }
+        Ok(())
+    }
+
+    async fn failed(&self) -> Result<(), crate::web::AppError> {
+        let forget_before = crate::store::now_millis() - self.window_ms();
+        Ok(self.state.store.record_login_failure(&[&self.account, &self.address], forget_before).await?)
+    }
+
+    async fn passed(&self) -> Result<(), crate::web::AppError> {
+        Ok(self.state.store.clear_login_failures(&self.account).await?)
+    }
+}
+
+/// Checks a username and password, throttled per account and per address. `Ok(None)` when
+/// either is wrong (never says which); `Err(Throttled)` when there were too many failures.
+pub async fn check_password(
     state: &AppState,
     username: &str,
     password: &str,
-) -> Result<Option<User>, crate::web::AppError> {
+) -> Result<Option<Passed>, crate::web::AppError> {
+    let throttle = Throttle::new(state, username.trim());
+    throttle.check().await?;
+    let Some(user) = authenticate(state, username, password).await? else {
+        throttle.failed().await?;
+        return Ok(None);
+    };
+    throttle.passed().await?;
+    Ok(Some(if state.store.totp_secret(user.id).await?.is_some() {
+        Passed::NeedsCode(user)
+    } else {
+        Passed::SignedIn(user)
+    }))
+}
+
+/// Checks a second-factor code (each code works once), throttled like passwords.
+pub async fn check_code(state: &AppState, user: &User, code: &str) -> Result<bool, crate::web::AppError> {
+    let throttle = Throttle::new(state, &user.username);
+    throttle.check().await?;
+    let Some(secret) = state.store.totp_secret(user.id).await? else { return Ok(true) };
+    let ok = match totp::matching_step(&secret, code, chrono::Utc::now().timestamp()) {
+        Some(step) => state.store.use_totp_step(user.id, step).await?,
+        None => false,
+    };
+    if ok {
+        throttle.passed().await?
+    } else {
+        throttle.failed().await?
+    }
+    Ok(ok)
+}
+
+/// Checks a username and password; `None` when either is wrong (never says which).
+async fn authenticate(state: &AppState, username: &str, password: &str) -> Result<Option<User>, crate::web::AppError> {
     let found = state.store.user_for_login(username.trim()).await?;
     let (user, hash) = match found {
         Some((u, h)) => (Some(u), Some(h)),

@@ -78,6 +78,9 @@ pub async fn update(
 ) -> Result<Case, AppError> {
     require(user, CaseAction::Edit)?;
     let case = handle.case();
+    if case.erased_at.is_some() {
+        return Err(AppError::BadRequest("retention-erased-no-edit"));
+    }
     let districts = state.districts().await?;
     let district = districts.iter().find(|d| d.id == case.district_id).ok_or(AppError::NotFound)?;
     let mut input = input.clone();

@@ -46,6 +46,8 @@ struct ShowPage {
     errors: FieldErrors,
     note: String,
     panels: Vec<super::panels::Panel>,
+    /// Set when the personal data was erased at the end of retention.
+    erased: Option<String>,
 }
 
 /// The case page, with `errors` from a form on it (empty when there are none).
@@ -93,7 +95,15 @@ pub async fn render(
         incident.insert(2, fact("field-category-other", other.clone()));
     }
     let panels = super::panels::panels(state, staff, handle).await?;
+    let erased = c.erased_at.map(|at| {
+        page.t1(
+            "retention-erased-on",
+            "date",
+            sahayak_domain::time::display_ist_date(sahayak_domain::time::from_millis(at)),
+        )
+    });
     let body = ShowPage {
+        erased,
         panels,
         reference: c.reference.clone(),
         status: c.status,

@@ -47,6 +47,11 @@ enum Command {
         #[command(subcommand)]
         command: privacy::AuditCommand,
     },
+    /// Retention of personal data.
+    Retention {
+        #[command(subcommand)]
+        command: privacy::RetentionCommand,
+    },
     /// The keys of the encrypted fields.
     Keys {
         #[command(subcommand)]
@@ -96,6 +101,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 println!("Demo sign-in: {} / {}", crate::demo::LOGIN, crate::demo::PASSWORD);
             }
+            tokio::spawn(crate::privacy::retention::daily(state.clone()));
             let listener = tokio::net::TcpListener::bind(config.addr).await?;
             println!("Sahayak is running at http://{}/", listener.local_addr()?);
             crate::web::serve(listener, state).await?;
@@ -125,6 +131,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let config = Config::load(&cli.config, &ServeArgs::default())?;
             let store = open_store(&config).await?;
             privacy::run_audit(&store, command).await
+        }
+        Command::Retention { command } => {
+            let config = Config::load(&cli.config, &ServeArgs::default())?;
+            let state = AppState::new(open_store(&config).await?, config);
+            privacy::run_retention(&state, command).await
         }
         Command::Keys { command } => {
             let config = Config::load(&cli.config, &ServeArgs::default())?;

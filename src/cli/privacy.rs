@@ -21,6 +21,17 @@ pub enum AuditCommand {
 }
 
 #[derive(Subcommand)]
+pub enum RetentionCommand {
+    /// Erase the personal data of closed cases whose retention period has ended (not those on
+    /// legal hold), then delete evidence files no live case uses. The server also runs this daily.
+    Run {
+        /// Only count what would be erased.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Subcommand)]
 pub enum KeysCommand {
     /// Add a new key, make it the active one, and re-encrypt every encrypted field with it.
     Rotate,
@@ -81,5 +92,23 @@ pub async fn run_keys(config: &Config, store: &Store, command: KeysCommand) -> a
     let store = store.clone().with_keys(keys);
     let changed = store.reencrypt_all().await?;
     println!("Key {id} is now active; {changed} value(s) re-encrypted with it.");
+    Ok(ExitCode::SUCCESS)
+}
+
+pub async fn run_retention(state: &crate::web::AppState, command: RetentionCommand) -> anyhow::Result<ExitCode> {
+    let RetentionCommand::Run { dry_run } = command;
+    let r = crate::privacy::retention::run(state, crate::store::now_millis(), dry_run).await?;
+    if dry_run {
+        println!("{} closed case(s) checked; {} would be erased.", r.checked, r.erased);
+    } else {
+        println!(
+            "{} closed case(s) checked; {} erased; {} evidence file(s) deleted.",
+            r.checked, r.erased, r.files_deleted
+        );
+    }
+    if r.files_failed > 0 {
+        println!("{} evidence file(s) could not be deleted; run again later.", r.files_failed);
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(ExitCode::SUCCESS)
 }

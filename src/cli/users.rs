@@ -31,6 +31,10 @@ pub enum UserCommand {
         #[arg(long, default_value = "hi")]
         lang: String,
     },
+    /// End every session of a user (browsers and API tokens), e.g. after a lost phone.
+    SignOut { name: String },
+    /// Turn off a user's two-step sign-in (they lost the phone with the authenticator app).
+    ResetTwoStep { name: String },
 }
 
 #[derive(Subcommand)]
@@ -52,7 +56,23 @@ pub enum DistrictCommand {
 }
 
 pub async fn run_user(state: &AppState, command: UserCommand) -> anyhow::Result<ExitCode> {
-    let UserCommand::Add { name, role, districts, display_name, lang } = command;
+    let (name, role, districts, display_name, lang) = match command {
+        UserCommand::Add { name, role, districts, display_name, lang } => (name, role, districts, display_name, lang),
+        UserCommand::SignOut { name } => {
+            let id = user_id(state, &name).await?;
+            let ended = state.store.delete_sessions_of(id).await?;
+            crate::privacy::audit::record(state, None, "logout.everywhere", &format!("user:{name}"), "cli").await;
+            println!("Ended {ended} session(s) of {name}.");
+            return Ok(ExitCode::SUCCESS);
+        }
+        UserCommand::ResetTwoStep { name } => {
+            let id = user_id(state, &name).await?;
+            state.store.set_totp_secret(id, None).await?;
+            crate::privacy::audit::record(state, None, "totp.off", &format!("user:{name}"), "cli").await;
+            println!("Two-step sign-in is off for {name}; they can turn it on again from their account page.");
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
     let role: Role = role.parse().map_err(|_| {
         let all: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
         anyhow::anyhow!("unknown role {role:?}; use one of: {}", all.join(", "))
@@ -88,6 +108,13 @@ pub async fn run_user(state: &AppState, command: UserCommand) -> anyhow::Result<
         }
         Err(StoreError::Duplicate(_)) => anyhow::bail!("a user named {name:?} already exists"),
         Err(e) => Err(e.into()),
+    }
+}
+
+async fn user_id(state: &AppState, name: &str) -> anyhow::Result<i64> {
+    match state.store.user_for_login(name.trim()).await? {
+        Some((user, _)) => Ok(user.id),
+        None => anyhow::bail!("no active user named {name:?}"),
     }
 }
 

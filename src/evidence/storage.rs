@@ -36,6 +36,10 @@ pub trait BlobStore: Send + Sync {
 
     /// The stored bytes; `NotFound` when there is no such file.
     async fn get(&self, sha: &Sha256Hex) -> io::Result<BlobReader>;
+
+    /// Deletes a stored file (when its cases' retention has ended); a missing file is not an
+    /// error, so an interrupted erasure can simply run again.
+    async fn delete(&self, sha: &Sha256Hex) -> io::Result<()>;
 }
 
 /// Files under `<root>/ab/cd/<sha256>`, read-only once written.
@@ -82,6 +86,13 @@ impl BlobStore for FileStore {
 
     async fn get(&self, sha: &Sha256Hex) -> io::Result<BlobReader> {
         Ok(Box::new(tokio::fs::File::open(self.path_of(sha)).await?))
+    }
+
+    async fn delete(&self, sha: &Sha256Hex) -> io::Result<()> {
+        match tokio::fs::remove_file(self.path_of(sha)).await {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            other => other,
+        }
     }
 }
 
@@ -199,6 +210,13 @@ impl BlobStore for S3Store {
         let stream = got.into_stream().map_err(s3_error);
         Ok(Box::new(tokio_util::io::StreamReader::new(stream)))
     }
+
+    async fn delete(&self, sha: &Sha256Hex) -> io::Result<()> {
+        match self.store.delete(&self.key(sha)).await {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(e) => Err(s3_error(e)),
+        }
+    }
 }
 
 /// Stands in when the configured storage could not be set up: every use fails with the reason
@@ -220,6 +238,10 @@ impl BlobStore for Unavailable {
     }
 
     async fn get(&self, _: &Sha256Hex) -> io::Result<BlobReader> {
+        Err(io::Error::other(self.0.clone()))
+    }
+
+    async fn delete(&self, _: &Sha256Hex) -> io::Result<()> {
         Err(io::Error::other(self.0.clone()))
     }
 }

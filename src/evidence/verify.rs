@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::io;
 
-use sahayak_domain::evidence::{ChainProblem, Entry, Sha256Hex, verify_chain};
+use sahayak_domain::evidence::{ChainProblem, CustodyAction, Entry, Sha256Hex, verify_chain};
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncReadExt;
 
@@ -87,7 +87,10 @@ pub async fn check_items(
     let mut reports = Vec::with_capacity(items.len());
     for item in items {
         let mut findings = Vec::new();
-        if !files.contains_key(&item.sha256) {
+        let chain = chains.remove(&item.id).unwrap_or_default();
+        // A file deleted at the end of retention is meant to be gone; its record still verifies.
+        let erased = chain.last().is_some_and(|e| e.action == CustodyAction::Erased.code());
+        if !erased && !files.contains_key(&item.sha256) {
             let finding = match item.sha256.parse::<Sha256Hex>() {
                 Err(_) => Some(Finding::FileChanged { sha256: item.sha256.clone(), size: 0 }),
                 Ok(sha) => match rehash(blobs, &sha, progress).await? {
@@ -100,10 +103,9 @@ pub async fn check_items(
             };
             files.insert(item.sha256.clone(), finding);
         }
-        if let Some(Some(f)) = files.get(&item.sha256) {
+        if let (false, Some(Some(f))) = (erased, files.get(&item.sha256)) {
             findings.push(f.clone());
         }
-        let chain = chains.remove(&item.id).unwrap_or_default();
         let fingerprint = item.facts().fingerprint();
         findings.extend(
             verify_chain(&chain, &fingerprint, item.custody_seq, &item.custody_head).into_iter().map(Finding::Chain),

@@ -128,6 +128,7 @@ struct ConsentPanel {
     minor: bool,
     pocso: bool,
     rows: Vec<ConsentView>,
+    retention: super::retention::RetentionPanel,
 }
 
 fn view(page: &Page, purpose: &str, row: Option<&ConsentRow>) -> ConsentView {
@@ -165,6 +166,7 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
         minor: is_minor(handle),
         pocso: pocso_duty(handle),
         rows: PURPOSES.iter().map(|p| view(&page, p, rows.iter().find(|r| r.purpose == *p))).collect(),
+        retention: super::retention::panel(state, staff, handle, &rows),
         page,
     };
     Ok(Panel { html: body.render()? })

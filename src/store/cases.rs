@@ -52,6 +52,12 @@ pub struct Case {
     pub urgent: bool,
     /// The nearest open deadline or task.
     pub next_due_at: Option<i64>,
+    /// When the case was last closed (retention counts from here).
+    pub closed_at: Option<i64>,
+    /// Why the personal data must be kept past retention (an order, a trial), if it must.
+    pub legal_hold: Option<String>,
+    /// When the personal data was erased; the anonymous facts remain.
+    pub erased_at: Option<i64>,
     pub fields: CaseFields,
 }
 
@@ -207,6 +213,9 @@ impl<'r> FromRow<'r, AnyRow> for Case {
             version: r.try_get("version")?,
             urgent: r.try_get::<i64, _>("urgent")? != 0,
             next_due_at: Some(r.try_get::<i64, _>("next_due_at")?).filter(|d| *d < super::triage::NOTHING_DUE),
+            closed_at: r.try_get("closed_at")?,
+            legal_hold: r.try_get("legal_hold")?,
+            erased_at: r.try_get("erased_at")?,
             fields: CaseFields {
                 channel: code(r, "channel")?,
                 victim_name: r.try_get("victim_name")?,
@@ -274,7 +283,8 @@ const CASE_COLUMNS: &str = "c.id, c.reference, c.district_id, c.status, c.closur
     c.channel, c.victim_name, c.victim_mobile, c.victim_lang, c.victim_age, c.victim_gender,
     c.victim_address, c.narrative, c.incident_at, c.noticed_at, c.taxonomy_version, c.category,
     c.sub_category, c.category_other, c.scam_pattern, c.amount_lost_paise, c.payment_channel,
-    c.suspect_details, c.pasted_messages, c.money_left, c.money_left_at, c.urgent, c.next_due_at";
+    c.suspect_details, c.pasted_messages, c.money_left, c.money_left_at, c.urgent, c.next_due_at,
+    c.closed_at, c.legal_hold, c.erased_at";
 
 pub(crate) const SUMMARY_COLUMNS: &str = "c.id, c.reference, c.district_id, c.status, c.category, c.sub_category,
     c.scam_pattern, c.victim_name, c.amount_lost_paise, a.display_name AS assignee_name, c.created_at";
@@ -421,7 +431,8 @@ impl Store {
         let StatusChange { from, to, reason, note, actor, at } = *change;
         let mut w = self.write().await?;
         let changed = sqlx::query(
-            "UPDATE cases SET status = $1, closure_reason = $2, updated_at = $3, version = version + 1
+            "UPDATE cases SET status = $1, closure_reason = $2, updated_at = $3, version = version + 1,
+                    closed_at = CASE WHEN $1 = 'closed' THEN $3 ELSE NULL END
              WHERE id = $4 AND status = $5",
         )
         .bind(to.code())
@@ -477,7 +488,10 @@ impl Store {
     fn decrypted(&self, mut case: Case) -> StoreResult<Case> {
         let f = &mut case.fields;
         let err = |e: super::crypto::KeyError| StoreError::Crypto(e.to_string());
-        f.victim_mobile = self.keys.decrypt("victim_mobile", &f.victim_mobile).map_err(err)?;
+        // Erased cases keep an empty mobile, never encrypted.
+        if !f.victim_mobile.is_empty() {
+            f.victim_mobile = self.keys.decrypt("victim_mobile", &f.victim_mobile).map_err(err)?;
+        }
         f.victim_address =
             f.victim_address.as_deref().map(|a| self.keys.decrypt("victim_address", a)).transpose().map_err(err)?;
         Ok(case)

@@ -298,7 +298,7 @@ impl Store {
 /// Appends an entry after the chain's current end. The item's row is locked first (a no-op
 /// update: PostgreSQL holds the row until commit; SQLite has one writer anyway), so two people
 /// downloading the same file at once queue instead of both extending the same end.
-async fn append_at_head(
+pub(super) async fn append_at_head(
     w: &mut WriteTx,
     item_id: i64,
     action: CustodyAction,

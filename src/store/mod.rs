@@ -14,7 +14,9 @@ mod districts;
 mod evidence;
 mod identifiers;
 mod migrate;
+mod retention;
 mod seed;
+mod signin;
 mod sql;
 mod triage;
 mod users;
@@ -33,6 +35,8 @@ pub use districts::*;
 pub use evidence::*;
 pub use identifiers::*;
 pub use migrate::MigrationProgress;
+pub use retention::*;
+pub use signin::*;
 pub use triage::*;
 pub use users::*;
 

@@ -67,6 +67,9 @@ pub enum AppError {
     /// More than a limit allows; the key says which limit.
     #[error("too large: {0}")]
     TooLarge(&'static str),
+    /// Too many failed sign-ins; try again after this many seconds.
+    #[error("too many attempts")]
+    Throttled(i64),
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
 }
@@ -87,6 +90,7 @@ impl AppError {
             AppError::BadRequest("error-too-large") => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -100,6 +104,7 @@ impl AppError {
             AppError::Invalid(_) => "error-invalid",
             AppError::Conflict => "error-conflict",
             AppError::BadRequest(key) | AppError::TooLarge(key) => key,
+            AppError::Throttled(_) => "error-throttled",
             AppError::Internal(_) => "error-internal",
         }
     }
@@ -135,6 +140,10 @@ impl IntoResponse for AppError {
         if let AppError::Internal(cause) = &self {
             tracing::error!(error = ?cause, "request failed");
         }
+        let retry_after = match &self {
+            AppError::Throttled(secs) => Some(*secs),
+            _ => None,
+        };
         let mark = ErrorMark {
             status: self.status(),
             title_key: self.title_key(),
@@ -144,6 +153,9 @@ impl IntoResponse for AppError {
             },
         };
         let mut response = mark.status.into_response();
+        if let Some(secs) = retry_after {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs.max(1)));
+        }
         response.extensions_mut().insert(mark);
         response
     }
@@ -263,8 +275,10 @@ pub async fn render_errors(mut req: Request, next: Next) -> Response {
             }
         }
     };
-    if let Some(allow) = response.headers().get(header::ALLOW) {
-        out.headers_mut().insert(header::ALLOW, allow.clone());
+    for name in [header::ALLOW, header::RETRY_AFTER] {
+        if let Some(value) = response.headers().get(&name) {
+            out.headers_mut().insert(name, value.clone());
+        }
     }
     out
 }

@@ -70,6 +70,11 @@ impl Page {
         self.user.as_ref().map_or("", |u| u.display_name.as_str())
     }
 
+    /// Supervisors and administrators answer people's requests for their data.
+    pub fn answers_data_requests(&self) -> bool {
+        self.user.as_ref().is_some_and(crate::privacy::export::may_export)
+    }
+
     pub fn user_role(&self) -> String {
         self.user.as_ref().map(|u| self.t(&u.role.label_key())).unwrap_or_default()
     }

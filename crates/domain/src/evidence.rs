@@ -99,6 +99,8 @@ code_enum!(
         Exported => "exported",
         Copied => "copied",
         HandedToPolice => "handed_to_police",
+        // The file was deleted when the case's retention period ended; the record stays.
+        Erased => "erased",
     }
 );
 
