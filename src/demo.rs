@@ -211,8 +211,22 @@ async fn walk_to(state: &AppState, user: &User, id: i64, status: &str, reason: O
     };
     for step in path {
         let handle = crate::cases::access::open(state, user, id).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        if *step == "referred" {
+            // A child's consent is given by a guardian.
+            let minor = crate::privacy::consent::is_minor(&handle);
+            let consent = crate::privacy::consent::ConsentInput {
+                purpose: "referral_police",
+                given: true,
+                given_by: if minor { "guardian" } else { "victim" },
+                guardian_name: if minor { "Guardian (demo)" } else { "" },
+                note: "",
+            };
+            crate::privacy::consent::record(state, user, &handle, &consent)
+                .await
+                .map_err(|e| anyhow::anyhow!("demo consent: {e:?}"))?;
+        }
         let reason = if *step == "closed" { reason.unwrap_or("resolved") } else { "" };
-        crate::cases::service::change_status(state, user, &handle, step, reason, "")
+        crate::cases::service::change_status(state, user, &handle, step, reason, "", "")
             .await
             .map_err(|e| anyhow::anyhow!("demo status {step}: {e:?}"))?;
     }

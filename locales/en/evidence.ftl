@@ -141,3 +141,4 @@ evidence-error-original = Choose an item of this case as the original.
 evidence-error-reason = Say to whom, how and why.
 evidence-error-not-image = Only JPEG, PNG and WebP images can be made smaller.
 evidence-error-already-small = This image is already under that limit: upload the original itself.
+evidence-restricted = Evidence in a sextortion case is seen only by the staff member the case is assigned to and by supervisors. You can still add files the victim brings.

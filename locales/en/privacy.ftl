@@ -101,3 +101,5 @@ export-actions = Actions taken
 export-evidence = Evidence files held
 export-identifiers = Suspect numbers and IDs found
 nav-privacy-export = Data requests
+case-consent-override = Supervisor override
+case-consent-override-hint = only to refer a victim who has not consented to a referral: say why (kept in the audit log)

@@ -101,3 +101,5 @@ export-actions = की गई कार्रवाई
 export-evidence = रखी गई साक्ष्य फ़ाइलें
 export-identifiers = मिले संदिग्ध नंबर और आईडी
 nav-privacy-export = डेटा अनुरोध
+case-consent-override = पर्यवेक्षक द्वारा अनुमति
+case-consent-override-hint = केवल तब, जब पीड़ित ने रेफ़रल की सहमति नहीं दी हो: कारण लिखें (ऑडिट लॉग में रहेगा)

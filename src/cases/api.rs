@@ -296,6 +296,9 @@ pub struct StatusWrite {
     #[schema(schema_with = crate::api::schema::closure_reason)]
     pub closure_reason: Option<String>,
     pub note: Option<String>,
+    /// Moving to `referred` needs the victim's consent to a referral; without it a supervisor
+    /// (or admin) may go ahead by giving the reason here, which the audit log keeps.
+    pub consent_override: Option<String>,
 }
 
 #[derive(Deserialize, Default, ToSchema)]
@@ -456,6 +459,7 @@ pub async fn change_status(
         &body.status,
         body.closure_reason.as_deref().unwrap_or_default(),
         body.note.as_deref().unwrap_or_default(),
+        body.consent_override.as_deref().unwrap_or_default(),
     )
     .await?;
     let districts = state.districts().await?;

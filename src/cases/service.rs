@@ -116,6 +116,7 @@ pub async fn change_status(
     to: &str,
     reason: &str,
     note: &str,
+    consent_override: &str,
 ) -> Result<Case, AppError> {
     require(user, CaseAction::ChangeStatus)?;
     let mut e = FieldErrors::default();
@@ -150,6 +151,14 @@ pub async fn change_status(
     }
     e.into_result()?;
     let to = to.ok_or(AppError::BadRequest("error-bad-request"))?;
+    if to == Status::Referred {
+        // Referring a victim to the police or to legal aid shares their story: it needs their
+        // consent to one of the two, or a supervisor's override with a reason (audited).
+        use crate::privacy::consent::{given, require_or_override};
+        if !given(state, handle, "referral_police").await? && !given(state, handle, "referral_legal_aid").await? {
+            require_or_override(state, user, handle, "referral_police", consent_override).await?;
+        }
+    }
     let note = (!note.is_empty()).then_some(note);
     let change = StatusChange { from, to, reason, note: note.as_deref(), actor: user.id, at: now_millis() };
     let case = state.store.change_status(handle.id(), &change).await?;

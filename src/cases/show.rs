@@ -200,6 +200,7 @@ pub async fn change_status(
             form.get("status"),
             form.get("closure_reason"),
             form.get("note"),
+            form.get("consent_override"),
         )
         .await;
         (h, r)

@@ -1,10 +1,14 @@
 //! The one place that decides what a user may do with a case's evidence.
 //!
 //! Every evidence use-case takes a [`CaseHandle`] (so the case's district was checked by
-//! `cases::access::open`) and calls [`check`] first. Restricting sensitive evidence (intimate
-//! images in sextortion cases, say) later means changing this function alone.
+//! `cases::access::open`) and calls [`check`] first.
+//!
+//! Evidence in a sextortion case (intimate images, chats) is seen only by the staff member the
+//! case is assigned to and by supervisors: everyone else may still add files (the front desk
+//! receives them) but cannot list, open, verify or export them.
 
-use sahayak_domain::access::CaseAction;
+use sahayak_domain::access::{CaseAction, Role};
+use sahayak_domain::case::ScamPattern;
 
 use crate::cases::access::{CaseHandle, require};
 use crate::store::User;
@@ -26,8 +30,17 @@ pub enum EvidenceAction {
     RecordCustody,
 }
 
+/// Whether the case's evidence is restricted and `user` is outside the circle that sees it.
+pub fn restricted_for(user: &User, handle: &CaseHandle) -> bool {
+    let case = handle.case();
+    let sensitive = case.fields.scam_pattern == ScamPattern::Sextortion;
+    sensitive && case.assignee_id != Some(user.id) && user.role != Role::Supervisor
+}
+
 pub fn check(user: &User, handle: &CaseHandle, action: EvidenceAction) -> Result<(), AppError> {
-    let _ = handle; // the case's own kind will matter once sensitive evidence is restricted
+    if action != EvidenceAction::Add && restricted_for(user, handle) {
+        return Err(AppError::Forbidden);
+    }
     match action {
         EvidenceAction::List | EvidenceAction::Open | EvidenceAction::Export | EvidenceAction::Verify => {
             require(user, CaseAction::Read)

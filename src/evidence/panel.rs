@@ -67,6 +67,8 @@ struct PanelTemplate {
     page: Page,
     reference: String,
     rows: Vec<ItemRow>,
+    /// The case's evidence is restricted and this user is outside the circle (see `access`).
+    restricted: bool,
     can_add: bool,
     form: UploadFormView,
 }
@@ -74,16 +76,20 @@ struct PanelTemplate {
 /// The case page's evidence section (one query: the case's items). `None` for a user who may
 /// not see the case's evidence.
 pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Result<Option<Panel>, AppError> {
-    if check(&staff.user, handle, EvidenceAction::List).is_err() {
+    let restricted = super::access::restricted_for(&staff.user, handle);
+    if !restricted && check(&staff.user, handle, EvidenceAction::List).is_err() {
         return Ok(None);
     }
     let page = staff.page(state);
     let reference = handle.case().reference.clone();
     let items = state.store.evidence_items(handle.id()).await?;
-    let form =
-        upload_form(state, &page, &reference, used_bytes(&items), DetailsInput::default(), FieldErrors::default());
+    // A restricted user still needs the room left for an upload, never the items themselves.
+    let used = used_bytes(&items);
+    let items = if restricted { Vec::new() } else { items };
+    let form = upload_form(state, &page, &reference, used, DetailsInput::default(), FieldErrors::default());
     let body = PanelTemplate {
         rows: items.iter().map(|i| views::item_row(&page, &reference, i)).collect(),
+        restricted,
         can_add: check(&staff.user, handle, EvidenceAction::Add).is_ok(),
         form,
         reference,

@@ -219,6 +219,10 @@ pub fn now_millis() -> i64 {
 pub mod testing {
     use sqlx::AssertSqlSafe;
 
+    pub fn pool(store: &super::Store) -> &sqlx::AnyPool {
+        store.pool()
+    }
+
     pub async fn execute(store: &super::Store, sql: &str) -> Result<(), String> {
         sqlx::raw_sql(AssertSqlSafe(sql.to_owned())).execute(store.pool()).await.map(|_| ()).map_err(|e| e.to_string())
     }

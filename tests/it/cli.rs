@@ -79,3 +79,26 @@ fn districts_and_users_are_added_from_the_command_line() {
     let out = sahayak(dir.path(), &["district", "list"], "");
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "jaipur\tJPR\tJaipur\tजयपुर");
 }
+
+#[test]
+fn retention_and_account_commands_run_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sahayak(dir.path(), &["retention", "run", "--dry-run"], "");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0 closed case(s) checked; 0 would be erased.");
+    let out = sahayak(dir.path(), &["user", "sign-out", "nobody"], "");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no active user named \"nobody\""), "{out:?}");
+    sahayak(
+        dir.path(),
+        &["district", "add", "jaipur", "--prefix", "JPR", "--name-en", "Jaipur", "--name-hi", "जयपुर"],
+        "",
+    );
+    let out =
+        sahayak(dir.path(), &["user", "add", "meena", "--role", "admin", "--district", "jaipur"], "long enough pass\n");
+    assert!(out.status.success(), "{out:?}");
+    let out = sahayak(dir.path(), &["user", "sign-out", "meena"], "");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "Ended 0 session(s) of meena.");
+    let out = sahayak(dir.path(), &["user", "reset-two-step", "meena"], "");
+    assert!(out.status.success(), "{out:?}");
+}
