@@ -2,12 +2,14 @@
 //!
 //! The folders follow the centre's work: `intake` (registering a victim), `cases` (working a
 //! case to closure), `evidence` (the evidence vault), `identifiers` (suspect identifiers, links
-//! between cases, fraud rings), `auth` (who is signing in); `store` is the database, `web` the HTTP
-//! plumbing they share, `api` the JSON API's own parts, `cli` the command line.
+//! between cases, fraud rings), `auth` (who is signing in), `backup` (backup and restore);
+//! `store` is the database, `web` the HTTP plumbing they share, `api` the JSON API's own parts,
+//! `cli` the command line.
 
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod backup;
 pub mod cases;
 pub mod cli;
 pub mod config;

@@ -359,13 +359,28 @@ fn optional_code<T: std::str::FromStr>(e: &mut FieldErrors, field: &'static str,
 /// The words a case is found by: the victim's name, the narrative, suspect details. (The
 /// reference and the mobile number are found by exact match instead.)
 pub fn search_terms(f: &CaseFields) -> Vec<String> {
+    search_terms_of(
+        &f.victim_name,
+        &f.narrative,
+        f.suspect_details.as_deref(),
+        f.pasted_messages.as_deref(),
+        f.category_other.as_deref(),
+    )
+}
+
+/// [`search_terms`] from the stored texts (a restore rebuilds the index from them).
+pub fn search_terms_of(
+    victim_name: &str,
+    narrative: &str,
+    suspect_details: Option<&str>,
+    pasted_messages: Option<&str>,
+    category_other: Option<&str>,
+) -> Vec<String> {
     let text = format!(
-        "{} {} {} {} {}",
-        f.victim_name,
-        f.narrative,
-        f.suspect_details.as_deref().unwrap_or_default(),
-        f.pasted_messages.as_deref().unwrap_or_default(),
-        f.category_other.as_deref().unwrap_or_default()
+        "{victim_name} {narrative} {} {} {}",
+        suspect_details.unwrap_or_default(),
+        pasted_messages.unwrap_or_default(),
+        category_other.unwrap_or_default()
     );
     sahayak_domain::search::terms(&text)
 }

@@ -1,5 +1,6 @@
 //! The `sahayak` command line.
 
+mod backup;
 mod evidence;
 mod privacy;
 mod users;
@@ -67,6 +68,12 @@ enum Command {
         #[command(subcommand)]
         command: evidence::EvidenceCommand,
     },
+    /// Back up the database while the server runs: one consistent snapshot of every table, with
+    /// a manifest of hashes (and the evidence files with --with-evidence).
+    Backup(backup::BackupArgs),
+    /// Restore a backup into an empty database (checks every hash first, loads in one
+    /// transaction, then verifies the audit chain). Needs the original key file.
+    Restore(backup::RestoreArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -151,6 +158,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let config = Config::load(&cli.config, &ServeArgs::default())?;
             let state = AppState::new(open_store(&config).await?, config);
             evidence::run(&state, command).await
+        }
+        Command::Backup(args) => {
+            let config = Config::load(&cli.config, &ServeArgs::default())?;
+            backup::run_backup(&config, args).await
+        }
+        Command::Restore(args) => {
+            let config = Config::load(&cli.config, &ServeArgs::default())?;
+            backup::run_restore(&config, args).await
         }
     }
 }

@@ -664,7 +664,13 @@ impl Store {
         sql.push(" ORDER BY ").push(id_col).push(" DESC LIMIT ").int(fetch);
     }
 
-    async fn index_case(&self, w: &mut WriteTx, id: i64, terms: &[String], replace: bool) -> StoreResult<()> {
+    pub(super) async fn index_case(
+        &self,
+        w: &mut WriteTx,
+        id: i64,
+        terms: &[String],
+        replace: bool,
+    ) -> StoreResult<()> {
         let joined = terms.join(" ");
         match self.backend {
             Backend::Sqlite => {

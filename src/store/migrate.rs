@@ -25,11 +25,17 @@ const PG_MIGRATION_LOCK: i64 = 0x5348_5941; // "SHYA"
 impl Store {
     /// Applies the migrations not yet applied; returns how many were applied.
     pub async fn migrate(&self, progress: MigrationProgress<'_>) -> StoreResult<usize> {
+        self.migrate_to(i64::MAX, progress).await
+    }
+
+    /// Applies the migrations not yet applied whose version is at most `up_to` (a restore brings
+    /// the schema to the backup's version, loads the rows, then applies the rest).
+    pub async fn migrate_to(&self, up_to: i64, progress: MigrationProgress<'_>) -> StoreResult<usize> {
         let mut conn = self.pool().acquire().await?;
         if self.backend == Backend::Postgres {
             sqlx::query("SELECT pg_advisory_lock($1)").bind(PG_MIGRATION_LOCK).execute(&mut *conn).await?;
         }
-        let result = self.migrate_locked(&mut conn, progress).await;
+        let result = self.migrate_locked(&mut conn, up_to, progress).await;
         if self.backend == Backend::Postgres {
             sqlx::query("SELECT pg_advisory_unlock($1)").bind(PG_MIGRATION_LOCK).execute(&mut *conn).await?;
         }
@@ -39,6 +45,7 @@ impl Store {
     async fn migrate_locked(
         &self,
         conn: &mut sqlx::AnyConnection,
+        up_to: i64,
         progress: MigrationProgress<'_>,
     ) -> StoreResult<usize> {
         conn.execute(
@@ -48,7 +55,8 @@ impl Store {
         .await?;
         let applied: Vec<i64> =
             sqlx::query_scalar("SELECT version FROM schema_migrations").fetch_all(&mut *conn).await?;
-        let pending: Vec<&Migration> = MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)).collect();
+        let pending: Vec<&Migration> =
+            MIGRATIONS.iter().filter(|m| m.version <= up_to && !applied.contains(&m.version)).collect();
         let total = pending.len();
         for (i, m) in pending.into_iter().enumerate() {
             progress(i + 1, total, m.name);
@@ -70,6 +78,28 @@ impl Store {
         }
         Ok(total)
     }
+}
+
+/// The versions of every migration this build knows, in order.
+pub fn known_versions() -> Vec<i64> {
+    MIGRATIONS.iter().map(|m| m.version).collect()
+}
+
+impl Store {
+    /// The versions applied to this database, in order (none when it was never migrated).
+    pub async fn applied_migrations(&self) -> StoreResult<Vec<i64>> {
+        let mut conn = self.pool().acquire().await?;
+        applied_versions(&mut conn, self.backend).await
+    }
+}
+
+/// The versions recorded in `schema_migrations`, or none when the table does not exist.
+pub(super) async fn applied_versions(conn: &mut sqlx::AnyConnection, backend: Backend) -> StoreResult<Vec<i64>> {
+    let exists = super::backup::table_exists(conn, backend, "schema_migrations").await?;
+    if !exists {
+        return Ok(Vec::new());
+    }
+    Ok(sqlx::query_scalar("SELECT version FROM schema_migrations ORDER BY version").fetch_all(&mut *conn).await?)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! boundary is an integer or text: times as epoch milliseconds, money as paise.
 
 pub mod audit;
+pub mod backup;
 mod cases;
 mod consent;
 pub mod crypto;
@@ -34,7 +35,7 @@ pub use consent::*;
 pub use districts::*;
 pub use evidence::*;
 pub use identifiers::*;
-pub use migrate::MigrationProgress;
+pub use migrate::{MigrationProgress, known_versions};
 pub use retention::*;
 pub use signin::*;
 pub use triage::*;
@@ -64,6 +65,9 @@ pub enum StoreError {
     Migration(String),
     #[error("encrypted data: {0}")]
     Crypto(String),
+    /// A backup cannot be taken or loaded; the text says why, in an operator's words.
+    #[error("{0}")]
+    Backup(String),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;

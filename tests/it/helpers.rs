@@ -7,6 +7,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use sahayak::config::Config;
+use sahayak::store::crypto::Keyring;
 use sahayak::store::{NewDistrict, NewUser, Store};
 use sahayak::web::AppState;
 use sahayak_domain::access::Role;
@@ -91,6 +92,19 @@ pub async fn spawn_app_with(db: Db, adjust: impl FnOnce(&mut Config)) -> TestApp
     app
 }
 
+/// The app on a database that already holds its data (a restored backup), reading encrypted
+/// fields with `keys`; no districts or users are added.
+pub async fn serve_existing(url: &str, dir: tempfile::TempDir, keys: Keyring) -> TestApp {
+    let config = Config::for_tests(url, dir.path());
+    let store = Store::connect(url).await.expect("database reachable").with_keys(keys);
+    store.migrate(&|_, _, _| {}).await.expect("migrations apply");
+    let state = AppState::new(store, config);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(sahayak::web::serve(listener, state.clone()));
+    TestApp { addr, state, _dir: dir, pg_db: None }
+}
+
 /// A fresh PostgreSQL database cloned from the migrated template.
 async fn pg_database() -> (String, String) {
     let base = pg_url().expect("PostgreSQL URL");
@@ -153,20 +167,47 @@ fn with_db(url: &str, db: &str) -> String {
 
 impl Drop for TestApp {
     fn drop(&mut self) {
-        let Some(name) = self.pg_db.take() else { return };
-        let base = pg_url().expect("PostgreSQL URL");
-        // Drop runs outside async; a short-lived runtime on its own thread does the cleanup.
-        let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-            rt.block_on(async {
-                if let Ok(admin) = sqlx::postgres::PgPoolOptions::new().max_connections(1).connect(&base).await {
-                    let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-                        .execute(&admin)
-                        .await;
-                }
-            });
-        })
-        .join();
+        if let Some(name) = self.pg_db.take() {
+            drop_pg_database(name);
+        }
+    }
+}
+
+/// Drop runs outside async; a short-lived runtime on its own thread does the cleanup.
+fn drop_pg_database(name: String) {
+    let base = pg_url().expect("PostgreSQL URL");
+    let _ = std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        rt.block_on(async {
+            if let Ok(admin) = sqlx::postgres::PgPoolOptions::new().max_connections(1).connect(&base).await {
+                let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+                    .execute(&admin)
+                    .await;
+            }
+        });
+    })
+    .join();
+}
+
+/// A PostgreSQL database of a test's own, without any schema (a restore target), dropped when
+/// this is dropped.
+pub struct PgDatabase {
+    pub url: String,
+    name: String,
+}
+
+pub async fn empty_pg_database() -> PgDatabase {
+    let base = pg_url().expect("PostgreSQL URL");
+    let admin = sqlx::postgres::PgPoolOptions::new().max_connections(1).connect(&base).await.unwrap();
+    let name = format!("sahayak_e_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&admin).await.unwrap();
+    admin.close().await;
+    PgDatabase { url: with_db(&base, &name), name }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        drop_pg_database(std::mem::take(&mut self.name));
     }
 }
 
