@@ -82,6 +82,8 @@ struct FileConfig {
     data_dir: Option<PathBuf>,
     database_url: Option<String>,
     centre_name: Option<String>,
+    centre_address: Option<String>,
+    centre_phone: Option<String>,
     secure_cookies: Option<bool>,
     session_idle_minutes: Option<i64>,
     session_hours: Option<i64>,
@@ -272,6 +274,9 @@ pub struct Config {
     pub data_dir: PathBuf,
     pub database_url: DatabaseUrl,
     pub centre_name: String,
+    /// Where victims find the centre, and its helpline, for the public "get help" page.
+    pub centre_address: String,
+    pub centre_phone: String,
     pub secure_cookies: bool,
     pub session_idle_minutes: i64,
     pub session_hours: i64,
@@ -320,6 +325,8 @@ impl Config {
                 .clone()
                 .or(file.centre_name)
                 .unwrap_or_else(|| "Cyber Support Centre".into()),
+            centre_address: file.centre_address.clone().unwrap_or_default(),
+            centre_phone: file.centre_phone.clone().unwrap_or_default(),
             secure_cookies: serve.secure_cookies.or(file.secure_cookies).unwrap_or(false),
             session_idle_minutes: file.session_idle_minutes.unwrap_or(60),
             session_hours: file.session_hours.unwrap_or(12),
@@ -341,6 +348,8 @@ impl Config {
             data_dir: data_dir.to_owned(),
             database_url: DatabaseUrl(database_url.to_owned()),
             centre_name: "Test Cyber Support Centre".into(),
+            centre_address: "Cyber Support Centre, Police Commissionerate, Jaipur".into(),
+            centre_phone: "0141-0000000".into(),
             secure_cookies: false,
             session_idle_minutes: 60,
             session_hours: 12,

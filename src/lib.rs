@@ -21,4 +21,5 @@ pub mod privacy;
 pub mod store;
 pub mod telemetry;
 pub mod triage;
+pub mod victim;
 pub mod web;

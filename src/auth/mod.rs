@@ -33,7 +33,8 @@ pub enum Passed {
 }
 
 /// Counts failed sign-ins per account and per address, and refuses attempts past the limits.
-struct Throttle<'a> {
+/// Also guards the victims' case codes (per case reference and per address).
+pub(crate) struct Throttle<'a> {
     state: &'a AppState,
     account: String,
     address: String,
@@ -48,13 +49,18 @@ impl<'a> Throttle<'a> {
         }
     }
 
+    /// A throttle under keys of the caller's own (e.g. `case:REF` and `track-address:ADDR`).
+    pub(crate) fn keyed(state: &'a AppState, account: String, address: String) -> Throttle<'a> {
+        Throttle { state, account, address }
+    }
+
     fn window_ms(&self) -> i64 {
         self.state.config.sign_in.window_minutes.max(1) * 60_000
     }
 
     /// `Err(Throttled)` while either count is at its limit; the wait is until the oldest failure
     /// in the window leaves it.
-    async fn check(&self) -> Result<(), crate::web::AppError> {
+    pub(crate) async fn check(&self) -> Result<(), crate::web::AppError> {
         let now = crate::store::now_millis();
         let limits = &self.state.config.sign_in;
         for (key, limit) in [(&self.account, limits.account_failures), (&self.address, limits.address_failures)] {
@@ -68,12 +74,12 @@ impl<'a> Throttle<'a> {
         Ok(())
     }
 
-    async fn failed(&self) -> Result<(), crate::web::AppError> {
+    pub(crate) async fn failed(&self) -> Result<(), crate::web::AppError> {
         let forget_before = crate::store::now_millis() - self.window_ms();
         Ok(self.state.store.record_login_failure(&[&self.account, &self.address], forget_before).await?)
     }
 
-    async fn passed(&self) -> Result<(), crate::web::AppError> {
+    pub(crate) async fn passed(&self) -> Result<(), crate::web::AppError> {
         Ok(self.state.store.clear_login_failures(&self.account).await?)
     }
 }

@@ -64,3 +64,38 @@ pub async fn open_by_reference(state: &AppState, user: &User, reference: &str) -
     let case = state.store.case_by_reference(&reference.to_string()).await?;
     granted(state, user, case).await
 }
+
+/// Opens a case for the victim holding its reference and private code. A wrong code, a case
+/// with no code, or an erased case answers exactly like an unknown reference.
+pub async fn open_with_code(state: &AppState, reference: &str, code: &str) -> Result<CaseHandle, AppError> {
+    let reference: sahayak_domain::case::CaseRef = reference.trim().parse().map_err(|_| AppError::NotFound)?;
+    let case = match state.store.case_by_reference(&reference.to_string()).await {
+        Ok(case) => case,
+        Err(crate::store::StoreError::NotFound) => return Err(AppError::NotFound),
+        Err(e) => return Err(e.into()),
+    };
+    let subject = crate::privacy::audit::case_subject(case.id);
+    let given = crate::victim::normalise_code(code);
+    let matches = match state.store.victim_code(case.id).await? {
+        Some((stored, _)) => crate::web::session::same_secret(&stored, &given),
+        None => false,
+    };
+    if !matches || case.erased_at.is_some() {
+        crate::privacy::audit::record(state, None, "case.victim_denied", &subject, "").await;
+        return Err(AppError::NotFound);
+    }
+    crate::privacy::audit::record(state, None, "case.victim_read", &subject, "").await;
+    Ok(CaseHandle { case })
+}
+
+/// Opens the case of a victim's session (which only [`open_with_code`] led to). Every read is
+/// audited, as for staff.
+pub async fn open_for_victim(state: &AppState, session: &crate::store::VictimSession) -> Result<CaseHandle, AppError> {
+    let case = state.store.case(session.case_id).await?;
+    if case.erased_at.is_some() {
+        return Err(AppError::NotFound);
+    }
+    let subject = crate::privacy::audit::case_subject(case.id);
+    crate::privacy::audit::record(state, None, "case.victim_read", &subject, "").await;
+    Ok(CaseHandle { case })
+}

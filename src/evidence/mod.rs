@@ -20,7 +20,7 @@ pub mod sniff;
 pub mod spool;
 pub mod storage;
 pub mod verify;
-mod views;
+pub(crate) mod views;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

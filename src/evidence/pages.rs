@@ -72,7 +72,7 @@ pub async fn upload(
     check(&staff.user, &handle, EvidenceAction::Add)?;
     let room = service::room(&state, &handle).await?;
     check_announced_size(&headers, room)?;
-    let received = receive(body, &state.evidence, room, Some(&staff)).await?;
+    let received = receive(body, &state.evidence, room, Some(&staff.csrf)).await?;
     let values = received.details.clone();
     match service::add(&state, &staff.user, &handle, received).await {
         Ok(_) => Ok(Redirect::to(&format!("/cases/{reference}#evidence")).into_response()),

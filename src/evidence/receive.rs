@@ -11,7 +11,7 @@ use super::input::{DetailsInput, FIELDS};
 use super::sniff::sniff;
 use super::spool::{Spool, Spooled};
 use crate::web::AppError;
-use crate::web::session::Staff;
+use crate::web::session::same_secret;
 
 /// One received file, complete and hashed, not yet stored.
 pub struct ReceivedFile {
@@ -59,18 +59,18 @@ pub fn check_announced_size(headers: &HeaderMap, room: u64) -> Result<(), AppErr
     }
 }
 
-/// Reads the whole upload. `room` is how many bytes of files the case may still take. From the
-/// browser (`staff`), the form's anti-forgery token must come before any file, so that a forged
-/// post never writes a byte.
+/// Reads the whole upload. `room` is how many bytes of files the case may still take. From a
+/// browser (`csrf` is the session's anti-forgery token: a staff member's or a victim's), the
+/// form's token must come before any file, so that a forged post never writes a byte.
 pub async fn receive(
     Upload(mut mp): Upload,
     vault: &Vault,
     room: u64,
-    staff: Option<&Staff>,
+    csrf: Option<&str>,
 ) -> Result<Received, AppError> {
     let mut files = Vec::new();
     let mut details = DetailsInput::default();
-    let mut csrf_ok = staff.is_none();
+    let mut csrf_ok = csrf.is_none();
     let mut total: u64 = 0;
     while let Some(mut field) = mp.next_field().await.map_err(broken)? {
         let name = field.name().unwrap_or_default().to_owned();
@@ -112,8 +112,10 @@ pub async fn receive(
             return Err(AppError::BadRequest("error-bad-request"));
         }
         if *known == "csrf" {
-            if let Some(staff) = staff {
-                staff.check_csrf(&value)?;
+            if let Some(expected) = csrf {
+                if !same_secret(expected, &value) {
+                    return Err(AppError::Csrf);
+                }
                 csrf_ok = true;
             }
             continue;

@@ -62,6 +62,34 @@ pub async fn add(
     Ok(items)
 }
 
+/// Stores files a victim sent through self-service: marked as supplied by the victim, received
+/// in custody by the system account on the victim's behalf. The case was opened with the
+/// victim's own code (`cases::access::open_for_victim`).
+pub async fn add_from_victim(
+    state: &AppState,
+    handle: &CaseHandle,
+    received: Received,
+) -> Result<Vec<EvidenceItem>, AppError> {
+    if received.files.is_empty() {
+        return Err(AppError::invalid("file", "evidence-error-no-file"));
+    }
+    let description = received.details.get("description").trim().nfc().collect::<String>();
+    if description.chars().count() > 2_000 {
+        return Err(AppError::invalid("description", "error-too-long"));
+    }
+    let details = Details {
+        description: (!description.is_empty()).then_some(description),
+        victim_supplied: true,
+        ..Details::default()
+    };
+    let system = state.store.system_user_id().await?;
+    let new = store_files(state, received, &details).await?;
+    let actor = Actor { id: system, name: "Victim (self-service)" };
+    let items = state.store.add_evidence(handle.id(), &new, actor, None, now_millis()).await?;
+    tracing::info!(case_id = handle.id(), items = items.len(), "evidence received from the victim");
+    Ok(items)
+}
+
 /// A derived copy's original must be an item of the same case.
 async fn original_of(state: &AppState, handle: &CaseHandle, id: i64) -> Result<EvidenceItem, AppError> {
     match state.store.evidence_item(handle.id(), id).await {

@@ -54,6 +54,8 @@ pub const TABLES: &[TableSpec] = &[
     table("audit_log", "id"),
     TableSpec { name: "audit_head", order_by: "id", seeded: Some("last_id = 0") },
     table("consents", "id"),
+    table("victim_requests", "id"),
+    table("counselling_sessions", "id"),
 ];
 
 /// Rebuilt from the restored cases, not copied: SQLite's contentless full-text index cannot be
@@ -61,8 +63,9 @@ pub const TABLES: &[TableSpec] = &[
 pub const DERIVED: &[&str] = &["case_fts", "case_search"];
 
 /// Not backed up: signed-in sessions (a restored database signs everyone out, which is what an
-/// operator wants after an incident) and the failed sign-in counts used for throttling.
-pub const TRANSIENT: &[&str] = &["sessions", "login_failures"];
+/// operator wants after an incident; victims open theirs again with their code) and the failed
+/// sign-in counts used for throttling.
+pub const TRANSIENT: &[&str] = &["sessions", "login_failures", "victim_sessions"];
 
 /// The migration record: the manifest carries the versions, and restore re-creates the record
 /// by migrating the target.

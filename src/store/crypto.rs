@@ -195,12 +195,17 @@ impl super::Store {
         for (table, column) in [
             ("cases", "victim_mobile"),
             ("cases", "victim_address"),
+            ("cases", "victim_code"),
             ("money_trail", "from_account"),
             ("money_trail", "to_account"),
             ("users", "totp_secret"),
+            ("victim_requests", "victim_message"),
+            ("counselling_sessions", "counselling_notes"),
         ] {
+            // Erased values are empty strings: nothing to re-encrypt.
             let select = format!(
-                "SELECT id, {column} FROM {table} WHERE {column} IS NOT NULL AND id > $1 ORDER BY id LIMIT 500"
+                "SELECT id, {column} FROM {table}
+                 WHERE {column} IS NOT NULL AND {column} <> '' AND id > $1 ORDER BY id LIMIT 500"
             );
             let update = format!("UPDATE {table} SET {column} = $1 WHERE id = $2");
             let mut after = 0i64;
@@ -227,10 +232,11 @@ impl super::Store {
             }
         }
         // Values written before the mobile had an index get one.
-        let rows: Vec<(i64, String)> =
-            sqlx::query_as("SELECT id, victim_mobile FROM cases WHERE victim_mobile_idx IS NULL")
-                .fetch_all(self.pool())
-                .await?;
+        let rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT id, victim_mobile FROM cases WHERE victim_mobile_idx IS NULL AND victim_mobile <> ''",
+        )
+        .fetch_all(self.pool())
+        .await?;
         for chunk in rows.chunks(500) {
             let mut w = self.write().await?;
             for (id, stored) in chunk {

@@ -21,6 +21,7 @@ mod signin;
 mod sql;
 mod triage;
 mod users;
+mod victim;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -40,6 +41,7 @@ pub use retention::*;
 pub use signin::*;
 pub use triage::*;
 pub use users::*;
+pub use victim::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {

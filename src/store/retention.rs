@@ -117,6 +117,10 @@ impl Store {
             "UPDATE restorations SET note = NULL WHERE case_id = $1",
             "DELETE FROM trail_imports WHERE case_id = $1",
             "UPDATE consents SET guardian_name = NULL, note = NULL WHERE case_id = $1",
+            "UPDATE cases SET victim_code = NULL WHERE id = $1",
+            "DELETE FROM victim_sessions WHERE case_id = $1",
+            "UPDATE victim_requests SET victim_message = '' WHERE case_id = $1",
+            "UPDATE counselling_sessions SET counselling_notes = NULL WHERE case_id = $1",
         ] {
             sqlx::query(sql).bind(case_id).execute(w.conn()).await?;
         }

@@ -290,6 +290,7 @@ struct VictimSheet {
     plan_title: String,
     steps: Vec<VictimStep>,
     deadlines: Vec<DeadlineView>,
+    code: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -300,20 +301,19 @@ pub struct SheetQuery {
 
 /// The victim's "what to do now" sheet, printable, in the victim's language unless another is
 /// asked for.
-pub async fn victim_sheet(
-    State(state): State<AppState>,
-    staff: Staff,
-    Path(reference): Path<String>,
-    Query(q): Query<SheetQuery>,
-) -> Result<Response, AppError> {
-    let handle = access::open_by_reference(&state, &staff.user, &reference).await?;
-    let c: &Case = handle.case();
-    let mut page = staff.page(&state);
-    page.lang = q.lang.parse().unwrap_or(c.fields.victim_lang);
+/// What the victim reads about their own case: the plan's steps in their words, with when each
+/// is due, and the deadlines still open. Shared by the printed sheet and the victim's own page.
+pub struct VictimPlan {
+    pub title: String,
+    pub steps: Vec<VictimStep>,
+    pub deadlines: Vec<DeadlineView>,
+}
+
+pub async fn victim_plan(state: &AppState, c: &Case, page: &Page) -> Result<VictimPlan, AppError> {
     let lang = text_lang(page.lang);
     let tasks = state.store.case_tasks(c.id).await?;
     let now = Utc::now();
-    let t = super::facts::load(&state, c, now).await?;
+    let t = super::facts::load(state, c, now).await?;
     let plan = tasks.iter().rev().find_map(|t| t.plan_id.as_deref()).and_then(Plan::get);
     let steps = tasks
         .iter()
@@ -326,20 +326,38 @@ pub async fn victim_sheet(
             })
         })
         .collect();
+    let deadlines = t
+        .deadlines
+        .iter()
+        .filter(|d| {
+            !matches!(d.status, sahayak_domain::deadlines::Status::Met | sahayak_domain::deadlines::Status::MetLate)
+        })
+        .map(|d| deadline_view(page, d, now))
+        .collect();
+    Ok(VictimPlan { title: plan.map(|p| p.title.get(lang).to_owned()).unwrap_or_default(), steps, deadlines })
+}
+
+pub async fn victim_sheet(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    Query(q): Query<SheetQuery>,
+) -> Result<Response, AppError> {
+    let handle = access::open_by_reference(&state, &staff.user, &reference).await?;
+    let c: &Case = handle.case();
+    let mut page = staff.page(&state);
+    page.lang = q.lang.parse().unwrap_or(c.fields.victim_lang);
+    let plan = victim_plan(&state, c, &page).await?;
+    // The victim's code to follow the case online, when one was issued.
+    let code = state.store.victim_code(c.id).await?.map(|(code, _)| crate::victim::display_code(&code));
     let body = VictimSheet {
         reference: c.reference.clone(),
         victim: c.fields.victim_name.clone(),
-        today: sahayak_domain::time::display_ist_date(now),
-        plan_title: plan.map(|p| p.title.get(lang).to_owned()).unwrap_or_default(),
-        steps,
-        deadlines: t
-            .deadlines
-            .iter()
-            .filter(|d| {
-                !matches!(d.status, sahayak_domain::deadlines::Status::Met | sahayak_domain::deadlines::Status::MetLate)
-            })
-            .map(|d| deadline_view(&page, d, now))
-            .collect(),
+        today: sahayak_domain::time::display_ist_date(Utc::now()),
+        plan_title: plan.title,
+        steps: plan.steps,
+        deadlines: plan.deadlines,
+        code,
         page,
     };
     Ok(Html(body.render()?).into_response())

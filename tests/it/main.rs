@@ -15,3 +15,4 @@ mod security;
 mod story;
 mod triage;
 mod ui;
+mod victim;

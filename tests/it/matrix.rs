@@ -80,6 +80,18 @@ fn rules() -> Vec<Rule> {
         rule("GET", "/login", Public, none),
         rule("GET", "/api/v1/openapi.json", Public, none),
         rule("POST", "/settings/lang", Public, |_| Body::Form(vec![("lang", "hi".into()), ("next", "/".into())])),
+        // Victim self-service: no staff sign-in; the case is opened with its code (tests/it/victim.rs).
+        rule("GET", "/help", Public, none),
+        rule("GET", "/track", Public, none),
+        rule("POST", "/track", Public, |f| {
+            Body::Form(vec![("reference", f.reference.clone()), ("code", "WRONG".into())])
+        }),
+        rule("GET", "/track/case", Public, none),
+        rule("POST", "/track/case/info", Public, |_| Body::Form(vec![("message", "More detail".into())])),
+        rule("POST", "/track/case/callback", Public, form),
+        rule("POST", "/track/case/evidence", Public, |_| Body::File("screenshot.png", PNG.to_vec())),
+        rule("POST", "/track/logout", Public, form),
+        rule("POST", "/api/v1/track", Public, |f| Body::Json(json!({"reference": f.reference, "code": "WRONG"}))),
         // Signed in, any district: lists and searches (scoped by the server, checked for leaks).
         rule("GET", "/", Public, none),
         rule("GET", "/queue", All, none),
@@ -140,6 +152,8 @@ fn rules() -> Vec<Rule> {
         rule("POST", "/cases/{reference}/legal-hold", Only(HOLDERS), |_| {
             Body::Form(vec![("hold", "on".into()), ("reason", "Court order awaited".into())])
         }),
+        rule("POST", "/cases/{reference}/victim-code", Writers, form),
+        rule("POST", "/cases/{reference}/victim-requests/{request}/done", Writers, form),
         rule("GET", "/cases/{reference}/evidence/new", Writers, none),
         rule("POST", "/cases/{reference}/evidence", Writers, |_| Body::File("screenshot.png", PNG.to_vec())),
         rule("GET", "/cases/{reference}/evidence/{item}", All, none),
@@ -179,6 +193,8 @@ fn rules() -> Vec<Rule> {
         rule("POST", "/api/v1/cases/{id}/consents", Writers, |_| {
             Body::Json(json!({"purpose": "follow_up", "given": true}))
         }),
+        rule("POST", "/api/v1/cases/{id}/victim-code", Writers, none),
+        rule("GET", "/api/v1/cases/{id}/victim-requests", All, none),
         rule("GET", "/api/v1/cases/{id}/evidence", All, none),
         rule("POST", "/api/v1/cases/{id}/evidence", Writers, |_| Body::File("screenshot.png", PNG.to_vec())),
         rule("GET", "/api/v1/cases/{id}/evidence/{item}", All, none),
@@ -269,6 +285,7 @@ struct Fixture {
     import: i64,
     task: i64,
     identifier: i64,
+    request: i64,
     upi: &'static str,
 }
 
@@ -312,7 +329,8 @@ impl Fixture {
         assert!(s < 300, "{ids}");
         let identifier = ids.as_array().unwrap()[0]["id"].as_i64().expect("identifier id");
         let reference = case["reference"].as_str().unwrap().to_owned();
-        Fixture { username: username.into(), me, id, reference, item, row, import, task, identifier, upi }
+        let request = app.state.store.add_victim_request(id, "info", "Called again", 0).await.unwrap();
+        Fixture { username: username.into(), me, id, reference, item, row, import, task, identifier, request, upi }
     }
 
     fn path(&self, template: &str) -> String {
@@ -325,6 +343,7 @@ impl Fixture {
             .replace("{import}", &self.import.to_string())
             .replace("{task}", &self.task.to_string())
             .replace("{identifier}", &self.identifier.to_string())
+            .replace("{request}", &self.request.to_string())
             .replace("{kind}", "upi")
             .replace("{value}", self.upi)
             .replace("{ring}", "1")
@@ -359,7 +378,9 @@ async fn send(app: &TestApp, caller: Option<&Caller>, rule: &Rule, fx: &Fixture)
     };
     let csrf = match caller {
         Some(_) if !api && method != Method::GET && public => {
-            csrf_of(&client.get(app.url("/login")).send().await.unwrap().text().await.unwrap())
+            // The public forms' double-submit token comes with their own page.
+            let form_page = if path.starts_with("/track") { "/track" } else { "/login" };
+            csrf_of(&client.get(app.url(form_page)).send().await.unwrap().text().await.unwrap())
         }
         Some(c) if !api && method != Method::GET => c.browser.csrf("/account").await,
         _ => String::new(),
