@@ -13,6 +13,7 @@ pub mod backup;
 pub mod cases;
 pub mod cli;
 pub mod config;
+pub mod counselling;
 pub mod demo;
 pub mod evidence;
 pub mod identifiers;

@@ -70,9 +70,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
         crate::evidence::api::content, crate::evidence::api::record_custody, crate::evidence::api::portal_copy,
         crate::evidence::api::verify, crate::evidence::api::bundle,
         crate::victim::api::track, crate::victim::api::issue_code, crate::victim::api::requests,
+        crate::counselling::list, crate::counselling::add,
     ),
     modifiers(&BearerAuth),
-    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "victim"), (name = "reference"))
+    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "victim"), (name = "counselling"), (name = "reference"))
 )]
 pub struct ApiDoc;
 

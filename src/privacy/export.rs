@@ -76,6 +76,12 @@ pub struct CaseRecord {
     /// Suspect identifiers found in the person's account of what happened.
     #[schema(value_type = Vec<Object>)]
     pub identifiers: Vec<serde_json::Value>,
+    /// What the person sent through self-service (messages, call-back requests).
+    #[schema(value_type = Vec<Object>)]
+    pub messages: Vec<serde_json::Value>,
+    /// Counselling sessions, with their notes.
+    #[schema(value_type = Vec<Object>)]
+    pub counselling: Vec<serde_json::Value>,
 }
 
 /// One case's record, gathered with the reads the case page makes.
@@ -92,6 +98,8 @@ async fn record(state: &AppState, handle: &CaseHandle) -> Result<CaseRecord, App
     let consents = state.store.consents(id).await?;
     let evidence = state.store.evidence_items(id).await?;
     let identifiers = state.store.case_identifiers(id).await?;
+    let messages = state.store.victim_requests(id).await?;
+    let counselling = state.store.counselling_sessions(id).await?;
     let opt_time = |t: Option<i64>| t.map(rfc3339);
     Ok(CaseRecord {
         reference: c.reference.clone(),
@@ -173,6 +181,19 @@ async fn record(state: &AppState, handle: &CaseHandle) -> Result<CaseRecord, App
         identifiers: identifiers
             .iter()
             .map(|i| serde_json::json!({"kind": i.identifier.kind.as_str(), "value": i.identifier.value}))
+            .collect(),
+        messages: messages
+            .iter()
+            .map(|m| serde_json::json!({"kind": m.kind, "message": m.body, "sent_at": rfc3339(m.created_at)}))
+            .collect(),
+        counselling: counselling
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "at": rfc3339(s.scheduled_at), "mode": s.mode, "status": s.status, "notes": s.notes,
+                    "follow_up_at": opt_time(s.follow_up_at),
+                })
+            })
             .collect(),
     })
 }
@@ -367,6 +388,26 @@ async fn case_view(state: &AppState, page: &Page, handle: &CaseHandle) -> Result
         .iter()
         .map(|i| row(t(&i.identifier.kind.label_key()), i.identifier.value.clone()))
         .collect();
+    let messages = state
+        .store
+        .victim_requests(id)
+        .await?
+        .into_iter()
+        .map(|m| {
+            let kind = t(if m.kind == "callback" { "victim-request-callback" } else { "victim-request-info" });
+            row(format!("{} · {kind}", views::when(Some(m.created_at))), m.body)
+        })
+        .collect();
+    let counselling = state
+        .store
+        .counselling_sessions(id)
+        .await?
+        .into_iter()
+        .map(|s| {
+            let mode = t(&format!("counselling-mode-{}", s.mode.replace('_', "-")));
+            row(format!("{} · {mode}", views::when(Some(s.scheduled_at))), s.notes.unwrap_or_default())
+        })
+        .collect();
     let sections = [
         ("export-person", person),
         ("export-incident", incident),
@@ -376,6 +417,8 @@ async fn case_view(state: &AppState, page: &Page, handle: &CaseHandle) -> Result
         ("consent-title", consents),
         ("export-evidence", evidence),
         ("export-identifiers", identifiers),
+        ("victim-requests", messages),
+        ("counselling-title", counselling),
     ]
     .into_iter()
     .filter(|(_, rows)| !rows.is_empty())

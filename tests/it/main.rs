@@ -6,6 +6,7 @@ mod browser;
 mod budget;
 mod catalog;
 mod cli;
+mod counselling;
 mod evidence;
 mod helpers;
 mod identifiers;

@@ -56,6 +56,7 @@ struct Rule {
 
 const SUPERVISING: &[Role] = &[Role::Supervisor, Role::Admin, Role::StateAdmin];
 const FLAGGERS: &[Role] = &[Role::PoliceLiaison, Role::Supervisor, Role::Admin, Role::StateAdmin];
+const COUNSELLORS: &[Role] = &[Role::Counsellor, Role::Supervisor];
 const HOLDERS: &[Role] = &[Role::LegalAdvisor, Role::Supervisor, Role::Admin, Role::StateAdmin];
 
 fn none(_: &Fixture) -> Body {
@@ -153,6 +154,9 @@ fn rules() -> Vec<Rule> {
             Body::Form(vec![("hold", "on".into()), ("reason", "Court order awaited".into())])
         }),
         rule("POST", "/cases/{reference}/victim-code", Writers, form),
+        rule("POST", "/cases/{reference}/counselling", Only(COUNSELLORS), |_| {
+            Body::Form(vec![("mode", "phone".into())])
+        }),
         rule("POST", "/cases/{reference}/victim-requests/{request}/done", Writers, form),
         rule("GET", "/cases/{reference}/evidence/new", Writers, none),
         rule("POST", "/cases/{reference}/evidence", Writers, |_| Body::File("screenshot.png", PNG.to_vec())),
@@ -194,6 +198,8 @@ fn rules() -> Vec<Rule> {
             Body::Json(json!({"purpose": "follow_up", "given": true}))
         }),
         rule("POST", "/api/v1/cases/{id}/victim-code", Writers, none),
+        rule("GET", "/api/v1/cases/{id}/counselling", All, none),
+        rule("POST", "/api/v1/cases/{id}/counselling", Only(COUNSELLORS), |_| Body::Json(json!({"mode": "phone"}))),
         rule("GET", "/api/v1/cases/{id}/victim-requests", All, none),
         rule("GET", "/api/v1/cases/{id}/evidence", All, none),
         rule("POST", "/api/v1/cases/{id}/evidence", Writers, |_| Body::File("screenshot.png", PNG.to_vec())),
