@@ -84,6 +84,7 @@ struct FileConfig {
     centre_name: Option<String>,
     centre_address: Option<String>,
     centre_phone: Option<String>,
+    referral_reminder_days: Option<i64>,
     secure_cookies: Option<bool>,
     session_idle_minutes: Option<i64>,
     session_hours: Option<i64>,
@@ -277,6 +278,8 @@ pub struct Config {
     /// Where victims find the centre, and its helpline, for the public "get help" page.
     pub centre_address: String,
     pub centre_phone: String,
+    /// Days without news after which a referral's reminder task comes due.
+    pub referral_reminder_days: i64,
     pub secure_cookies: bool,
     pub session_idle_minutes: i64,
     pub session_hours: i64,
@@ -327,6 +330,7 @@ impl Config {
                 .unwrap_or_else(|| "Cyber Support Centre".into()),
             centre_address: file.centre_address.clone().unwrap_or_default(),
             centre_phone: file.centre_phone.clone().unwrap_or_default(),
+            referral_reminder_days: file.referral_reminder_days.unwrap_or(7).clamp(1, 365),
             secure_cookies: serve.secure_cookies.or(file.secure_cookies).unwrap_or(false),
             session_idle_minutes: file.session_idle_minutes.unwrap_or(60),
             session_hours: file.session_hours.unwrap_or(12),
@@ -350,6 +354,7 @@ impl Config {
             centre_name: "Test Cyber Support Centre".into(),
             centre_address: "Cyber Support Centre, Police Commissionerate, Jaipur".into(),
             centre_phone: "0141-0000000".into(),
+            referral_reminder_days: 7,
             secure_cookies: false,
             session_idle_minutes: 60,
             session_hours: 12,

@@ -19,6 +19,7 @@ pub mod evidence;
 pub mod identifiers;
 pub mod intake;
 pub mod privacy;
+pub mod referrals;
 pub mod store;
 pub mod telemetry;
 pub mod triage;

@@ -71,9 +71,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
         crate::evidence::api::verify, crate::evidence::api::bundle,
         crate::victim::api::track, crate::victim::api::issue_code, crate::victim::api::requests,
         crate::counselling::list, crate::counselling::add,
+        crate::referrals::list, crate::referrals::add, crate::referrals::update,
     ),
     modifiers(&BearerAuth),
-    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "victim"), (name = "counselling"), (name = "reference"))
+    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "victim"), (name = "counselling"), (name = "referrals"), (name = "reference"))
 )]
 pub struct ApiDoc;
 

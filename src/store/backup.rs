@@ -56,6 +56,8 @@ pub const TABLES: &[TableSpec] = &[
     table("consents", "id"),
     table("victim_requests", "id"),
     table("counselling_sessions", "id"),
+    table("referrals", "id"),
+    table("referral_updates", "id"),
 ];
 
 /// Rebuilt from the restored cases, not copied: SQLite's contentless full-text index cannot be

@@ -12,6 +12,7 @@ mod helpers;
 mod identifiers;
 mod matrix;
 mod privacy;
+mod referrals;
 mod security;
 mod story;
 mod triage;

@@ -154,6 +154,10 @@ fn rules() -> Vec<Rule> {
             Body::Form(vec![("hold", "on".into()), ("reason", "Court order awaited".into())])
         }),
         rule("POST", "/cases/{reference}/victim-code", Writers, form),
+        rule("POST", "/cases/{reference}/referrals", Writers, |_| Body::Form(vec![("kind", "police".into())])),
+        rule("POST", "/cases/{reference}/referrals/{referral}", Writers, |_| {
+            Body::Form(vec![("status", "bogus".into())])
+        }),
         rule("POST", "/cases/{reference}/counselling", Only(COUNSELLORS), |_| {
             Body::Form(vec![("mode", "phone".into())])
         }),
@@ -198,6 +202,9 @@ fn rules() -> Vec<Rule> {
             Body::Json(json!({"purpose": "follow_up", "given": true}))
         }),
         rule("POST", "/api/v1/cases/{id}/victim-code", Writers, none),
+        rule("GET", "/api/v1/cases/{id}/referrals", All, none),
+        rule("POST", "/api/v1/cases/{id}/referrals", Writers, |_| Body::Json(json!({"kind": "police"}))),
+        rule("POST", "/api/v1/cases/{id}/referrals/{referral}", Writers, |_| Body::Json(json!({"status": "bogus"}))),
         rule("GET", "/api/v1/cases/{id}/counselling", All, none),
         rule("POST", "/api/v1/cases/{id}/counselling", Only(COUNSELLORS), |_| Body::Json(json!({"mode": "phone"}))),
         rule("GET", "/api/v1/cases/{id}/victim-requests", All, none),
@@ -350,6 +357,7 @@ impl Fixture {
             .replace("{task}", &self.task.to_string())
             .replace("{identifier}", &self.identifier.to_string())
             .replace("{request}", &self.request.to_string())
+            .replace("{referral}", "1")
             .replace("{kind}", "upi")
             .replace("{value}", self.upi)
             .replace("{ring}", "1")
