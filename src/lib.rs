@@ -16,6 +16,7 @@ pub mod config;
 pub mod counselling;
 pub mod demo;
 pub mod evidence;
+pub mod followup;
 pub mod identifiers;
 pub mod intake;
 pub mod privacy;

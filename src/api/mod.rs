@@ -72,6 +72,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
         crate::victim::api::track, crate::victim::api::issue_code, crate::victim::api::requests,
         crate::counselling::list, crate::counselling::add,
         crate::referrals::list, crate::referrals::add, crate::referrals::update,
+        crate::followup::list, crate::followup::record_api,
     ),
     modifiers(&BearerAuth),
     tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "victim"), (name = "counselling"), (name = "referrals"), (name = "reference"))

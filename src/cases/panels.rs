@@ -20,6 +20,7 @@ pub async fn panels(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Res
     out.push(crate::victim::panel(state, staff, handle).await?);
     out.push(crate::counselling::panel(state, staff, handle).await?);
     out.push(crate::referrals::panel(state, staff, handle).await?);
+    out.extend(crate::followup::panel(state, staff, handle).await?);
     out.push(crate::privacy::consent::panel(state, staff, handle).await?);
     out.extend(crate::privacy::audit::panel(state, staff, handle).await?);
     Ok(out)

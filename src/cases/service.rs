@@ -160,7 +160,22 @@ pub async fn change_status(
         }
     }
     let note = (!note.is_empty()).then_some(note);
-    let change = StatusChange { from, to, reason, note: note.as_deref(), actor: user.id, at: now_millis() };
+    let at = now_millis();
+    // Closing schedules the follow-up calls (7 and 30 days), unless the victim cannot be reached.
+    let follow_ups: Vec<(i64, String)> = if to == Status::Closed
+        && !matches!(reason, Some(ClosureReason::Unreachable | ClosureReason::Duplicate))
+    {
+        crate::followup::DAYS
+            .iter()
+            .map(|d| {
+                let title = crate::web::i18n::catalogs().get_with(user.lang, "followup-task", &[("days", (*d).into())]);
+                (at + d * 86_400_000, title)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let change = StatusChange { from, to, reason, note: note.as_deref(), actor: user.id, at, follow_ups: &follow_ups };
     let case = state.store.change_status(handle.id(), &change).await?;
     crate::triage::facts::refresh(state, case.id).await?;
     let case = state.store.case(case.id).await?;

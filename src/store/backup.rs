@@ -58,6 +58,7 @@ pub const TABLES: &[TableSpec] = &[
     table("counselling_sessions", "id"),
     table("referrals", "id"),
     table("referral_updates", "id"),
+    table("follow_ups", "id"),
 ];
 
 /// Rebuilt from the restored cases, not copied: SQLite's contentless full-text index cannot be

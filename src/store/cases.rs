@@ -170,6 +170,8 @@ pub struct StatusChange<'a> {
     pub note: Option<&'a str>,
     pub actor: i64,
     pub at: i64,
+    /// Follow-up calls to schedule with the change (on closure): when, and the task's title.
+    pub follow_ups: &'a [(i64, String)],
 }
 
 pub struct NewCase {
@@ -428,7 +430,7 @@ impl Store {
     /// Moves the case along the workflow; the caller has checked the move is allowed. Fails
     /// with `Conflict` if the case is no longer in `change.from`.
     pub async fn change_status(&self, id: i64, change: &StatusChange<'_>) -> StoreResult<Case> {
-        let StatusChange { from, to, reason, note, actor, at } = *change;
+        let StatusChange { from, to, reason, note, actor, at, follow_ups } = *change;
         let mut w = self.write().await?;
         let changed = sqlx::query(
             "UPDATE cases SET status = $1, closure_reason = $2, updated_at = $3, version = version + 1,
@@ -454,6 +456,9 @@ impl Store {
             assignee_id: None,
         };
         self.append_event(&mut w, id, actor, at, EventKind::Status, detail).await?;
+        for (due_at, title) in follow_ups {
+            super::follow_ups::schedule(&mut w, id, *due_at, title, at).await?;
+        }
         w.commit().await?;
         self.case(id).await
     }

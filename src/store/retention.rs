@@ -122,6 +122,7 @@ impl Store {
             "UPDATE victim_requests SET victim_message = '' WHERE case_id = $1",
             "UPDATE counselling_sessions SET counselling_notes = NULL WHERE case_id = $1",
             "UPDATE referrals SET outcome = NULL, to_contact = NULL WHERE case_id = $1",
+            "UPDATE follow_ups SET outcome = NULL WHERE case_id = $1",
             "UPDATE referral_updates SET note = NULL WHERE referral_id IN (SELECT id FROM referrals WHERE case_id = $1)",
         ] {
             sqlx::query(sql).bind(case_id).execute(w.conn()).await?;

@@ -193,6 +193,8 @@ struct CasePage {
     notice: Option<String>,
     limits: String,
     helpline: String,
+    /// Prevention tips for the case's scam, once the case is closed.
+    tips: Vec<(String, String)>,
 }
 
 async fn render(
@@ -225,6 +227,15 @@ async fn render(
         crate::evidence::views::size(room.min(state.evidence.max_file_bytes) as i64),
     );
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let tips = if c.status == sahayak_domain::case::Status::Closed {
+        let lang = crate::triage::plans::text_lang(page.lang);
+        sahayak_domain::plans::Tip::for_pattern(c.fields.scam_pattern.code())
+            .take(4)
+            .map(|t| (t.title.get(lang).to_owned(), t.text.get(lang).to_owned()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let body = CasePage {
         reference: c.reference.clone(),
         status: page.t(&status_key),
@@ -236,6 +247,7 @@ async fn render(
         notice,
         limits,
         helpline: state.config.centre_phone.clone(),
+        tips,
         page,
     };
     Ok((status, Html(body.render()?)).into_response())

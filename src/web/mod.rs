@@ -104,6 +104,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::victim::router())
         .merge(crate::counselling::router())
         .merge(crate::referrals::router())
+        .merge(crate::followup::router())
         .merge(crate::api::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), crate::privacy::context::middleware))

@@ -8,6 +8,7 @@ mod catalog;
 mod cli;
 mod counselling;
 mod evidence;
+mod followup;
 mod helpers;
 mod identifiers;
 mod matrix;

@@ -154,6 +154,7 @@ fn rules() -> Vec<Rule> {
             Body::Form(vec![("hold", "on".into()), ("reason", "Court order awaited".into())])
         }),
         rule("POST", "/cases/{reference}/victim-code", Writers, form),
+        rule("POST", "/cases/{reference}/follow-ups/{follow_up}", Writers, |_| Body::Form(vec![("score", "9".into())])),
         rule("POST", "/cases/{reference}/referrals", Writers, |_| Body::Form(vec![("kind", "police".into())])),
         rule("POST", "/cases/{reference}/referrals/{referral}", Writers, |_| {
             Body::Form(vec![("status", "bogus".into())])
@@ -202,6 +203,8 @@ fn rules() -> Vec<Rule> {
             Body::Json(json!({"purpose": "follow_up", "given": true}))
         }),
         rule("POST", "/api/v1/cases/{id}/victim-code", Writers, none),
+        rule("GET", "/api/v1/cases/{id}/follow-ups", All, none),
+        rule("POST", "/api/v1/cases/{id}/follow-ups/{follow_up}", Writers, |_| Body::Json(json!({"score": 9}))),
         rule("GET", "/api/v1/cases/{id}/referrals", All, none),
         rule("POST", "/api/v1/cases/{id}/referrals", Writers, |_| Body::Json(json!({"kind": "police"}))),
         rule("POST", "/api/v1/cases/{id}/referrals/{referral}", Writers, |_| Body::Json(json!({"status": "bogus"}))),
@@ -358,6 +361,7 @@ impl Fixture {
             .replace("{identifier}", &self.identifier.to_string())
             .replace("{request}", &self.request.to_string())
             .replace("{referral}", "1")
+            .replace("{follow_up}", "1")
             .replace("{kind}", "upi")
             .replace("{value}", self.upi)
             .replace("{ring}", "1")

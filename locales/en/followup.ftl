@@ -1,0 +1,15 @@
+followup-title = Follow-up calls
+followup-task = Follow-up call to the victim, { $days } days after closure: how are they, did anything new happen, how did the centre help?
+followup-due = Due
+followup-reached-q = Was the victim reached?
+followup-reached = reached
+followup-not-reached = not reached
+followup-outcome = How things stand
+followup-score = The victim's score for the centre's help
+followup-score-none = Not asked
+followup-score-5 = very good
+followup-score-1 = poor
+followup-score-was = score { $score }/5
+followup-score-unreached = A score needs the victim to have been reached.
+followup-save = Save the call
+track-tips = How to stay safe from now on
