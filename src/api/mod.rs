@@ -21,6 +21,11 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/taxonomy", get(reference::taxonomy))
 }
 
+/// A time as the API writes it: RFC 3339 in UTC, to the second.
+pub fn rfc3339(ms: i64) -> String {
+    sahayak_domain::time::from_millis(ms).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 /// A JSON request body. Unlike axum's `Json`, its rejections are the API's own problem
 /// documents (translated, with a stable `type`).
 pub struct JsonBody<T>(pub T);

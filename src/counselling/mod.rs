@@ -289,23 +289,19 @@ pub struct SessionJson {
     pub follow_up_at: Option<String>,
 }
 
-fn rfc(ms: i64) -> String {
-    sahayak_domain::time::from_millis(ms).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
 fn json_of(user: &User, s: CounsellingSession) -> SessionJson {
     let may_read = reads_notes(user, &s);
     SessionJson {
         id: s.id,
         counsellor: s.counsellor_name,
-        scheduled_at: rfc(s.scheduled_at),
+        scheduled_at: crate::api::rfc3339(s.scheduled_at),
         mode: s.mode,
         status: s.status,
         notes: if may_read { s.notes } else { None },
         risk_self_harm: s.risk_self_harm,
         risk_threats: s.risk_threats,
         risk_minor: s.risk_minor,
-        follow_up_at: s.follow_up_at.map(rfc),
+        follow_up_at: s.follow_up_at.map(crate::api::rfc3339),
     }
 }
 

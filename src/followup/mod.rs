@@ -165,10 +165,6 @@ pub struct FollowUpJson {
     pub done_by: Option<String>,
 }
 
-fn rfc(ms: i64) -> String {
-    sahayak_domain::time::from_millis(ms).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
 async fn all_json(state: &AppState, handle: &CaseHandle) -> Result<Vec<FollowUpJson>, AppError> {
     Ok(state
         .store
@@ -177,8 +173,8 @@ async fn all_json(state: &AppState, handle: &CaseHandle) -> Result<Vec<FollowUpJ
         .into_iter()
         .map(|f| FollowUpJson {
             id: f.id,
-            due_at: rfc(f.due_at),
-            done_at: f.done_at.map(rfc),
+            due_at: crate::api::rfc3339(f.due_at),
+            done_at: f.done_at.map(crate::api::rfc3339),
             reached: f.reached,
             outcome: f.outcome,
             score: f.score,

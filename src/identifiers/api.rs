@@ -104,9 +104,7 @@ pub struct SpreadJson {
     pub cases: Vec<LinkedCaseJson>,
 }
 
-fn rfc3339(ms: i64) -> String {
-    sahayak_domain::time::from_millis(ms).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
+use crate::api::rfc3339;
 
 fn district_code(districts: &[District], id: i64) -> String {
     districts.iter().find(|d| d.id == id).map(|d| d.code.clone()).unwrap_or_default()

@@ -29,9 +29,7 @@ pub fn may_export(user: &User) -> bool {
     matches!(user.role, Role::Supervisor | Role::Admin | Role::StateAdmin)
 }
 
-fn rfc3339(ms: i64) -> String {
-    sahayak_domain::time::from_millis(ms).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
+use crate::api::rfc3339;
 
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct PersonExport {

@@ -375,10 +375,6 @@ pub struct ReferralJson {
     pub updates: Vec<UpdateJson>,
 }
 
-fn rfc(ms: i64) -> String {
-    sahayak_domain::time::from_millis(ms).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
 async fn all_json(state: &AppState, handle: &CaseHandle) -> Result<Vec<ReferralJson>, AppError> {
     let (referrals, updates) = state.store.referrals(handle.id()).await?;
     Ok(referrals
@@ -391,7 +387,7 @@ async fn all_json(state: &AppState, handle: &CaseHandle) -> Result<Vec<ReferralJ
                     status: u.status.clone(),
                     note: u.note.clone(),
                     by: u.by_name.clone(),
-                    at: rfc(u.at),
+                    at: crate::api::rfc3339(u.at),
                 })
                 .collect(),
             id: r.id,
@@ -403,8 +399,8 @@ async fn all_json(state: &AppState, handle: &CaseHandle) -> Result<Vec<ReferralJ
             ack_number: r.ack_number,
             status: r.status,
             outcome: r.outcome,
-            handed_over_at: rfc(r.handed_over_at),
-            updated_at: rfc(r.updated_at),
+            handed_over_at: crate::api::rfc3339(r.handed_over_at),
+            updated_at: crate::api::rfc3339(r.updated_at),
         })
         .collect())
 }

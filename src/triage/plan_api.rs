@@ -28,9 +28,7 @@ pub struct TaskJson {
     pub overdue: bool,
 }
 
-fn rfc3339(ms: i64) -> String {
-    sahayak_domain::time::from_millis(ms).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
+use crate::api::rfc3339;
 
 /// The case's tasks: its plan's steps, with owners and due times.
 #[utoipa::path(get, path = "/api/v1/cases/{id}/tasks", tag = "triage", security(("bearer" = [])),

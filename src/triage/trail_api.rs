@@ -14,9 +14,7 @@ use crate::web::error::Problem;
 use crate::web::session::ApiUser;
 use crate::web::{AppError, AppState};
 
-fn rfc3339(ms: i64) -> String {
-    sahayak_domain::time::from_millis(ms).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
+use crate::api::rfc3339;
 
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct TrailJson {

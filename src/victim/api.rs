@@ -141,7 +141,6 @@ pub async fn requests(
 ) -> Result<Json<Vec<VictimRequestJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
     require(&api.user, CaseAction::Read)?;
-    let rfc = |ms: i64| chrono::DateTime::from_timestamp_millis(ms).map(|t| t.to_rfc3339()).unwrap_or_default();
     Ok(Json(
         state
             .store
@@ -152,8 +151,8 @@ pub async fn requests(
                 id: r.id,
                 kind: r.kind,
                 message: r.body,
-                created_at: rfc(r.created_at),
-                handled_at: r.handled_at.map(rfc),
+                created_at: crate::api::rfc3339(r.created_at),
+                handled_at: r.handled_at.map(crate::api::rfc3339),
                 handled_by: r.handled_by_name,
             })
             .collect(),
