@@ -2,7 +2,7 @@
 //!
 //! The folders follow the centre's work: `intake` (registering a victim), `cases` (working a
 //! case to closure), `evidence` (the evidence vault), `identifiers` (suspect identifiers, links
-//! between cases, fraud rings), `auth` (who is signing in); `store` is the database, `web` the HTTP
+//! between cases, fraud rings), `documents` (the papers printed from a case), `auth` (who is signing in); `store` is the database, `web` the HTTP
 //! plumbing they share, `api` the JSON API's own parts, `cli` the command line.
 
 pub mod api;
@@ -12,6 +12,7 @@ pub mod cases;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod documents;
 pub mod evidence;
 pub mod identifiers;
 pub mod intake;

@@ -17,6 +17,7 @@ pub async fn panels(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Res
     let mut out = crate::triage::panels(state, staff, handle).await?;
     out.push(crate::identifiers::panel(state, staff, handle).await?);
     out.extend(crate::evidence::panel(state, staff, handle).await?);
+    out.extend(crate::documents::panel(state, staff, handle).await?);
     out.push(crate::privacy::consent::panel(state, staff, handle).await?);
     out.extend(crate::privacy::audit::panel(state, staff, handle).await?);
     Ok(out)

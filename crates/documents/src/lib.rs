@@ -49,11 +49,7 @@ fn layout(doc: &Document) -> Result<PagedDocument, Error> {
 }
 
 fn describe(world: &world::DocWorld, errors: &[SourceDiagnostic]) -> String {
-    errors
-        .iter()
-        .map(|e| format!("{} ({})", e.message, world::location(world, e.span)))
-        .collect::<Vec<_>>()
-        .join("; ")
+    errors.iter().map(|e| format!("{} ({})", e.message, world::location(world, e.span))).collect::<Vec<_>>().join("; ")
 }
 
 /// The document as PDF.

@@ -100,7 +100,9 @@ pub fn facts() -> Facts {
             platform: s("Phone call, then a UPI app"),
             payment_channel: s("UPI"),
             delay_reason: None,
-            narrative: s("किसी ने बिजली बिल के नाम पर कॉल किया और ₹15,000 कटवा लिए। He said: pay *now* or #disconnect [today] at $5 per unit."),
+            narrative: s(
+                "किसी ने बिजली बिल के नाम पर कॉल किया और ₹15,000 कटवा लिए। He said: pay *now* or #disconnect [today] at $5 per unit.",
+            ),
             amount_lost: s("₹15,000.00"),
         },
         ncrp_ack: s("22406250007694"),
@@ -118,12 +120,7 @@ pub fn facts() -> Facts {
             txn(0, "State Bank of India", "XXXXXX4521", "bill.pay@ybl", "407112345678", "₹15,000.00"),
             txn(1, "Yes Bank", "bill.pay@ybl", "XXXXXX9911", "407112349999", "₹14,990.00"),
         ],
-        money: Money {
-            lost: s("₹15,000.00"),
-            disputed: s("₹15,000.00"),
-            held: s("₹9,000.00"),
-            restored: None,
-        },
+        money: Money { lost: s("₹15,000.00"), disputed: s("₹15,000.00"), held: s("₹9,000.00"), restored: None },
         evidence: vec![
             evidence(1, "upi-debit.png", "312 KB", true),
             evidence(2, "call-recording.mp4", "24.1 MB", false),

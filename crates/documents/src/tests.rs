@@ -60,7 +60,8 @@ fn every_kind_renders_in_both_languages_without_missing_glyphs() {
 #[test]
 fn case_data_prints_literally_never_as_markup() {
     let mut doc = sample::document(Kind::PoliceLetter, Lang::En);
-    let nasty = r#"#set page(fill: red) *bold* _em_ [link] $x^2$ = heading `raw` @ref <label> \ // not a comment #("x")"#;
+    let nasty =
+        r#"#set page(fill: red) *bold* _em_ [link] $x^2$ = heading `raw` @ref <label> \ // not a comment #("x")"#;
     doc.facts.incident.narrative = Some(nasty.to_owned());
     doc.facts.victim.name = Some("#panic() ]; [".to_owned());
     doc.centre = "Centre #1 *".to_owned();
