@@ -2,9 +2,9 @@
 //!
 //! The folders follow the centre's work: `intake` (registering a victim), `cases` (working a
 //! case to closure), `evidence` (the evidence vault), `identifiers` (suspect identifiers, links
-//! between cases, fraud rings), `auth` (who is signing in), `backup` (backup and restore);
-//! `store` is the database, `web` the HTTP plumbing they share, `api` the JSON API's own parts,
-//! `cli` the command line.
+//! between cases, fraud rings), `documents` (the papers printed from a case), `auth` (who is
+//! signing in), `backup` (backup and restore); `store` is the database, `web` the HTTP plumbing
+//! they share, `api` the JSON API's own parts, `cli` the command line.
 
 pub mod api;
 pub mod assets;
@@ -15,6 +15,7 @@ pub mod cli;
 pub mod config;
 pub mod counselling;
 pub mod demo;
+pub mod documents;
 pub mod evidence;
 pub mod followup;
 pub mod identifiers;

@@ -78,9 +78,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
         crate::counselling::list, crate::counselling::add,
         crate::referrals::list, crate::referrals::add, crate::referrals::update,
         crate::followup::list, crate::followup::record_api,
+        crate::documents::api::pdf,
     ),
     modifiers(&BearerAuth),
-    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "victim"), (name = "counselling"), (name = "referrals"), (name = "reference"))
+    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "documents"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "victim"), (name = "counselling"), (name = "referrals"), (name = "reference"))
 )]
 pub struct ApiDoc;
 

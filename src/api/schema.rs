@@ -54,6 +54,11 @@ pub fn money_left() -> Object {
 pub fn status() -> Object {
     codes::<Status>(false)
 }
+/// The kinds of document (`portal-complaint`, ...).
+pub fn document_kind() -> Object {
+    one_of(sahayak_documents::Kind::ALL.iter().map(|k| Value::String(k.code().into())).collect(), false)
+}
+
 pub fn closure_reason() -> Object {
     codes::<ClosureReason>(true)
 }

@@ -17,6 +17,7 @@ pub async fn panels(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Res
     let mut out = crate::triage::panels(state, staff, handle).await?;
     out.push(crate::identifiers::panel(state, staff, handle).await?);
     out.extend(crate::evidence::panel(state, staff, handle).await?);
+    out.extend(crate::documents::panel(state, staff, handle).await?);
     out.push(crate::victim::panel(state, staff, handle).await?);
     out.push(crate::counselling::panel(state, staff, handle).await?);
     out.push(crate::referrals::panel(state, staff, handle).await?);

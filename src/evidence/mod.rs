@@ -10,7 +10,7 @@
 pub mod access;
 pub mod api;
 pub mod bundle;
-mod derive;
+pub mod derive;
 pub mod input;
 mod pages;
 mod panel;
@@ -20,7 +20,7 @@ pub mod sniff;
 pub mod spool;
 pub mod storage;
 pub mod verify;
-pub(crate) mod views;
+pub mod views;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

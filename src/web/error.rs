@@ -52,6 +52,10 @@ impl FieldErrors {
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    /// Not found, with a more helpful message than "not found" (the key says what is missing).
+    /// Never for something that exists but is not the caller's: that is [`AppError::NotFound`].
+    #[error("not found: {0}")]
+    NoSuch(&'static str),
     #[error("not logged in")]
     Unauthorized,
     #[error("not allowed")]
@@ -81,7 +85,7 @@ impl AppError {
 
     fn status(&self) -> StatusCode {
         match self {
-            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::NotFound | AppError::NoSuch(_) => StatusCode::NOT_FOUND,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -103,7 +107,7 @@ impl AppError {
             AppError::Csrf => "error-csrf",
             AppError::Invalid(_) => "error-invalid",
             AppError::Conflict => "error-conflict",
-            AppError::BadRequest(key) | AppError::TooLarge(key) => key,
+            AppError::BadRequest(key) | AppError::TooLarge(key) | AppError::NoSuch(key) => key,
             AppError::Throttled(_) => "error-throttled",
             AppError::Internal(_) => "error-internal",
         }

@@ -98,6 +98,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::intake::router())
         .merge(crate::cases::router())
         .merge(crate::evidence::router())
+        .merge(crate::documents::router())
         .merge(crate::identifiers::router())
         .merge(crate::triage::router())
         .merge(crate::privacy::router())

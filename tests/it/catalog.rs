@@ -43,6 +43,7 @@ fn keys_used() -> BTreeSet<String> {
                     "nav-",
                     "category-",
                     "evidence-",
+                    "documents-",
                 ];
                 if prefixes.iter().any(|p| candidate.starts_with(p))
                     && candidate.chars().all(|c| c.is_ascii_lowercase() || c == '-')
@@ -70,6 +71,8 @@ fn code_keys() -> Vec<String> {
     k.extend(CustodyAction::ALL.iter().map(|v| v.label_key()));
     k.extend(DeviceType::ALL.iter().map(|v| v.label_key()));
     k.extend(sahayak::evidence::sniff::KINDS.iter().map(|k| format!("evidence-kind-{k}")));
+    k.extend(sahayak_documents::Kind::ALL.iter().map(|k| format!("documents-kind-{}", k.code())));
+    k.extend(sahayak::documents::offences::SECTIONS.iter().map(|(c, _)| sahayak::documents::offences::title_key(c)));
     for t in Taxonomy::all() {
         for m in &t.main_categories {
             k.push(label_key(&m.name));

@@ -7,6 +7,7 @@ mod budget;
 mod catalog;
 mod cli;
 mod counselling;
+mod documents;
 mod evidence;
 mod followup;
 mod helpers;

@@ -163,6 +163,7 @@ fn rules() -> Vec<Rule> {
             Body::Form(vec![("mode", "phone".into())])
         }),
         rule("POST", "/cases/{reference}/victim-requests/{request}/done", Writers, form),
+        rule("GET", "/cases/{reference}/documents/{file}", All, none),
         rule("GET", "/cases/{reference}/evidence/new", Writers, none),
         rule("POST", "/cases/{reference}/evidence", Writers, |_| Body::File("screenshot.png", PNG.to_vec())),
         rule("GET", "/cases/{reference}/evidence/{item}", All, none),
@@ -203,6 +204,7 @@ fn rules() -> Vec<Rule> {
             Body::Json(json!({"purpose": "follow_up", "given": true}))
         }),
         rule("POST", "/api/v1/cases/{id}/victim-code", Writers, none),
+        rule("GET", "/api/v1/cases/{id}/documents/{file}", All, none),
         rule("GET", "/api/v1/cases/{id}/follow-ups", All, none),
         rule("POST", "/api/v1/cases/{id}/follow-ups/{follow_up}", Writers, |_| Body::Json(json!({"score": 9}))),
         rule("GET", "/api/v1/cases/{id}/referrals", All, none),
@@ -362,6 +364,7 @@ impl Fixture {
             .replace("{request}", &self.request.to_string())
             .replace("{referral}", "1")
             .replace("{follow_up}", "1")
+            .replace("{file}", "case-summary.pdf")
             .replace("{kind}", "upi")
             .replace("{value}", self.upi)
             .replace("{ring}", "1")

@@ -1,0 +1,29 @@
+//! Documents in Hindi and English made from a case: the portal complaint, the letters to the
+//! police and the bank, the s.63 certificate, the victim's plan and the case summary.
+//!
+//! [`build`] gathers a case's facts into `sahayak_documents::Document` (plain, translated data);
+//! the `sahayak-documents` crate typesets it with typst into a PDF (or SVG pages for the HTML
+//! view). The API and the case page share [`service`].
+
+pub mod api;
+pub mod build;
+pub mod offences;
+mod pages;
+mod panel;
+pub mod service;
+pub mod stations;
+
+use axum::Router;
+use axum::routing::get;
+
+pub use panel::panel;
+
+use crate::web::AppState;
+
+pub fn router() -> Router<AppState> {
+    // A path parameter cannot carry a suffix (`{kind}.pdf`) in axum's router: the last
+    // segment is read whole and its `.pdf` looked at by the handlers.
+    Router::new()
+        .route("/cases/{reference}/documents/{file}", get(pages::document))
+        .route("/api/v1/cases/{id}/documents/{file}", get(api::pdf))
+}

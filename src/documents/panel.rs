@@ -1,0 +1,68 @@
+//! The "Documents" section of the case page: each document in Hindi and English, as PDF or to
+//! view, and the choices for the letters (police station, offences, bank).
+
+use askama::Template;
+use sahayak_documents::Kind;
+use sahayak_domain::access::CaseAction;
+
+use super::{offences, stations};
+use crate::cases::access::CaseHandle;
+use crate::cases::panels::Panel;
+use crate::cases::views::Opt;
+use crate::web::page::Page;
+use crate::web::session::Staff;
+use crate::web::{AppError, AppState};
+
+pub struct KindRow {
+    pub code: &'static str,
+    pub label: String,
+}
+
+#[derive(Template)]
+#[template(path = "documents/panel.html")]
+struct PanelTemplate {
+    page: Page,
+    reference: String,
+    kinds: Vec<KindRow>,
+    stations: Vec<Opt>,
+    sections: Vec<Opt>,
+}
+
+/// The case page's documents section (no query of its own: districts are cached). `None` for a
+/// user who may not read the case.
+pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Result<Option<Panel>, AppError> {
+    if !staff.user.role.may(CaseAction::Read) {
+        return Ok(None);
+    }
+    let page = staff.page(state);
+    let districts = state.districts().await?;
+    let district_code = districts.iter().find(|d| d.id == handle.case().district_id).map_or("", |d| d.code.as_str());
+    let f = &handle.case().fields;
+    let chosen = stations::for_address(district_code, f.victim_address.as_deref()).map(|s| s.id.as_str());
+    let usual = offences::usual(f.scam_pattern);
+    let body = PanelTemplate {
+        reference: handle.case().reference.clone(),
+        kinds: Kind::ALL
+            .iter()
+            .map(|k| KindRow { code: k.code(), label: page.t(&format!("documents-kind-{}", k.code())) })
+            .collect(),
+        stations: stations::of_district(district_code)
+            .iter()
+            .map(|s| Opt {
+                value: s.id.clone(),
+                label: s.name(page.lang).to_owned(),
+                selected: Some(s.id.as_str()) == chosen,
+            })
+            .collect(),
+        sections: offences::SECTIONS
+            .iter()
+            .map(|(code, printed)| Opt {
+                value: (*code).to_owned(),
+                label: format!("{printed} — {}", page.t(&offences::title_key(code))),
+                selected: usual.contains(code),
+            })
+            .collect(),
+        page,
+    };
+    Ok(Some(Panel { html: body.render()? }))
+}
