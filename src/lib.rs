@@ -11,6 +11,7 @@ pub mod auth;
 pub mod cases;
 pub mod cli;
 pub mod config;
+pub mod dashboards;
 pub mod demo;
 pub mod evidence;
 pub mod identifiers;

@@ -69,9 +69,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
         crate::evidence::api::upload, crate::evidence::api::list, crate::evidence::api::item,
         crate::evidence::api::content, crate::evidence::api::record_custody, crate::evidence::api::portal_copy,
         crate::evidence::api::verify, crate::evidence::api::bundle,
+        crate::dashboards::api::dashboard, crate::dashboards::api::report,
     ),
     modifiers(&BearerAuth),
-    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "reference"))
+    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "dashboards"), (name = "reference"))
 )]
 pub struct ApiDoc;
 

@@ -10,6 +10,7 @@ pub mod audit;
 mod cases;
 mod consent;
 pub mod crypto;
+mod dashboard;
 mod districts;
 mod evidence;
 mod identifiers;
@@ -31,6 +32,7 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub use cases::*;
 pub use consent::*;
+pub use dashboard::*;
 pub use districts::*;
 pub use evidence::*;
 pub use identifiers::*;

@@ -101,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::identifiers::router())
         .merge(crate::triage::router())
         .merge(crate::privacy::router())
+        .merge(crate::dashboards::router())
         .merge(crate::api::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), crate::privacy::context::middleware))

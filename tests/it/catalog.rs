@@ -43,6 +43,7 @@ fn keys_used() -> BTreeSet<String> {
                     "nav-",
                     "category-",
                     "evidence-",
+                    "dashboard-",
                 ];
                 if prefixes.iter().any(|p| candidate.starts_with(p))
                     && candidate.chars().all(|c| c.is_ascii_lowercase() || c == '-')

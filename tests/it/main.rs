@@ -5,6 +5,7 @@ mod browser;
 mod budget;
 mod catalog;
 mod cli;
+mod dashboard;
 mod evidence;
 mod helpers;
 mod identifiers;

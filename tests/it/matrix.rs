@@ -100,6 +100,10 @@ fn rules() -> Vec<Rule> {
         rule("POST", "/privacy/export", Only(SUPERVISING), |_| {
             Body::Form(vec![("mobile", MOBILE.into()), ("format", "html".into())])
         }),
+        rule("GET", "/dashboard", All, none),
+        rule("GET", "/dashboard/report.csv", All, none),
+        rule("GET", "/api/v1/dashboard", All, none),
+        rule("GET", "/api/v1/dashboard/report", All, none),
         rule("GET", "/api/v1/districts", All, none),
         rule("GET", "/api/v1/taxonomy", All, none),
         rule("GET", "/api/v1/plans", All, none),
