@@ -420,3 +420,45 @@ async fn the_monthly_report_downloads_as_csv() {
         assert!(rows.iter().all(|r| r[0] == "2025-03"));
     }
 }
+
+#[tokio::test]
+async fn metrics_need_the_scrapers_token_and_name_no_case() {
+    let app = spawn_app(Db::Sqlite).await;
+    fixture(&app).await;
+    let token = app.token("counsellor.jaipur").await;
+    let (_, case) = app.api(Method::GET, &token, "/api/v1/cases?limit=1", None).await;
+    let reference = case["items"][0]["reference"].as_str().unwrap().to_owned();
+    app.api(Method::GET, &token, &format!("/api/v1/cases?q={reference}"), None).await;
+    let get = |auth: Option<&str>| {
+        let mut req = TestApp::http().get(app.url("/metrics"));
+        if let Some(a) = auth {
+            req = req.bearer_auth(a);
+        }
+        async move {
+            let r = req.send().await.unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
+    assert_eq!(get(None).await.0, 401);
+    assert_eq!(get(Some("wrong")).await.0, 401);
+    // A staff member's own token is not the scraper's.
+    assert_eq!(get(Some(&token)).await.0, 401);
+    let (s, text) = get(Some("test-metrics-token")).await;
+    assert_eq!(s, 200, "{text}");
+    assert!(text.contains("sahayak_open_cases{district=\"jaipur\",status=\"referred\"} 2"), "{text}");
+    assert!(text.contains("sahayak_deadlines_due{district=\"jaipur\",when=\"overdue\"} 1"), "{text}");
+    assert!(
+        text.contains("sahayak_http_requests_total{method=\"GET\",route=\"/api/v1/cases\",status=\"200\"} 2"),
+        "{text}"
+    );
+    assert!(text.contains(
+        "sahayak_http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/cases\",le=\"+Inf\"} 2"
+    ));
+    assert!(text.contains("sahayak_dashboard_backlog "), "{text}");
+    assert!(!text.contains(&reference), "a case reference reached the metrics");
+
+    // Without a configured token the endpoint does not exist.
+    let quiet = spawn_app_with(Db::Sqlite, |c| c.metrics_token = None).await;
+    let r = TestApp::http().get(quiet.url("/metrics")).bearer_auth("test-metrics-token").send().await.unwrap();
+    assert_eq!(r.status(), 404);
+}
