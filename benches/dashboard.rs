@@ -118,7 +118,7 @@ fn cases_sql(backend: Backend) -> String {
                    WHEN 2 THEN 'whatsapp_helpline' ELSE 'helpline_call' END AS channel,
                  $4 + s.i * $5 AS at,
                  CASE WHEN $4 + s.i * $5 < $6 THEN 'closed'
-                   ELSE CASE s.i % 5 WHEN 0 THEN 'new' WHEN 1 THEN 'in_progress' WHEN 2 THEN 'referred'
+                   ELSE CASE (s.i / 5) % 5 WHEN 0 THEN 'new' WHEN 1 THEN 'in_progress' WHEN 2 THEN 'referred'
                      WHEN 3 THEN 'awaiting_bank' ELSE 'awaiting_police' END END AS status
                FROM ({series}) s) g"
     )
@@ -169,6 +169,9 @@ fn summary(label: &str, mut samples: Vec<Duration>) {
 
 fn main() {
     let a = args();
+    if std::env::var("RUST_LOG").is_ok() {
+        sahayak::telemetry::init();
+    }
     let temp = tempfile::tempdir().unwrap();
     let data_dir = a.data_dir.clone().unwrap_or_else(|| temp.path().to_owned());
     std::fs::create_dir_all(&data_dir).unwrap();

@@ -36,7 +36,7 @@ CREATE INDEX cases_district_created ON cases(district_id, created_at);
 CREATE INDEX cases_open_age ON cases(district_id, status, created_at) WHERE status <> 'closed';
 CREATE INDEX cases_open_due ON cases(district_id, next_due_at) WHERE status <> 'closed';
 CREATE INDEX case_events_referred ON case_events(case_id, at) WHERE to_status = 'referred';
-CREATE INDEX case_tasks_open_due ON case_tasks(due_at) WHERE done_at IS NULL;
+CREATE INDEX case_tasks_open_due ON case_tasks(due_at, case_id) WHERE done_at IS NULL;
 
 CREATE TRIGGER dash_cases_insert AFTER INSERT ON cases BEGIN
     INSERT INTO dash_dirty (district_id, day) VALUES (NEW.district_id, (NEW.created_at + 19800000) / 86400000);

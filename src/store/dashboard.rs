@@ -304,11 +304,14 @@ impl Store {
     /// What is overdue now: open tasks past due among the cases registered from `from` to
     /// `to`, and open cases whose nearest deadline has passed.
     pub async fn overdue(&self, scope: &Scope, from: Month, to: Month, now: i64) -> StoreResult<Overdue> {
+        // A task falls due after its case was registered, so its due time bounds the index
+        // range: tasks left undone in long-closed cases are never read.
         let mut sql = Sql::new(
             "SELECT COUNT(*) FROM case_tasks t JOIN cases c ON c.id = t.case_id
-             WHERE t.done_at IS NULL AND t.due_at < ",
+             WHERE t.done_at IS NULL AND t.due_at >= ",
         );
-        sql.int(now).push(" AND c.status <> 'closed' AND c.created_at >= ").int(from.start_ms());
+        sql.int(from.start_ms()).push(" AND t.due_at < ").int(now);
+        sql.push(" AND c.status <> 'closed' AND c.created_at >= ").int(from.start_ms());
         sql.push(" AND c.created_at < ").int(to.end_ms());
         if scope_filter(&mut sql, "c.district_id", scope).is_none() {
             return Ok(Overdue::default());
