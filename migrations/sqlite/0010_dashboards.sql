@@ -4,7 +4,7 @@
 -- dash_month holds, per district and month of intake (IST), one row per figure: the cases
 -- by category, scam pattern and channel, the helpline's cases by hour, money reported lost,
 -- put on hold and restored, the golden-hour counts, the delays to portal filing and to
--- referral, the tasks done late. All of it is about the cases registered in that month.
+-- referral, the tasks done late and those still open (by the day they fell due). All of it is about the cases registered in that month.
 --
 -- Triggers append the (district, IST day) of every change that can move a figure to
 -- dash_dirty; the store recomputes those months from the source tables before it reads
@@ -36,13 +36,12 @@ CREATE INDEX cases_district_created ON cases(district_id, created_at);
 CREATE INDEX cases_open_age ON cases(district_id, status, created_at) WHERE status <> 'closed';
 CREATE INDEX cases_open_due ON cases(district_id, next_due_at) WHERE status <> 'closed';
 CREATE INDEX case_events_referred ON case_events(case_id, at) WHERE to_status = 'referred';
-CREATE INDEX case_tasks_open_due ON case_tasks(due_at, case_id) WHERE done_at IS NULL;
 
 CREATE TRIGGER dash_cases_insert AFTER INSERT ON cases BEGIN
     INSERT INTO dash_dirty (district_id, day) VALUES (NEW.district_id, (NEW.created_at + 19800000) / 86400000);
 END;
 CREATE TRIGGER dash_cases_update AFTER UPDATE OF district_id, created_at, channel, category, scam_pattern,
-    amount_lost_paise, money_left, money_left_at, incident_at ON cases BEGIN
+    amount_lost_paise, money_left, money_left_at, incident_at, status ON cases BEGIN
     INSERT INTO dash_dirty (district_id, day) VALUES (OLD.district_id, (OLD.created_at + 19800000) / 86400000);
     INSERT INTO dash_dirty (district_id, day) VALUES (NEW.district_id, (NEW.created_at + 19800000) / 86400000);
 END;

@@ -150,7 +150,7 @@ pub struct Deadlines {
     pub tasks_due: i64,
     /// Of those, done after their due time.
     pub tasks_done_late: i64,
-    /// Of those, not done and past due now (open cases only).
+    /// Of those, not done and due before today (IST), in cases still open.
     pub tasks_open_overdue: i64,
     /// Open cases, registered at any time, whose nearest deadline or task has passed now.
     pub open_cases_overdue_now: i64,
@@ -189,17 +189,16 @@ pub async fn load(state: &AppState, r: &Resolved) -> Result<Dashboard, AppError>
     let now = Utc::now().timestamp_millis();
     let figures = state.store.dashboard_figures(&r.scope, r.from, r.to).await?;
     let open = state.store.open_cases_by_age(&r.scope, now).await?;
-    let overdue = state.store.overdue(&r.scope, r.from, r.to, now).await?;
-    let mut d = assemble(r.from, r.to, &figures, &open);
+    let mut d = assemble(r.from, r.to, &figures, &open, Month::day_of_millis(now));
     d.district = r.district.as_ref().map(|d| d.code.clone());
     d.as_of = sahayak_domain::time::from_millis(now).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    d.deadlines.tasks_open_overdue = overdue.tasks_open_overdue;
-    d.deadlines.open_cases_overdue_now = overdue.cases_overdue_now;
+    d.deadlines.open_cases_overdue_now = state.store.cases_overdue(&r.scope, now).await?;
     Ok(d)
 }
 
-/// Folds the stored figures into the dashboard's shape (pure; tested below).
-pub fn assemble(from: Month, to: Month, figures: &[Figure], open: &[OpenCount]) -> Dashboard {
+/// Folds the stored figures into the dashboard's shape (pure; tested below). `today` is the
+/// IST day number: open tasks due before it are overdue.
+pub fn assemble(from: Month, to: Month, figures: &[Figure], open: &[OpenCount], today: i64) -> Dashboard {
     let months: Vec<String> = from.through(to).iter().map(Month::to_string).collect();
     let index: BTreeMap<&str, usize> = months.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
     let total = |metric: &str, key: &str| -> i64 {
@@ -288,7 +287,12 @@ pub fn assemble(from: Month, to: Month, figures: &[Figure], open: &[OpenCount]) 
         deadlines: Deadlines {
             tasks_due: total("tasks", "due"),
             tasks_done_late: total("tasks", "late"),
-            ..Default::default()
+            tasks_open_overdue: figures
+                .iter()
+                .filter(|f| f.metric == "open_due" && f.key.parse::<i64>().is_ok_and(|day| day < today))
+                .map(|f| f.value)
+                .sum(),
+            open_cases_overdue_now: 0,
         },
         helpline_hours: hours,
         months,
@@ -317,9 +321,11 @@ mod tests {
             fig("golden", "within", "2026-01", 1),
             fig("golden", "after", "2026-02", 3),
             fig("hour", "23", "2026-01", 4),
+            fig("open_due", "100", "2026-01", 2),
+            fig("open_due", "101", "2026-02", 5),
         ];
         let open = [OpenCount { status: "new".into(), age: "d30".into(), count: 2 }];
-        let d = assemble(from, to, &figures, &open);
+        let d = assemble(from, to, &figures, &open, 101);
         assert_eq!(d.months, ["2026-01", "2026-02", "2026-03"]);
         assert_eq!(d.by_category[0].key, "B");
         assert_eq!(d.by_category[1].months, [2, 0, 1]);
@@ -330,5 +336,6 @@ mod tests {
         assert_eq!(d.helpline_hours[23], 4);
         assert_eq!(d.open_cases[0].days_8_to_30, 2);
         assert!(d.referral.average_hours.is_none());
+        assert_eq!(d.deadlines.tasks_open_overdue, 2, "due on day 100, before today (101)");
     }
 }

@@ -66,12 +66,12 @@ pub async fn build(state: &AppState, page: &Page, user: &User, q: &ReportQuery) 
     let mut rows = Vec::new();
     for d in &districts {
         let figures = state.store.dashboard_figures(&Scope::Districts(vec![d.id]), month, month).await?;
-        let dash = figures::assemble(month, month, &figures, &[]);
+        let dash = figures::assemble(month, month, &figures, &[], 0);
         rows.extend(rows_of(page, &d.code, d.name(page.lang), &dash));
     }
     if districts.len() > 1 {
         let figures = state.store.dashboard_figures(&scope, month, month).await?;
-        let dash = figures::assemble(month, month, &figures, &[]);
+        let dash = figures::assemble(month, month, &figures, &[], 0);
         rows.extend(rows_of(page, "all", &page.t("dashboard-total"), &dash));
     }
     Ok(Report { month: month.to_string(), rows })
