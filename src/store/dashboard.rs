@@ -130,7 +130,10 @@ const COHORT_C: &str = "c.district_id = $1 AND c.created_at >= $3 AND c.created_
 const MONEY_CASE: &str = "(money_left = 'yes' OR (money_left IS NULL AND amount_lost_paise > 0))";
 const MONEY_LEFT_TIME: &str = "COALESCE(money_left_at, incident_at)";
 
-/// The figures of one district's month, as rows of (metric, key, value).
+/// The figures of one district's month, as rows of (metric, key, value). Joins read the
+/// month's cases first (`cases c CROSS JOIN …`: SQLite keeps that order; PostgreSQL plans
+/// it as any join), so a recomputation costs the month's cases, not the whole table's
+/// open tasks or actions.
 fn recompute_sql() -> String {
     let portal = delay_bucket("a.done_at - c.created_at");
     let referral = delay_bucket("r.delay");
@@ -148,24 +151,24 @@ fn recompute_sql() -> String {
         format!("SELECT 'cases', 'registered', COUNT(*) FROM cases WHERE {COHORT}"),
         format!("SELECT 'money', 'lost', CAST(SUM(amount_lost_paise) AS BIGINT) FROM cases WHERE {COHORT}"),
         format!(
-            "SELECT 'money', 'held', CAST(SUM(t.hold_paise) AS BIGINT) FROM money_trail t JOIN cases c ON c.id = t.case_id
-             WHERE {COHORT_C} AND t.action = 'on_hold'"
+            "SELECT 'money', 'held', CAST(SUM(t.hold_paise) AS BIGINT) FROM cases c CROSS JOIN money_trail t
+             WHERE t.case_id = c.id AND {COHORT_C} AND t.action = 'on_hold'"
         ),
         format!(
-            "SELECT 'money', 'restored', CAST(SUM(r.restored_paise) AS BIGINT) FROM restorations r
-             JOIN cases c ON c.id = r.case_id WHERE {COHORT_C}"
+            "SELECT 'money', 'restored', CAST(SUM(r.restored_paise) AS BIGINT) FROM cases c
+             CROSS JOIN restorations r WHERE r.case_id = c.id AND {COHORT_C}"
         ),
         format!("SELECT 'golden', 'money_cases', COUNT(*) FROM ({golden}) g WHERE g.m"),
         format!("SELECT 'golden', 'within', COUNT(*) FROM ({golden}) g WHERE g.m AND g.created_at - g.t <= {HOUR_MS}"),
         format!("SELECT 'golden', 'after', COUNT(*) FROM ({golden}) g WHERE g.m AND g.created_at - g.t > {HOUR_MS}"),
         format!("SELECT 'golden', 'unknown', COUNT(*) FROM ({golden}) g WHERE g.m AND g.t IS NULL"),
         format!(
-            "SELECT 'portal', {portal}, COUNT(*) FROM case_actions a JOIN cases c ON c.id = a.case_id
-             WHERE {COHORT_C} AND a.action = 'portal_filed' GROUP BY {portal}"
+            "SELECT 'portal', {portal}, COUNT(*) FROM cases c CROSS JOIN case_actions a
+             WHERE a.case_id = c.id AND {COHORT_C} AND a.action = 'portal_filed' GROUP BY {portal}"
         ),
         format!(
-            "SELECT 'portal', 'delay_ms', CAST(SUM(a.done_at - c.created_at) AS BIGINT) FROM case_actions a
-             JOIN cases c ON c.id = a.case_id WHERE {COHORT_C} AND a.action = 'portal_filed' AND a.done_at >= c.created_at"
+            "SELECT 'portal', 'delay_ms', CAST(SUM(a.done_at - c.created_at) AS BIGINT) FROM cases c
+             CROSS JOIN case_actions a WHERE a.case_id = c.id AND {COHORT_C} AND a.action = 'portal_filed' AND a.done_at >= c.created_at"
         ),
         format!(
             "SELECT 'referral', {referral}, COUNT(*) FROM ({}) r GROUP BY {referral}",
@@ -176,18 +179,18 @@ fn recompute_sql() -> String {
             referred_delays()
         ),
         format!(
-            "SELECT 'tasks', 'due', COUNT(*) FROM case_tasks t JOIN cases c ON c.id = t.case_id
-             WHERE {COHORT_C} AND t.due_at IS NOT NULL"
+            "SELECT 'tasks', 'due', COUNT(*) FROM cases c CROSS JOIN case_tasks t
+             WHERE t.case_id = c.id AND {COHORT_C} AND t.due_at IS NOT NULL"
         ),
         format!(
-            "SELECT 'tasks', 'late', COUNT(*) FROM case_tasks t JOIN cases c ON c.id = t.case_id
-             WHERE {COHORT_C} AND t.due_at IS NOT NULL AND t.done_at > t.due_at"
+            "SELECT 'tasks', 'late', COUNT(*) FROM cases c CROSS JOIN case_tasks t
+             WHERE t.case_id = c.id AND {COHORT_C} AND t.due_at IS NOT NULL AND t.done_at > t.due_at"
         ),
         // Tasks not done in open cases, by the IST day they fall due: the reader counts
         // those due before today (kept here because the live query read every open task).
         format!(
-            "SELECT 'open_due', {due_day}, COUNT(*) FROM case_tasks t JOIN cases c ON c.id = t.case_id
-             WHERE {COHORT_C} AND c.status <> 'closed' AND t.done_at IS NULL AND t.due_at IS NOT NULL
+            "SELECT 'open_due', {due_day}, COUNT(*) FROM cases c CROSS JOIN case_tasks t
+             WHERE t.case_id = c.id AND {COHORT_C} AND c.status <> 'closed' AND t.done_at IS NULL AND t.due_at IS NOT NULL
              GROUP BY {due_day}"
         ),
     ];
@@ -201,8 +204,8 @@ fn recompute_sql() -> String {
 /// Each referred case of the month with the time from intake to its first referral.
 fn referred_delays() -> String {
     format!(
-        "SELECT MIN(e.at) - c.created_at AS delay FROM cases c JOIN case_events e ON e.case_id = c.id
-         WHERE {COHORT_C} AND e.to_status = 'referred' GROUP BY c.id, c.created_at"
+        "SELECT MIN(e.at) - c.created_at AS delay FROM cases c CROSS JOIN case_events e
+         WHERE e.case_id = c.id AND {COHORT_C} AND e.to_status = 'referred' GROUP BY c.id, c.created_at"
     )
 }
 
