@@ -267,7 +267,10 @@ async fn seed(state: &AppState, target: i64) {
         }
         bar.finish_and_clear();
         eprintln!("seeded {} cases (and their follow-ups) in {:.0?}", target - have, started.elapsed());
-        sahayak::store::testing::execute(store, "ANALYZE").await.unwrap();
+        // What autovacuum would do after a bulk load on PostgreSQL (it sets the visibility
+        // map that index-only scans need); statistics on both.
+        let analyze = if store.backend() == Backend::Postgres { "VACUUM ANALYZE" } else { "ANALYZE" };
+        sahayak::store::testing::execute(store, analyze).await.unwrap();
     }
     let backlog = store.dashboard_backlog().await.unwrap();
     let t = Instant::now();

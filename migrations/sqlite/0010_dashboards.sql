@@ -7,8 +7,9 @@
 -- referral, the tasks done late and those still open (by the day they fell due). All of it is about the cases registered in that month.
 --
 -- Triggers append the (district, IST day) of every change that can move a figure to
--- dash_dirty; the store recomputes those months from the source tables before it reads
--- (Store::refresh_dashboard), so the figures are exact and computed in one place.
+-- dash_dirty; the store takes those marks and recomputes their months from the source
+-- tables before it reads (Store::refresh_dashboard) and every 30 s in the background, so the
+-- figures are exact and computed in one place.
 
 CREATE TABLE dash_month (
     district_id  INTEGER NOT NULL,

@@ -18,6 +18,8 @@ use super::{Backend, Scope, Store, StoreResult};
 const IST_OFFSET_MS: i64 = 19_800_000;
 const DAY_MS: i64 = 86_400_000;
 const HOUR_MS: i64 = 3_600_000;
+/// PostgreSQL advisory lock key of the recomputation ("DASH").
+const PG_REFRESH_LOCK: i64 = 0x4441_5348;
 
 /// A calendar month in IST.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -226,16 +228,20 @@ impl Store {
     pub async fn refresh_dashboard(&self) -> StoreResult<usize> {
         let any: Option<i64> =
             sqlx::query_scalar("SELECT id FROM dash_dirty LIMIT 1").fetch_optional(self.pool()).await?;
+        // (Nothing changed: the usual case, one indexed read and no write transaction.)
         if any.is_none() {
             return Ok(0);
         }
         let mut w = self.write().await?;
         if self.backend == Backend::Postgres {
-            // Waits for writers that marked months to commit, and holds new marks back until
-            // the recomputation (which must see their rows) is done.
-            sqlx::query("LOCK TABLE dash_dirty IN EXCLUSIVE MODE").execute(w.conn()).await?;
+            // One recomputation at a time (two would race on the same month's rows); writers
+            // of cases are not held up.
+            sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(PG_REFRESH_LOCK).execute(w.conn()).await?;
         }
-        let marks = sqlx::query("SELECT DISTINCT district_id, day FROM dash_dirty").fetch_all(w.conn()).await?;
+        // Taking the marks and recomputing their months is one transaction: a mark is taken
+        // only if it was committed (so the change it marks is visible to the recomputation),
+        // marks committed meanwhile stay for the next time, and a failure leaves them all.
+        let marks = sqlx::query("DELETE FROM dash_dirty RETURNING district_id, day").fetch_all(w.conn()).await?;
         let mut months = BTreeSet::new();
         for r in &marks {
             let district: i64 = r.try_get(0)?;
@@ -258,7 +264,6 @@ impl Store {
                 .execute(w.conn())
                 .await?;
         }
-        sqlx::query("DELETE FROM dash_dirty").execute(w.conn()).await?;
         w.commit().await?;
         tracing::debug!(months = months.len(), "dashboard figures recomputed");
         Ok(months.len())
