@@ -60,7 +60,8 @@ pub struct Chart {
 /// Series beyond this many are drawn together as "others" (the table keeps them apart).
 pub const MAX_SERIES: usize = 7;
 
-const WIDTH: f64 = 640.0;
+/// The drawing's width in SVG units; it scales to the column (about 430 px on a desk PC).
+const WIDTH: f64 = 480.0;
 
 /// A round number at or above `max`, for the top of an axis.
 fn nice_max(max: i64) -> i64 {
@@ -122,8 +123,8 @@ impl Chart {
         table: Table,
     ) -> Chart {
         let mut c = Chart::new(id, title, summary, table);
-        let (left, right, top, bottom) = (48.0, 8.0, 10.0, 28.0);
-        let plot_h = 200.0;
+        let (left, right, top, bottom) = (44.0, 8.0, 10.0, 30.0);
+        let plot_h = 180.0;
         c.height = top + plot_h + bottom;
         let n = x_labels.len().max(1);
         let stacks: Vec<i64> =
@@ -137,7 +138,8 @@ impl Chart {
             c.lines.push(Line { x1: left, y1: y, x2: WIDTH - right, y2: y });
             c.texts.push(Text { x: left - 6.0, y: y + 4.0, text: tick.to_string(), anchor: "end" });
         }
-        let every = n.div_ceil(12);
+        // Month labels (`2026-03`) need about 55 units each.
+        let every = n.div_ceil(((WIDTH - left - right) / 55.0) as usize);
         for (i, label) in x_labels.iter().enumerate() {
             let x = left + slot * i as f64 + (slot - bar) / 2.0;
             let mut base = 0;
@@ -185,14 +187,14 @@ impl Chart {
         table: Table,
     ) -> Chart {
         let mut c = Chart::new(id, title, summary, table);
-        let (label_w, value_w, row) = (210.0, 110.0, 26.0);
+        let (label_w, value_w, row) = (170.0, 100.0, 28.0);
         c.height = (row * items.len().max(1) as f64 + 8.0).max(40.0);
         let max = items.iter().map(|i| i.1).max().unwrap_or(0).max(1);
         let plot_w = WIDTH - label_w - value_w;
         for (i, (label, value, shown)) in items.iter().enumerate() {
             let y = 4.0 + row * i as f64;
             let w = plot_w * (*value).max(0) as f64 / max as f64;
-            c.texts.push(Text { x: label_w - 8.0, y: y + 16.0, text: short(label, 30), anchor: "end" });
+            c.texts.push(Text { x: label_w - 8.0, y: y + 17.0, text: short(label, 22), anchor: "end" });
             c.rects.push(Rect {
                 x: label_w,
                 y: fmt(y + 3.0),
@@ -201,7 +203,7 @@ impl Chart {
                 class: format!("s{}", i.min(MAX_SERIES)),
                 tip: format!("{label}: {shown}"),
             });
-            c.texts.push(Text { x: fmt(label_w + w + 6.0), y: y + 16.0, text: shown.clone(), anchor: "start" });
+            c.texts.push(Text { x: fmt(label_w + w + 6.0), y: y + 17.0, text: shown.clone(), anchor: "start" });
         }
         c.lines.push(Line { x1: label_w, y1: 0.0, x2: label_w, y2: c.height });
         c
@@ -234,10 +236,10 @@ mod tests {
         // Column b is the tallest (10 of an axis of 10): its bar fills the plot.
         let b: Vec<&Rect> = c.rects.iter().filter(|r| r.tip.starts_with("b ")).collect();
         assert_eq!(b.len(), 1);
-        assert_eq!(b[0].h, 200.0);
+        assert_eq!(b[0].h, 180.0);
         // Column a: 2 + 3 of 10 is half the plot, drawn as two parts.
         let a: f64 = c.rects.iter().filter(|r| r.tip.starts_with("a ")).map(|r| r.h).sum();
-        assert_eq!(a, 100.0);
+        assert_eq!(a, 90.0);
         assert_eq!(c.legend.len(), 2);
     }
 

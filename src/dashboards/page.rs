@@ -142,7 +142,10 @@ fn delay_items(page: &Page, x: &Delays) -> Vec<(String, i64, String)> {
 fn delay_chart(page: &Page, id: &'static str, key: &str, x: &Delays) -> Chart {
     let items = delay_items(page, x);
     let head = [page.t("dashboard-delay"), page.t("dashboard-cases")];
-    let average = x.average_hours.map(|h| format!("{h:.1}")).unwrap_or_else(|| "–".into());
+    let note = match x.average_hours {
+        Some(h) => page.t1("dashboard-average-hours", "hours", format!("{h:.1}")),
+        None => page.t("dashboard-average-none"),
+    };
     Chart::bars(
         id,
         page.t(&format!("dashboard-{key}-title")),
@@ -150,7 +153,7 @@ fn delay_chart(page: &Page, id: &'static str, key: &str, x: &Delays) -> Chart {
         &items,
         simple_table(head, &items),
     )
-    .with_note(page.t1("dashboard-average-hours", "hours", average))
+    .with_note(note)
 }
 
 fn charts(page: &Page, d: &Dashboard) -> Vec<Chart> {
