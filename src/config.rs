@@ -104,6 +104,7 @@ struct FileConfig {
     s3_access_key_id: Option<String>,
     s3_secret_access_key: Option<String>,
     s3_allow_http: Option<bool>,
+    metrics_token: Option<String>,
 }
 
 /// A secret (a password, a key). Its `Debug` never shows it.
@@ -292,6 +293,9 @@ pub struct Config {
     pub evidence: EvidenceConfig,
     /// Cheap password hashing, for tests only.
     pub fast_password_hashing: bool,
+    /// The bearer token a Prometheus scraper sends to `/metrics` (`SAHAYAK_METRICS_TOKEN` or
+    /// `metrics_token` in the file); without one the endpoint does not exist.
+    pub metrics_token: Option<Secret>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -342,6 +346,11 @@ impl Config {
             },
             sign_in: file.sign_in,
             fast_password_hashing: false,
+            metrics_token: std::env::var("SAHAYAK_METRICS_TOKEN")
+                .ok()
+                .or(file.metrics_token)
+                .filter(|t| !t.trim().is_empty())
+                .map(Secret),
         })
     }
 
@@ -364,6 +373,7 @@ impl Config {
             sign_in: SignIn::default(),
             evidence: EvidenceConfig::default(),
             fast_password_hashing: true,
+            metrics_token: Some(Secret::new("test-metrics-token")),
         }
     }
 }

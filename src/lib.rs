@@ -14,6 +14,7 @@ pub mod cases;
 pub mod cli;
 pub mod config;
 pub mod counselling;
+pub mod dashboards;
 pub mod demo;
 pub mod documents;
 pub mod evidence;

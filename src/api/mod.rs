@@ -79,9 +79,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
         crate::referrals::list, crate::referrals::add, crate::referrals::update,
         crate::followup::list, crate::followup::record_api,
         crate::documents::api::pdf,
+        crate::dashboards::api::dashboard, crate::dashboards::api::report,
     ),
     modifiers(&BearerAuth),
-    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "documents"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "victim"), (name = "counselling"), (name = "referrals"), (name = "reference"))
+    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "documents"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "victim"), (name = "counselling"), (name = "referrals"), (name = "dashboards"), (name = "reference"))
 )]
 pub struct ApiDoc;
 

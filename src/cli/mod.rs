@@ -109,6 +109,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 println!("Demo sign-in: {} / {}", crate::demo::LOGIN, crate::demo::PASSWORD);
             }
             tokio::spawn(crate::privacy::retention::daily(state.clone()));
+            tokio::spawn(crate::dashboards::keep_fresh(state.clone()));
             let listener = tokio::net::TcpListener::bind(config.addr).await?;
             println!("Sahayak is running at http://{}/", listener.local_addr()?);
             crate::web::serve(listener, state).await?;

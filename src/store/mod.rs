@@ -11,6 +11,7 @@ pub mod backup;
 mod cases;
 mod consent;
 pub mod crypto;
+mod dashboard;
 mod districts;
 mod evidence;
 mod follow_ups;
@@ -35,6 +36,7 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub use cases::*;
 pub use consent::*;
+pub use dashboard::*;
 pub use districts::*;
 pub use evidence::*;
 pub use follow_ups::*;

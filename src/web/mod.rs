@@ -3,6 +3,7 @@
 pub mod error;
 pub mod form;
 pub mod i18n;
+pub mod metrics;
 pub mod page;
 pub mod session;
 
@@ -32,6 +33,8 @@ pub struct AppState {
     pub passwords: crate::auth::password::Hasher,
     pub evidence: Arc<crate::evidence::Vault>,
     pub rings: crate::identifiers::RingCache,
+    /// Request counts and latencies for `/metrics`.
+    pub metrics: Arc<metrics::Metrics>,
     districts: DistrictCache,
 }
 
@@ -50,6 +53,7 @@ impl AppState {
             passwords,
             evidence,
             rings: Default::default(),
+            metrics: Arc::default(),
             districts: Arc::default(),
         }
     }
@@ -93,6 +97,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(|| async { Redirect::to("/queue") }))
         .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics::endpoint))
         .route("/static/{*path}", get(crate::assets::serve))
         .merge(crate::auth::router())
         .merge(crate::intake::router())
@@ -106,8 +111,11 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::counselling::router())
         .merge(crate::referrals::router())
         .merge(crate::followup::router())
+        .merge(crate::dashboards::router())
         .merge(crate::api::router())
         .fallback(|| async { AppError::NotFound })
+        // Applied to each route, so it sees the route's template (`MatchedPath`).
+        .layer(middleware::from_fn_with_state(state.clone(), metrics::track))
         .layer(middleware::from_fn_with_state(state.clone(), crate::privacy::context::middleware))
         .layer(middleware::from_fn(reject_nul_in_query))
         .layer(middleware::from_fn(error::render_errors))

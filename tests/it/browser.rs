@@ -174,6 +174,11 @@ async fn register_a_case_in_hindi_and_find_it_by_search_in_a_real_browser() {
         let found = c.find(Locator::Css("table.cases tbody td:first-child a")).await?.text().await?;
         assert_eq!(found, reference);
         assert_eq!(axe(&c, &axe_js).await, Vec::<String>::new(), "search results");
+
+        // The dashboard: charts (SVG images) with their data tables, in Hindi.
+        c.goto(&app.url("/dashboard")).await?;
+        c.find(Locator::Css("section.chart svg[role=img]")).await?;
+        assert_eq!(axe(&c, &axe_js).await, Vec::<String>::new(), "dashboard");
         Ok::<(), fantoccini::error::CmdError>(())
     }
     .await;

@@ -44,6 +44,7 @@ fn keys_used() -> BTreeSet<String> {
                     "category-",
                     "evidence-",
                     "documents-",
+                    "dashboard-",
                 ];
                 if prefixes.iter().any(|p| candidate.starts_with(p))
                     && candidate.chars().all(|c| c.is_ascii_lowercase() || c == '-')

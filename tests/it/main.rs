@@ -7,6 +7,7 @@ mod budget;
 mod catalog;
 mod cli;
 mod counselling;
+mod dashboard;
 mod documents;
 mod evidence;
 mod followup;

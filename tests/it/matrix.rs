@@ -30,6 +30,8 @@ enum Who {
     Writers,
     /// Only these roles.
     Only(&'static [Role]),
+    /// No staff member: the endpoint takes its own credentials (the metrics scraper's token).
+    Machine,
 }
 
 /// What a request carries.
@@ -77,6 +79,7 @@ fn rules() -> Vec<Rule> {
     let mut r = vec![
         // Public.
         rule("GET", "/healthz", Public, none),
+        rule("GET", "/metrics", Machine, none),
         rule("GET", "/static/{*path}", Public, none),
         rule("GET", "/login", Public, none),
         rule("GET", "/api/v1/openapi.json", Public, none),
@@ -113,6 +116,10 @@ fn rules() -> Vec<Rule> {
         rule("POST", "/privacy/export", Only(SUPERVISING), |_| {
             Body::Form(vec![("mobile", MOBILE.into()), ("format", "html".into())])
         }),
+        rule("GET", "/dashboard", All, none),
+        rule("GET", "/dashboard/report.csv", All, none),
+        rule("GET", "/api/v1/dashboard", All, none),
+        rule("GET", "/api/v1/dashboard/report", All, none),
         rule("GET", "/api/v1/districts", All, none),
         rule("GET", "/api/v1/taxonomy", All, none),
         rule("GET", "/api/v1/plans", All, none),
@@ -572,6 +579,7 @@ async fn every_role_on_every_endpoint_in_its_own_and_another_district() {
                 Who::Public | Who::All => true,
                 Who::Writers => role != Role::Auditor,
                 Who::Only(roles) => roles.contains(&role),
+                Who::Machine => false,
             };
             let scoped = rule.path.contains("{id}") || rule.path.contains("{reference}");
             let mut cells = vec![("own", &own)];
@@ -588,6 +596,8 @@ async fn every_role_on_every_endpoint_in_its_own_and_another_district() {
                 };
                 let (status, location, body) = send(&app, Some(who), rule, fx).await;
                 let expected = match (allowed, district) {
+                    // A staff member's session or token is not the scraper's token.
+                    _ if matches!(rule.who, Who::Machine) => Answer::SignIn,
                     (false, "own") => Answer::Forbidden,
                     (_, "other") if !role.sees_all_districts() => Answer::Hidden,
                     (false, _) => Answer::Forbidden,

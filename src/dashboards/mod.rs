@@ -1,0 +1,39 @@
+//! Dashboards and the monthly report: what the centres did, in numbers, for a district and
+//! for the state. Every user sees the figures of the districts they work in; the state
+//! admin sees the whole state.
+
+pub mod api;
+pub mod charts;
+pub mod figures;
+pub mod page;
+pub mod report;
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::routing::get;
+
+use crate::web::AppState;
+
+/// How often the server folds recent changes into the monthly figures, so that a dashboard
+/// read seldom has more than a few months to recompute itself.
+const REFRESH_EVERY: Duration = Duration::from_secs(30);
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/dashboard", get(page::page))
+        .route("/dashboard/report.csv", get(report::csv_page))
+        .route("/api/v1/dashboard", get(api::dashboard))
+        .route("/api/v1/dashboard/report", get(api::report))
+}
+
+/// Keeps the monthly figures current in the background (a dashboard read also brings them
+/// up to date, so they are never stale; this only takes the work off the reader).
+pub async fn keep_fresh(state: AppState) {
+    loop {
+        tokio::time::sleep(REFRESH_EVERY).await;
+        if let Err(e) = state.store.refresh_dashboard().await {
+            tracing::warn!(error = ?e, "dashboard figures not refreshed; trying again later");
+        }
+    }
+}

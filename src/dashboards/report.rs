@@ -1,0 +1,173 @@
+//! The monthly MIS report a supervisor sends up: one month's figures for each district in the
+//! scope (and their total), as rows of section, item and value. The page offers it as CSV; the
+//! API gives the same rows as JSON.
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::figures::{self, Dashboard, Delays};
+use crate::store::{District, Month, Scope, User};
+use crate::web::page::Page;
+use crate::web::session::Staff;
+use crate::web::{AppError, AppState};
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportQuery {
+    /// The month, `YYYY-MM` (IST); default: the current month.
+    #[serde(default)]
+    pub month: Option<String>,
+    /// A district code; every district the caller may see (and their total) when left out.
+    #[serde(default)]
+    pub district: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ReportRow {
+    /// The district's code, or `all` for the total of the districts in the report.
+    pub district: String,
+    pub district_name: String,
+    /// `cases`, `category`, `scam`, `channel`, `money`, `golden`, `portal`, `referral`, `tasks`.
+    pub section: String,
+    /// A stable code within the section (a category as on the portal, a scam pattern's code, ...).
+    pub item: String,
+    /// The item in the caller's language.
+    pub label: String,
+    pub value: f64,
+    /// `cases`, `tasks`, `INR` (rupees), `percent` or `hours`.
+    pub unit: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Report {
+    pub month: String,
+    pub rows: Vec<ReportRow>,
+}
+
+/// Builds the report: each district's rows, then the total's when there are several.
+pub async fn build(state: &AppState, page: &Page, user: &User, q: &ReportQuery) -> Result<Report, AppError> {
+    let month = match q.month.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+        None => Month::of_millis(Utc::now().timestamp_millis()),
+        Some(m) => Month::parse(m).ok_or(AppError::invalid("month", "error-month"))?,
+    };
+    let code = q.district.as_deref().map(str::trim).filter(|d| !d.is_empty());
+    let (district, scope) = figures::resolve_district(state, user, code).await?;
+    state.store.refresh_dashboard().await?;
+    let all = state.districts().await?;
+    let districts: Vec<&District> = match (&district, &scope) {
+        (Some(d), _) => all.iter().filter(|x| x.id == d.id).collect(),
+        (None, Scope::All) => all.iter().collect(),
+        (None, Scope::Districts(ids)) => all.iter().filter(|x| ids.contains(&x.id)).collect(),
+    };
+    let mut rows = Vec::new();
+    for d in &districts {
+        let figures = state.store.dashboard_figures(&Scope::Districts(vec![d.id]), month, month).await?;
+        let dash = figures::assemble(month, month, &figures, &[], 0);
+        rows.extend(rows_of(page, &d.code, d.name(page.lang), &dash));
+    }
+    if districts.len() > 1 {
+        let figures = state.store.dashboard_figures(&scope, month, month).await?;
+        let dash = figures::assemble(month, month, &figures, &[], 0);
+        rows.extend(rows_of(page, "all", &page.t("dashboard-total"), &dash));
+    }
+    Ok(Report { month: month.to_string(), rows })
+}
+
+fn rows_of(page: &Page, code: &str, name: &str, d: &Dashboard) -> Vec<ReportRow> {
+    let mut out = Vec::new();
+    let mut row = |section: &str, item: &str, label: String, value: f64, unit: &str| {
+        out.push(ReportRow {
+            district: code.to_owned(),
+            district_name: name.to_owned(),
+            section: section.to_owned(),
+            item: item.to_owned(),
+            label,
+            value,
+            unit: unit.to_owned(),
+        })
+    };
+    row("cases", "registered", page.t("dashboard-kpi-registered"), d.cases_registered.total as f64, "cases");
+    for s in &d.by_category {
+        row("category", &s.key, crate::cases::views::short_classification(page, &s.key, None), s.total as f64, "cases");
+    }
+    for s in &d.by_scam_pattern {
+        let label = crate::cases::views::label::<sahayak_domain::case::ScamPattern>(page, &s.key);
+        row("scam", &s.key, label, s.total as f64, "cases");
+    }
+    for s in &d.by_channel {
+        let label = crate::cases::views::label::<sahayak_domain::case::Channel>(page, &s.key);
+        row("channel", &s.key, label, s.total as f64, "cases");
+    }
+    let rupees = |p: i64| p as f64 / 100.0;
+    row("money", "reported_lost", page.t("money-reported"), rupees(d.money.reported_lost_paise), "INR");
+    row("money", "held", page.t("money-held"), rupees(d.money.held_paise), "INR");
+    row("money", "restored", page.t("money-restored"), rupees(d.money.restored_paise), "INR");
+    let g = &d.golden_hour;
+    row("golden", "money_cases", page.t("dashboard-golden-money-cases"), g.money_cases as f64, "cases");
+    row("golden", "within", page.t("dashboard-golden-within"), g.within as f64, "cases");
+    row("golden", "after", page.t("dashboard-golden-after"), g.after as f64, "cases");
+    row("golden", "unknown", page.t("dashboard-golden-unknown"), g.unknown as f64, "cases");
+    if let Some(s) = g.share_within {
+        row("golden", "share_within", page.t("dashboard-kpi-golden"), (s * 1000.0).round() / 10.0, "percent");
+    }
+    for (section, x) in [("portal", &d.portal_filing), ("referral", &d.referral)] {
+        delay_rows(page, section, x, &mut row);
+    }
+    row("tasks", "due", page.t("dashboard-tasks-due"), d.deadlines.tasks_due as f64, "tasks");
+    row("tasks", "done_late", page.t("dashboard-tasks-late"), d.deadlines.tasks_done_late as f64, "tasks");
+    out
+}
+
+fn delay_rows(page: &Page, section: &str, x: &Delays, row: &mut impl FnMut(&str, &str, String, f64, &str)) {
+    row(section, "count", page.t(&format!("dashboard-{section}-count")), x.count as f64, "cases");
+    for (item, key, v) in [
+        ("before_intake", "dashboard-delay-before", x.before_intake),
+        ("within_1h", "dashboard-delay-1h", x.within_1h),
+        ("within_1d", "dashboard-delay-1d", x.within_1d),
+        ("within_7d", "dashboard-delay-7d", x.within_7d),
+        ("later", "dashboard-delay-later", x.later),
+    ] {
+        row(section, item, page.t(key), v as f64, "cases");
+    }
+    if let Some(h) = x.average_hours {
+        row(section, "average_hours", page.t("dashboard-average-label"), (h * 10.0).round() / 10.0, "hours");
+    }
+}
+
+/// The report as CSV, in the user's language (codes stay as they are, for spreadsheets).
+pub fn to_csv(page: &Page, report: &Report) -> Result<Vec<u8>, AppError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header: Vec<String> = ["month", "district", "district-name", "section", "item", "label", "value", "unit"]
+        .iter()
+        .map(|k| page.t(&format!("dashboard-report-col-{k}")))
+        .collect();
+    w.write_record(&header).map_err(|e| AppError::Internal(e.into()))?;
+    for r in &report.rows {
+        let value = if r.unit == "INR" { format!("{:.2}", r.value) } else { format!("{}", r.value) };
+        let record = [&report.month, &r.district, &r.district_name, &r.section, &r.item, &r.label, &value, &r.unit];
+        w.write_record(record).map_err(|e| AppError::Internal(e.into()))?;
+    }
+    w.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
+}
+
+pub async fn csv_page(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(q): Query<ReportQuery>,
+) -> Result<Response, AppError> {
+    let page = staff.page(&state);
+    let report = build(&state, &page, &staff.user, &q).await?;
+    let body = to_csv(&page, &report)?;
+    tracing::info!(user_id = staff.user.id, month = %report.month, "monthly report downloaded");
+    let mut r = body.into_response();
+    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    let name = format!("attachment; filename=\"sahayak-mis-{}.csv\"", report.month);
+    if let Ok(v) = HeaderValue::from_str(&name) {
+        r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(r)
+}
