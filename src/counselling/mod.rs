@@ -54,7 +54,7 @@ pub fn reads_notes(user: &User, s: &CounsellingSession) -> bool {
 /// A session as typed (form or API).
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
-pub struct SessionWrite {
+pub struct CounsellingWrite {
     /// IST local `YYYY-MM-DDTHH:MM` or RFC 3339; now when left out.
     pub scheduled_at: String,
     /// `in_person`, `phone` or `video`.
@@ -87,7 +87,7 @@ fn when(e: &mut FieldErrors, field: &'static str, value: &str) -> Option<i64> {
 }
 
 /// Records a session; returns its id. Escalates on a risk flag.
-pub async fn record(state: &AppState, user: &User, handle: &CaseHandle, w: &SessionWrite) -> Result<i64, AppError> {
+pub async fn record(state: &AppState, user: &User, handle: &CaseHandle, w: &CounsellingWrite) -> Result<i64, AppError> {
     require(user, CaseAction::Edit)?;
     if !counsels(user) {
         return Err(AppError::Forbidden);
@@ -143,7 +143,7 @@ async fn escalate(
     state: &AppState,
     user: &User,
     handle: &CaseHandle,
-    w: &SessionWrite,
+    w: &CounsellingWrite,
     now: i64,
 ) -> Result<(), AppError> {
     let lang = user.lang;
@@ -254,7 +254,7 @@ pub async fn form(
 ) -> Result<Response, AppError> {
     staff.check_csrf(form.csrf())?;
     let handle = access::open_by_reference(&state, &staff.user, &reference).await?;
-    let w = SessionWrite {
+    let w = CounsellingWrite {
         scheduled_at: form.get("scheduled_at").to_owned(),
         mode: form.get("mode").to_owned(),
         status: form.get("status").to_owned(),
@@ -275,7 +275,7 @@ pub async fn form(
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]
-pub struct SessionJson {
+pub struct CounsellingJson {
     pub id: i64,
     pub counsellor: String,
     pub scheduled_at: String,
@@ -289,9 +289,9 @@ pub struct SessionJson {
     pub follow_up_at: Option<String>,
 }
 
-fn json_of(user: &User, s: CounsellingSession) -> SessionJson {
+fn json_of(user: &User, s: CounsellingSession) -> CounsellingJson {
     let may_read = reads_notes(user, &s);
-    SessionJson {
+    CounsellingJson {
         id: s.id,
         counsellor: s.counsellor_name,
         scheduled_at: crate::api::rfc3339(s.scheduled_at),
@@ -309,7 +309,7 @@ fn json_of(user: &User, s: CounsellingSession) -> SessionJson {
 #[utoipa::path(get, path = "/api/v1/cases/{id}/counselling", tag = "counselling", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Case id")),
     responses(
-        (status = 200, body = Vec<SessionJson>),
+        (status = 200, body = Vec<CounsellingJson>),
         (status = 400, body = crate::web::error::Problem, content_type = "application/problem+json"),
         (status = 401, body = crate::web::error::Problem, content_type = "application/problem+json"),
         (status = 404, body = crate::web::error::Problem, content_type = "application/problem+json"),
@@ -318,7 +318,7 @@ pub async fn list(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-) -> Result<Json<Vec<SessionJson>>, AppError> {
+) -> Result<Json<Vec<CounsellingJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
     let sessions = state.store.counselling_sessions(handle.id()).await?;
     Ok(Json(sessions.into_iter().map(|s| json_of(&api.user, s)).collect()))
@@ -326,9 +326,9 @@ pub async fn list(
 
 /// Records a counselling session (counsellors and supervisors). A risk flag escalates the case.
 #[utoipa::path(post, path = "/api/v1/cases/{id}/counselling", tag = "counselling", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Case id")), request_body = SessionWrite,
+    params(("id" = i64, Path, description = "Case id")), request_body = CounsellingWrite,
     responses(
-        (status = 201, body = Vec<SessionJson>),
+        (status = 201, body = Vec<CounsellingJson>),
         (status = 400, body = crate::web::error::Problem, content_type = "application/problem+json"),
         (status = 401, body = crate::web::error::Problem, content_type = "application/problem+json"),
         (status = 403, body = crate::web::error::Problem, content_type = "application/problem+json"),
@@ -340,8 +340,8 @@ pub async fn add(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<SessionWrite>,
-) -> Result<(StatusCode, Json<Vec<SessionJson>>), AppError> {
+    JsonBody(body): JsonBody<CounsellingWrite>,
+) -> Result<(StatusCode, Json<Vec<CounsellingJson>>), AppError> {
     let handle = access::open(&state, &api.user, id).await?;
     record(&state, &api.user, &handle, &body).await?;
     let sessions = state.store.counselling_sessions(handle.id()).await?;

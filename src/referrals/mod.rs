@@ -86,7 +86,7 @@ pub struct ReferralWrite {
 /// A status update as typed.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
-pub struct UpdateWrite {
+pub struct ReferralUpdateWrite {
     pub status: String,
     pub officer: String,
     pub fir_number: String,
@@ -163,7 +163,7 @@ pub async fn change(
     user: &User,
     handle: &CaseHandle,
     id: i64,
-    w: &UpdateWrite,
+    w: &ReferralUpdateWrite,
 ) -> Result<(), AppError> {
     require(user, CaseAction::Edit)?;
     let mut e = FieldErrors::default();
@@ -339,7 +339,7 @@ pub async fn update_form(
 ) -> Result<Response, AppError> {
     staff.check_csrf(form.csrf())?;
     let handle = access::open_by_reference(&state, &staff.user, &reference).await?;
-    let w = UpdateWrite {
+    let w = ReferralUpdateWrite {
         status: form.get("status").into(),
         officer: form.get("officer").into(),
         fir_number: form.get("fir_number").into(),
@@ -352,7 +352,7 @@ pub async fn update_form(
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]
-pub struct UpdateJson {
+pub struct ReferralUpdateJson {
     pub status: String,
     pub note: Option<String>,
     pub by: String,
@@ -372,7 +372,7 @@ pub struct ReferralJson {
     pub outcome: Option<String>,
     pub handed_over_at: String,
     pub updated_at: String,
-    pub updates: Vec<UpdateJson>,
+    pub updates: Vec<ReferralUpdateJson>,
 }
 
 async fn all_json(state: &AppState, handle: &CaseHandle) -> Result<Vec<ReferralJson>, AppError> {
@@ -383,7 +383,7 @@ async fn all_json(state: &AppState, handle: &CaseHandle) -> Result<Vec<ReferralJ
             updates: updates
                 .iter()
                 .filter(|u| u.referral_id == r.id)
-                .map(|u| UpdateJson {
+                .map(|u| ReferralUpdateJson {
                     status: u.status.clone(),
                     note: u.note.clone(),
                     by: u.by_name.clone(),
@@ -450,7 +450,7 @@ pub async fn add(
 /// number, acknowledgement number, outcome).
 #[utoipa::path(post, path = "/api/v1/cases/{id}/referrals/{referral_id}", tag = "referrals", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Case id"), ("referral_id" = i64, Path, description = "Referral id")),
-    request_body = UpdateWrite,
+    request_body = ReferralUpdateWrite,
     responses(
         (status = 200, body = Vec<ReferralJson>),
         (status = 400, body = crate::web::error::Problem, content_type = "application/problem+json"),
@@ -464,7 +464,7 @@ pub async fn update(
     State(state): State<AppState>,
     api: ApiUser,
     Path((id, referral_id)): Path<(i64, i64)>,
-    JsonBody(body): JsonBody<UpdateWrite>,
+    JsonBody(body): JsonBody<ReferralUpdateWrite>,
 ) -> Result<Json<Vec<ReferralJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
     change(&state, &api.user, &handle, referral_id, &body).await?;

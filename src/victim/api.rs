@@ -26,14 +26,14 @@ pub struct TrackRequest {
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]
-pub struct StepJson {
+pub struct VictimStepJson {
     pub text: String,
     pub due: String,
     pub done: bool,
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]
-pub struct DeadlineJson {
+pub struct VictimDeadlineJson {
     pub title: String,
     pub due: String,
     pub explain: String,
@@ -49,8 +49,8 @@ pub struct TrackJson {
     pub status_label: String,
     pub status_help: String,
     pub plan: String,
-    pub steps: Vec<StepJson>,
-    pub deadlines: Vec<DeadlineJson>,
+    pub steps: Vec<VictimStepJson>,
+    pub deadlines: Vec<VictimDeadlineJson>,
 }
 
 /// A victim's view of their case, opened with its reference and private code.
@@ -79,11 +79,11 @@ pub async fn track(
         status_label: page.t(&status_key),
         status_help: page.t(&format!("track-{status_key}")),
         plan: plan.title,
-        steps: plan.steps.into_iter().map(|s| StepJson { text: s.text, due: s.due, done: s.done }).collect(),
+        steps: plan.steps.into_iter().map(|s| VictimStepJson { text: s.text, due: s.due, done: s.done }).collect(),
         deadlines: plan
             .deadlines
             .into_iter()
-            .map(|d| DeadlineJson { title: d.title, due: d.due, explain: d.explain })
+            .map(|d| VictimDeadlineJson { title: d.title, due: d.due, explain: d.explain })
             .collect(),
     }))
 }

@@ -117,6 +117,8 @@ async fn register_a_case_in_hindi_and_find_it_by_search_in_a_real_browser() {
     let earlier = app.create_case(&sup, json!({"district": "jodhpur"})).await;
     let path = format!("/api/v1/cases/{}/identifiers", earlier["id"]);
     app.api(reqwest::Method::POST, &sup, &path, Some(json!({"identifiers": [{"value": "bank.kyc@okaxis"}]}))).await;
+    let path = format!("/api/v1/cases/{}/victim-code", earlier["id"]);
+    let victim_code = app.api(reqwest::Method::POST, &sup, &path, None).await.1["code"].as_str().unwrap().to_owned();
     let (_driver, c) = start_browser(&chromium, &driver).await;
     let result = async {
         c.goto(&app.url("/login?lang=hi")).await?;
@@ -179,6 +181,17 @@ async fn register_a_case_in_hindi_and_find_it_by_search_in_a_real_browser() {
         c.goto(&app.url("/dashboard")).await?;
         c.find(Locator::Css("section.chart svg[role=img]")).await?;
         assert_eq!(axe(&c, &axe_js).await, Vec::<String>::new(), "dashboard");
+
+        // The public help page with the self-check's answer, and a victim opening their case.
+        c.goto(&app.url("/help?lang=hi&what=upi_qr&money=yes&when=hour")).await?;
+        assert_eq!(axe(&c, &axe_js).await, Vec::<String>::new(), "help page");
+        c.goto(&app.url("/track?lang=en")).await?;
+        assert_eq!(axe(&c, &axe_js).await, Vec::<String>::new(), "follow your case");
+        c.find(Locator::Id("reference")).await?.send_keys(earlier["reference"].as_str().unwrap()).await?;
+        c.find(Locator::Id("code")).await?.send_keys(&victim_code).await?;
+        c.find(Locator::Css("form[action='/track'] button")).await?.click().await?;
+        c.find(Locator::Css("form[action='/track/case/info']")).await?;
+        assert_eq!(axe(&c, &axe_js).await, Vec::<String>::new(), "the victim's case page");
         Ok::<(), fantoccini::error::CmdError>(())
     }
     .await;
