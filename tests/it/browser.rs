@@ -190,7 +190,7 @@ async fn register_a_case_in_hindi_and_find_it_by_search_in_a_real_browser() {
         c.find(Locator::Id("reference")).await?.send_keys(earlier["reference"].as_str().unwrap()).await?;
         c.find(Locator::Id("code")).await?.send_keys(&victim_code).await?;
         c.find(Locator::Css("form[action='/track'] button")).await?.click().await?;
-        c.find(Locator::Css("form[action='/track/case/info']")).await?;
+        c.wait().for_element(Locator::Css("form[action='/track/case/info']")).await?;
         assert_eq!(axe(&c, &axe_js).await, Vec::<String>::new(), "the victim's case page");
         Ok::<(), fantoccini::error::CmdError>(())
     }
