@@ -57,13 +57,19 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
             }),
         })
         .collect();
+    let can_write = require(&staff.user, CaseAction::Edit).is_ok() && c.erased_at.is_none();
+    // The code opens the victim's page and speaks as the victim there: only those who may act on
+    // the case see it (an auditor sees that one was issued, and when).
+    let shown = code
+        .as_ref()
+        .map(|(code, _)| if can_write { super::display_code(code) } else { "••••-••••-••••".into() });
     let body = PanelTemplate {
         reference: c.reference.clone(),
         issued: code.as_ref().map(|(_, at)| crate::cases::views::when(Some(*at))).unwrap_or_default(),
-        code: code.map(|(code, _)| super::display_code(&code)),
+        code: shown,
         open: requests.iter().filter(|r| r.handled.is_none()).count(),
         requests,
-        can_write: require(&staff.user, CaseAction::Edit).is_ok() && c.erased_at.is_none(),
+        can_write,
         page,
     };
     Ok(Panel { html: body.render()? })

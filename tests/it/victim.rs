@@ -209,3 +209,17 @@ async fn the_help_page_routes_a_visitor_to_what_to_do_in_both_languages() {
     assert_eq!(s, 200);
     assert!(texts(&page, ".advice").is_empty());
 }
+
+#[tokio::test]
+async fn only_staff_who_act_on_the_case_see_the_victims_code() {
+    let app = spawn_app(Db::Sqlite).await;
+    let token = app.token("counsellor.jaipur").await;
+    let case = app.create_case(&token, json!({})).await;
+    let code = issue_code(&app, &token, case["id"].as_i64().unwrap()).await;
+    let path = format!("/cases/{}", case["reference"].as_str().unwrap());
+    let (_, page) = app.browser("counsellor.jaipur").await.get(&path).await;
+    assert!(page.contains(&code));
+    let (s, page) = app.browser("auditor.jaipur").await.get(&path).await;
+    assert_eq!(s, 200);
+    assert!(!page.contains(&code) && page.contains("••••-••••-••••"));
+}
