@@ -7,7 +7,7 @@ use sqlx::Row;
 use super::{Store, StoreError, StoreResult};
 
 /// A message from the victim: more information, or a request to be called back.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct VictimRequest {
     pub id: i64,
     pub case_id: i64,
@@ -20,13 +20,39 @@ pub struct VictimRequest {
 }
 
 /// A victim's session: which case it opens, and its form token.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct VictimSession {
     pub case_id: i64,
     pub csrf: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+// What the victim wrote, counselling notes and form tokens never reach a log through `Debug`.
+impl std::fmt::Debug for VictimRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VictimRequest")
+            .field("id", &self.id)
+            .field("case_id", &self.case_id)
+            .field("kind", &self.kind)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for VictimSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VictimSession").field("case_id", &self.case_id).finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for CounsellingSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CounsellingSession")
+            .field("id", &self.id)
+            .field("case_id", &self.case_id)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Clone, PartialEq, Eq)]
 pub struct CounsellingSession {
     pub id: i64,
     pub case_id: i64,
@@ -254,5 +280,27 @@ impl Store {
                 })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_carries_no_message_note_or_token() {
+        let r = VictimRequest {
+            id: 1,
+            case_id: 2,
+            kind: "info".into(),
+            body: "my account 50100911223344".into(),
+            created_at: 0,
+            handled_by_name: None,
+            handled_at: None,
+        };
+        let s = VictimSession { case_id: 2, csrf: "secret-token".into() };
+        let shown = format!("{r:?} {s:?}");
+        assert!(!shown.contains("50100911223344") && !shown.contains("secret-token"), "{shown}");
+        assert!(shown.contains("case_id: 2"));
     }
 }
