@@ -148,6 +148,23 @@ fn back(handle: &CaseHandle) -> Response {
     Redirect::to(&format!("/cases/{}#timeline", handle.case().reference)).into_response()
 }
 
+/// After a form in a section of the case page: back to that section (`#anchor`) when it went
+/// through; the case page with the messages when the input needs correcting; other errors as
+/// they are.
+pub async fn after_form<T>(
+    state: &AppState,
+    staff: &Staff,
+    handle: &CaseHandle,
+    anchor: &str,
+    r: Result<T, AppError>,
+) -> Result<Response, AppError> {
+    match r {
+        Ok(_) => Ok(Redirect::to(&format!("/cases/{}#{anchor}", handle.case().reference)).into_response()),
+        Err(AppError::Invalid(errors)) => render(state, staff, handle, errors, String::new()).await,
+        Err(e) => Err(e),
+    }
+}
+
 /// Runs a form action; validation errors re-render the case page with the messages.
 async fn act<F, Fut, T>(
     state: &AppState,

@@ -11,13 +11,11 @@ use axum::Json;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use sahayak_domain::access::{CaseAction, Role};
-use sahayak_domain::time::parse_ist_local;
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 use utoipa::ToSchema;
 
 use crate::api::JsonBody;
@@ -27,7 +25,7 @@ use crate::cases::views::Opt;
 use crate::store::{CounsellingSession, NewCounselling, NewTask, User, now_millis};
 use crate::web::AppState;
 use crate::web::error::{AppError, FieldErrors};
-use crate::web::form::FormData;
+use crate::web::form::{FormData, clean_text};
 use crate::web::page::Page;
 use crate::web::session::{ApiUser, Staff};
 
@@ -72,14 +70,9 @@ pub struct CounsellingWrite {
 }
 
 fn when(e: &mut FieldErrors, field: &'static str, value: &str) -> Option<i64> {
-    let v = value.trim();
-    if v.is_empty() {
-        return None;
-    }
-    let parsed = parse_ist_local(v).or_else(|| DateTime::parse_from_rfc3339(v).ok().map(|t| t.with_timezone(&Utc)));
-    match parsed {
-        Some(t) => Some(t.timestamp_millis()),
-        None => {
+    match crate::cases::input::parse_time(value)? {
+        Ok(t) => Some(t.timestamp_millis()),
+        Err(()) => {
             e.add(field, "error-datetime");
             None
         }
@@ -110,7 +103,7 @@ pub async fn record(state: &AppState, user: &User, handle: &CaseHandle, w: &Coun
             "held"
         }
     };
-    let notes: String = w.notes.trim().nfc().filter(|c| !c.is_control() || *c == '\n').collect();
+    let notes = clean_text(&w.notes);
     if notes.chars().count() > MAX_NOTES {
         e.add("notes", "error-too-long");
     }
@@ -265,13 +258,8 @@ pub async fn form(
         follow_up_at: form.get("follow_up_at").to_owned(),
         consent_override: form.get("consent_override").to_owned(),
     };
-    match record(&state, &staff.user, &handle, &w).await {
-        Ok(_) => Ok(Redirect::to(&format!("/cases/{}#counselling", handle.case().reference)).into_response()),
-        Err(AppError::Invalid(errors)) => {
-            crate::cases::show::render(&state, &staff, &handle, errors, String::new()).await
-        }
-        Err(e) => Err(e),
-    }
+    let r = record(&state, &staff.user, &handle, &w).await;
+    crate::cases::show::after_form(&state, &staff, &handle, "counselling", r).await
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]

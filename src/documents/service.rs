@@ -105,10 +105,8 @@ pub async fn make(
     require(user, CaseAction::Read)?;
     // The portal pack and the s.63 certificate list the evidence files: where the case's
     // evidence is restricted (sextortion), only those who may see it may make them.
-    if matches!(kind, Kind::PortalComplaint | Kind::S63Certificate)
-        && crate::evidence::access::restricted_for(user, handle)
-    {
-        return Err(AppError::Forbidden);
+    if matches!(kind, Kind::PortalComplaint | Kind::S63Certificate) {
+        crate::evidence::access::check(user, handle, crate::evidence::access::EvidenceAction::List)?;
     }
     let lang = query.lang(handle.case().fields.victim_lang)?;
     let document = build::document(state, handle, kind, lang, &query.choices()?).await?;

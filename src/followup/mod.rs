@@ -6,11 +6,10 @@ use askama::Template;
 use axum::Json;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use sahayak_domain::access::CaseAction;
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 use utoipa::ToSchema;
 
 use crate::api::JsonBody;
@@ -19,7 +18,7 @@ use crate::cases::panels::Panel;
 use crate::store::{FollowUp, FollowUpCall, StoreError, User, now_millis};
 use crate::web::AppState;
 use crate::web::error::{AppError, FieldErrors};
-use crate::web::form::FormData;
+use crate::web::form::{FormData, clean_text};
 use crate::web::page::Page;
 use crate::web::session::{ApiUser, Staff};
 
@@ -56,7 +55,7 @@ pub async fn record(
 ) -> Result<(), AppError> {
     require(user, CaseAction::Edit)?;
     let mut e = FieldErrors::default();
-    let outcome: String = w.outcome.trim().nfc().filter(|c| !c.is_control() || *c == '\n').collect();
+    let outcome = clean_text(&w.outcome);
     if outcome.chars().count() > MAX_OUTCOME {
         e.add("outcome", "error-too-long");
     }
@@ -145,13 +144,8 @@ pub async fn form(
         s => Some(s.parse::<i64>().map_err(|_| AppError::invalid("score", "error-choice"))?),
     };
     let w = FollowUpWrite { reached: form.get("reached") == "yes", outcome: form.get("outcome").into(), score };
-    match record(&state, &staff.user, &handle, follow_up_id, &w).await {
-        Ok(()) => Ok(Redirect::to(&format!("/cases/{}#follow-ups", handle.case().reference)).into_response()),
-        Err(AppError::Invalid(errors)) => {
-            crate::cases::show::render(&state, &staff, &handle, errors, String::new()).await
-        }
-        Err(e) => Err(e),
-    }
+    let r = record(&state, &staff.user, &handle, follow_up_id, &w).await;
+    crate::cases::show::after_form(&state, &staff, &handle, "follow-ups", r).await
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]

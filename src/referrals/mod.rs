@@ -6,18 +6,17 @@
 //! A referral shares the victim's story, so it needs their consent to that referral (or a
 //! supervisor's reason, audited).
 
+use crate::cases::input::parse_time;
 use askama::Template;
 use axum::Json;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use sahayak_domain::access::CaseAction;
-use sahayak_domain::time::parse_ist_local;
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 use utoipa::ToSchema;
 
 use crate::api::JsonBody;
@@ -27,7 +26,7 @@ use crate::cases::views::Opt;
 use crate::store::{NewReferral, Referral, ReferralChange, Reminder, StoreError, User, now_millis};
 use crate::web::AppState;
 use crate::web::error::{AppError, FieldErrors};
-use crate::web::form::FormData;
+use crate::web::form::{FormData, clean_text};
 use crate::web::page::Page;
 use crate::web::session::{ApiUser, Staff};
 
@@ -49,10 +48,6 @@ const MAX_NOTE: usize = 2_000;
 
 fn consent_purpose(kind: &str) -> &'static str {
     if kind == "legal_aid" { "referral_legal_aid" } else { "referral_police" }
-}
-
-fn clean(s: &str) -> String {
-    s.trim().nfc().filter(|c| !c.is_control() || *c == '\n').collect()
 }
 
 fn short<'a>(e: &mut FieldErrors, field: &'static str, value: &'a str, max: usize) -> Option<&'a str> {
@@ -114,8 +109,8 @@ pub async fn create(state: &AppState, user: &User, handle: &CaseHandle, w: &Refe
     if !KINDS.contains(&kind) {
         e.add("kind", if kind.is_empty() { "error-required" } else { "error-choice" });
     }
-    let (to_name, to_contact, officer) = (clean(&w.to_name), clean(&w.to_contact), clean(&w.officer));
-    let (fir, ack, note) = (clean(&w.fir_number), clean(&w.ack_number), clean(&w.note));
+    let (to_name, to_contact, officer) = (clean_text(&w.to_name), clean_text(&w.to_contact), clean_text(&w.officer));
+    let (fir, ack, note) = (clean_text(&w.fir_number), clean_text(&w.ack_number), clean_text(&w.note));
     if to_name.is_empty() {
         e.add("to_name", "error-required");
     }
@@ -125,15 +120,13 @@ pub async fn create(state: &AppState, user: &User, handle: &CaseHandle, w: &Refe
     let fir = short(&mut e, "fir_number", &fir, MAX_SHORT);
     let ack = short(&mut e, "ack_number", &ack, MAX_SHORT);
     let note = short(&mut e, "note", &note, MAX_NOTE);
-    let handed_over_at = match w.handed_over_at.trim() {
-        "" => Some(now_millis()),
-        v => parse_ist_local(v)
-            .or_else(|| DateTime::parse_from_rfc3339(v).ok().map(|t| t.with_timezone(&Utc)))
-            .map(|t| t.timestamp_millis())
-            .or_else(|| {
-                e.add("handed_over_at", "error-datetime");
-                None
-            }),
+    let handed_over_at = match parse_time(&w.handed_over_at) {
+        None => Some(now_millis()),
+        Some(Ok(t)) => Some(t.timestamp_millis()),
+        Some(Err(())) => {
+            e.add("handed_over_at", "error-datetime");
+            None
+        }
     };
     e.into_result()?;
     crate::privacy::consent::require_or_override(state, user, handle, consent_purpose(kind), &w.consent_override)
@@ -171,8 +164,8 @@ pub async fn change(
     if !STATUSES.contains(&status) {
         e.add("status", if status.is_empty() { "error-required" } else { "error-choice" });
     }
-    let (officer, fir, ack) = (clean(&w.officer), clean(&w.fir_number), clean(&w.ack_number));
-    let (outcome, note) = (clean(&w.outcome), clean(&w.note));
+    let (officer, fir, ack) = (clean_text(&w.officer), clean_text(&w.fir_number), clean_text(&w.ack_number));
+    let (outcome, note) = (clean_text(&w.outcome), clean_text(&w.note));
     let officer = short(&mut e, "officer", &officer, MAX_SHORT);
     let fir = short(&mut e, "fir_number", &fir, MAX_SHORT);
     let ack = short(&mut e, "ack_number", &ack, MAX_SHORT);
@@ -295,19 +288,6 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
     Ok(Panel { html: body.render()? })
 }
 
-async fn back_or_page(
-    state: &AppState,
-    staff: &Staff,
-    handle: &CaseHandle,
-    r: Result<(), AppError>,
-) -> Result<Response, AppError> {
-    match r {
-        Ok(()) => Ok(Redirect::to(&format!("/cases/{}#referrals", handle.case().reference)).into_response()),
-        Err(AppError::Invalid(errors)) => crate::cases::show::render(state, staff, handle, errors, String::new()).await,
-        Err(e) => Err(e),
-    }
-}
-
 pub async fn add_form(
     State(state): State<AppState>,
     staff: Staff,
@@ -327,8 +307,8 @@ pub async fn add_form(
         note: form.get("note").into(),
         consent_override: form.get("consent_override").into(),
     };
-    let r = create(&state, &staff.user, &handle, &w).await.map(|_| ());
-    back_or_page(&state, &staff, &handle, r).await
+    let r = create(&state, &staff.user, &handle, &w).await;
+    crate::cases::show::after_form(&state, &staff, &handle, "referrals", r).await
 }
 
 pub async fn update_form(
@@ -348,7 +328,7 @@ pub async fn update_form(
         note: form.get("note").into(),
     };
     let r = change(&state, &staff.user, &handle, referral_id, &w).await;
-    back_or_page(&state, &staff, &handle, r).await
+    crate::cases::show::after_form(&state, &staff, &handle, "referrals", r).await
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]

@@ -419,11 +419,7 @@ async fn or_page(
     handle: &CaseHandle,
     r: Result<(), AppError>,
 ) -> Result<Response, AppError> {
-    match r {
-        Ok(()) => Ok(back(handle)),
-        Err(AppError::Invalid(errors)) => crate::cases::show::render(state, staff, handle, errors, String::new()).await,
-        Err(e) => Err(e),
-    }
+    crate::cases::show::after_form(state, staff, handle, "trail", r).await
 }
 
 pub async fn add_form(

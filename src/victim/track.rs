@@ -7,14 +7,13 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{AppendHeaders, Html, IntoResponse, Redirect, Response};
 use sahayak_domain::case::Lang;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::cases::access::{self, CaseHandle};
 use crate::evidence::receive::{Upload, check_announced_size, receive};
 use crate::store::{VictimSession, now_millis};
 use crate::triage::plans::{VictimPlan, victim_plan};
 use crate::web::error::{AppError, FieldErrors};
-use crate::web::form::FormData;
+use crate::web::form::{FormData, clean_text};
 use crate::web::i18n::negotiate;
 use crate::web::page::Page;
 use crate::web::session::{LANG_COOKIE, Viewer, new_token, same_secret, set_cookie, token_hash};
@@ -258,10 +257,6 @@ pub async fn case_page(State(state): State<AppState>, visit: VictimVisit) -> Res
     render(&state, &visit, &handle, FieldErrors::default(), None).await
 }
 
-fn clean(text: &str) -> String {
-    text.trim().nfc().filter(|c| !c.is_control() || *c == '\n').collect()
-}
-
 /// Records a message from the victim, and tells them it arrived.
 async fn send(
     state: &AppState,
@@ -274,7 +269,7 @@ async fn send(
 ) -> Result<Response, AppError> {
     visit.check_csrf(form.csrf())?;
     let handle = access::open_for_victim(state, &visit.session).await?;
-    let text = clean(form.get(field));
+    let text = clean_text(form.get(field));
     let mut errors = FieldErrors::default();
     if required && text.is_empty() {
         errors.add(field, "error-required");

@@ -7,6 +7,13 @@ use axum::http::header;
 
 use super::error::AppError;
 
+/// Free text as a person typed it, ready to keep: trimmed, NFC (Hindi typed on different
+/// keyboards compares equal), control characters dropped except line breaks.
+pub fn clean_text(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.trim().nfc().filter(|c| !c.is_control() || *c == '\n').collect()
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct FormData(Vec<(String, String)>);
 
