@@ -203,11 +203,18 @@ fn recompute_sql() -> String {
     )
 }
 
-/// Each referred case of the month with the time from intake to its first referral.
+/// Each referred case of the month with the time from intake to its first referral: the
+/// earlier of its first change of status to "referred" and its first recorded handover to the
+/// police or legal aid (a referral may be recorded without the status, and the other way round).
 fn referred_delays() -> String {
     format!(
-        "SELECT MIN(e.at) - c.created_at AS delay FROM cases c CROSS JOIN case_events e
-         WHERE e.case_id = c.id AND {COHORT_C} AND e.to_status = 'referred' GROUP BY c.id, c.created_at"
+        "SELECT MIN(x.at) - MIN(x.created_at) AS delay FROM (
+             SELECT c.id, c.created_at, e.at FROM cases c CROSS JOIN case_events e
+             WHERE e.case_id = c.id AND {COHORT_C} AND e.to_status = 'referred'
+             UNION ALL
+             SELECT c.id, c.created_at, r.handed_over_at FROM cases c CROSS JOIN referrals r
+             WHERE r.case_id = c.id AND {COHORT_C}
+         ) x GROUP BY x.id"
     )
 }
 
