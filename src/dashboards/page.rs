@@ -21,7 +21,8 @@ struct DashboardPage {
     districts: Vec<Opt>,
     from: String,
     to: String,
-    report_href: String,
+    /// `month=…&district=…` for the report's downloads.
+    report_query: String,
     kpis: Vec<(String, String)>,
     charts: Vec<Chart>,
     as_of: String,
@@ -53,13 +54,13 @@ pub async fn page(
     if !selected.is_empty() {
         report.push(("district", selected.clone()));
     }
-    let report_href = format!("/dashboard/report.csv?{}", serde_urlencoded::to_string(&report).unwrap_or_default());
+    let report_query = serde_urlencoded::to_string(&report).unwrap_or_default();
     let body = DashboardPage {
         heading,
         districts,
         from: d.from.clone(),
         to: d.to.clone(),
-        report_href,
+        report_query,
         kpis: kpis(&page, &d),
         charts: charts(&page, &d),
         as_of: views::when(chrono::DateTime::parse_from_rfc3339(&d.as_of).ok().map(|t| t.timestamp_millis())),

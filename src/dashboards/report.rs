@@ -1,6 +1,6 @@
 //! The monthly MIS report a supervisor sends up: one month's figures for each district in the
-//! scope (and their total), as rows of section, item and value. The page offers it as CSV; the
-//! API gives the same rows as JSON.
+//! scope (and their total), as rows of section, item and value. The page offers it as CSV and
+//! as an Excel workbook (XLSX); the API gives the same rows as JSON.
 
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
@@ -138,20 +138,147 @@ fn delay_rows(page: &Page, section: &str, x: &Delays, row: &mut impl FnMut(&str,
     }
 }
 
+const COLUMNS: [&str; 8] = ["month", "district", "district-name", "section", "item", "label", "value", "unit"];
+
+/// The report's column headings in the user's language.
+fn header(page: &Page) -> Vec<String> {
+    COLUMNS.iter().map(|k| page.t(&format!("dashboard-report-col-{k}"))).collect()
+}
+
 /// The report as CSV, in the user's language (codes stay as they are, for spreadsheets).
 pub fn to_csv(page: &Page, report: &Report) -> Result<Vec<u8>, AppError> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let header: Vec<String> = ["month", "district", "district-name", "section", "item", "label", "value", "unit"]
-        .iter()
-        .map(|k| page.t(&format!("dashboard-report-col-{k}")))
-        .collect();
-    w.write_record(&header).map_err(|e| AppError::Internal(e.into()))?;
+    w.write_record(header(page)).map_err(|e| AppError::Internal(e.into()))?;
     for r in &report.rows {
         let value = if r.unit == "INR" { format!("{:.2}", r.value) } else { format!("{}", r.value) };
         let record = [&report.month, &r.district, &r.district_name, &r.section, &r.item, &r.label, &value, &r.unit];
         w.write_record(record).map_err(|e| AppError::Internal(e.into()))?;
     }
     w.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
+}
+
+/// The report as an Excel workbook: a title line, then the same columns as the CSV with the
+/// values as numbers (rupees with two decimals), the heading row frozen and filterable.
+pub fn to_xlsx(page: &Page, report: &Report) -> Result<Vec<u8>, AppError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let fail = |e: rust_xlsxwriter::XlsxError| AppError::Internal(anyhow::anyhow!("xlsx: {e}"));
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(format!("MIS {}", report.month)).map_err(fail)?;
+    let bold = Format::new().set_bold();
+    let title = Format::new().set_bold().set_font_size(14);
+    let rupees = Format::new().set_num_format("#,##0.00");
+    let decimal = Format::new().set_num_format("0.0");
+    let whole = Format::new().set_num_format("0");
+    let heading = format!("{} — {}", page.t("dashboard-report-title"), report.month);
+    sheet.write_string_with_format(0, 0, heading, &title).map_err(fail)?;
+    const HEAD: u32 = 2;
+    for (col, h) in (0u16..).zip(header(page)) {
+        sheet.write_string_with_format(HEAD, col, h, &bold).map_err(fail)?;
+    }
+    for (row, r) in (HEAD + 1..).zip(&report.rows) {
+        for (col, text) in (0u16..).zip([&report.month, &r.district, &r.district_name, &r.section, &r.item, &r.label]) {
+            sheet.write_string(row, col, text.as_str()).map_err(fail)?;
+        }
+        let format = match r.unit.as_str() {
+            "INR" => &rupees,
+            "percent" | "hours" => &decimal,
+            _ => &whole,
+        };
+        sheet.write_number_with_format(row, 6, r.value, format).map_err(fail)?;
+        sheet.write_string(row, 7, r.unit.as_str()).map_err(fail)?;
+    }
+    for (col, width) in [(0u16, 9.0), (1, 12.0), (2, 18.0), (3, 10.0), (4, 16.0), (5, 44.0), (6, 14.0), (7, 8.0)] {
+        sheet.set_column_width(col, width).map_err(fail)?;
+    }
+    sheet.set_freeze_panes(HEAD + 1, 0).map_err(fail)?;
+    let last = HEAD + report.rows.len() as u32;
+    sheet.autofilter(HEAD, 0, last, COLUMNS.len() as u16 - 1).map_err(fail)?;
+    book.save_to_buffer().map_err(fail)
+}
+
+/// The heading of each section of the printed report.
+fn section_title(page: &Page, section: &str) -> String {
+    let key = match section {
+        "cases" => "dashboard-kpi-registered",
+        "category" => "dashboard-cases-title",
+        "scam" => "dashboard-scams-title",
+        "channel" => "dashboard-report-channel",
+        "money" => "dashboard-money-title",
+        "golden" => "dashboard-golden-title",
+        "portal" => "dashboard-portal-title",
+        "referral" => "dashboard-referral-title",
+        "tasks" => "dashboard-deadlines-title",
+        other => return other.to_owned(),
+    };
+    page.t(key)
+}
+
+/// A value as printed: rupees in the Indian way, percentages and hours to one decimal.
+fn printed(page: &Page, value: f64, unit: &str) -> String {
+    match unit {
+        "INR" => crate::cases::views::money(Some((value * 100.0).round() as i64)),
+        "percent" => format!("{value:.1} %"),
+        "hours" => page.t1("dashboard-report-hours", "hours", format!("{value:.1}")),
+        _ => format!("{value}"),
+    }
+}
+
+/// The data of the printed report (the documents crate's `monthly-report` template): the
+/// rows grouped by district, then by section, in the order built.
+pub fn pdf_data(page: &Page, report: &Report, centre: &str, scope: &str) -> serde_json::Value {
+    use serde_json::{Value, json};
+    /// A section's code and rows; a district's name and sections.
+    type Section = (String, Vec<Value>);
+    let mut districts: Vec<(String, Vec<Section>)> = Vec::new();
+    for r in &report.rows {
+        if districts.last().is_none_or(|(name, _)| name != &r.district_name) {
+            districts.push((r.district_name.clone(), Vec::new()));
+        }
+        let sections = &mut districts.last_mut().expect("pushed above").1;
+        if sections.last().is_none_or(|(code, _)| code != &r.section) {
+            sections.push((r.section.clone(), Vec::new()));
+        }
+        let row = json!({"label": r.label, "value": printed(page, r.value, &r.unit)});
+        sections.last_mut().expect("pushed above").1.push(row);
+    }
+    let districts: Vec<Value> = districts
+        .into_iter()
+        .map(|(name, sections)| {
+            let sections: Vec<Value> = sections
+                .into_iter()
+                .map(|(code, rows)| json!({"title": section_title(page, &code), "rows": rows}))
+                .collect();
+            json!({"name": name, "sections": sections})
+        })
+        .collect();
+    json!({
+        "lang": page.lang.code(),
+        "centre": centre,
+        "reference": format!("MIS {}", report.month),
+        "date": sahayak_domain::time::display_ist_date(Utc::now()),
+        "month": report.month,
+        "scope": scope,
+        "labels": {
+            "report_title": page.t("dashboard-report-title"),
+            "report_cohort": page.t("dashboard-cohort-note"),
+            "report_made": page.t1("dashboard-report-made", "centre", centre.to_owned()),
+            "reference": page.t("dashboard-report-name"),
+            "date": page.t("dashboard-report-date"),
+        },
+        "districts": districts,
+    })
+}
+
+/// A download of the report, named after its month.
+fn download(body: Vec<u8>, content_type: &'static str, month: &str, extension: &str) -> Response {
+    let mut r = body.into_response();
+    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    let name = format!("attachment; filename=\"sahayak-mis-{month}.{extension}\"");
+    if let Ok(v) = HeaderValue::from_str(&name) {
+        r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    r
 }
 
 pub async fn csv_page(
@@ -162,12 +289,18 @@ pub async fn csv_page(
     let page = staff.page(&state);
     let report = build(&state, &page, &staff.user, &q).await?;
     let body = to_csv(&page, &report)?;
-    tracing::info!(user_id = staff.user.id, month = %report.month, "monthly report downloaded");
-    let mut r = body.into_response();
-    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
-    let name = format!("attachment; filename=\"sahayak-mis-{}.csv\"", report.month);
-    if let Ok(v) = HeaderValue::from_str(&name) {
-        r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(r)
+    tracing::info!(user_id = staff.user.id, month = %report.month, "monthly report downloaded (CSV)");
+    Ok(download(body, "text/csv; charset=utf-8", &report.month, "csv"))
+}
+
+pub async fn xlsx_page(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(q): Query<ReportQuery>,
+) -> Result<Response, AppError> {
+    let page = staff.page(&state);
+    let report = build(&state, &page, &staff.user, &q).await?;
+    let body = to_xlsx(&page, &report)?;
+    tracing::info!(user_id = staff.user.id, month = %report.month, "monthly report downloaded (XLSX)");
+    Ok(download(body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &report.month, "xlsx"))
 }

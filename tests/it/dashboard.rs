@@ -2,7 +2,10 @@
 //! hand; who sees which district's figures; the page, the monthly report and the metrics.
 
 use reqwest::Method;
-use sahayak::store::{CaseAction, CaseFields, NewCase, NewTask, Restoration, StatusChange, TrailRow};
+use sahayak::store::{
+    CaseAction, CaseFields, NewCase, NewReferral, NewTask, ReferralChange, Reminder, Restoration, StatusChange,
+    TrailRow,
+};
 use sahayak_domain::case::{Channel, Lang, MoneyLeft, ScamPattern, Status};
 use sahayak_domain::deadlines::clock::ist_at;
 use serde_json::Value;
@@ -87,6 +90,31 @@ async fn task(app: &TestApp, actor: i64, case: i64, due: i64, done: Option<i64>)
     }
 }
 
+/// A referral handed over at `at`, finished a minute later (its reminder task is done then).
+async fn refer(app: &TestApp, actor: i64, case: i64, kind: &str, at: i64) {
+    let r = NewReferral {
+        kind,
+        to_name: "Test recipient",
+        to_contact: None,
+        officer: None,
+        fir_number: None,
+        ack_number: None,
+        handed_over_at: at,
+        note: None,
+    };
+    let reminder = Reminder { title: "Referral reminder", due_at: at + 7 * 86_400_000 };
+    let id = app.state.store.add_referral(case, &r, &reminder, actor, at).await.unwrap();
+    let done = ReferralChange {
+        status: "closed",
+        officer: None,
+        fir_number: None,
+        ack_number: None,
+        outcome: None,
+        note: None,
+    };
+    app.state.store.update_referral(case, id, &done, None, actor, at + 60_000).await.unwrap();
+}
+
 async fn restore(app: &TestApp, actor: i64, case: i64, paise: i64) {
     let r = Restoration {
         id: 0,
@@ -105,8 +133,9 @@ async fn restore(app: &TestApp, actor: i64, case: i64, paise: i64) {
 /// Jaipur, March 2025 (IST):
 /// - C1 5 Mar 10:20, helpline call, financial fraud (KYC/OTP), ₹10,000 lost; the money left
 ///   at 10:00 (20 min: within the golden hour); filed on the portal at 10:50 (30 min); ₹4,000
-///   put on hold, ₹2,500 restored; referred 6 Mar 12:20 (26 h); a task due 5 Mar 12:00 done
-///   at 13:00 (late).
+///   put on hold, ₹2,500 restored; handed over to the police 5 Mar 12:20 (2 h, a referral
+///   record) and given the status "referred" 6 Mar 12:20 (26 h): the first counts; a task due
+///   5 Mar 12:00 done at 13:00 (late).
 /// - C3 10 Mar 15:00, walk-in, social media (sextortion), no money; referred at 15:30 (30 min);
 ///   a task due 11 Mar 09:00, never done (open and overdue).
 /// - C4 20 Mar 09:00, helpline call, financial fraud (KYC/OTP), ₹2,000 lost, no time recorded
@@ -114,7 +143,10 @@ async fn restore(app: &TestApp, actor: i64, case: i64, paise: i64) {
 ///
 /// Jaipur, April 2025: C2 1 Apr 02:00 IST (31 March in UTC), WhatsApp helpline, UPI/QR, ₹5,000
 /// lost; money left 31 Mar 22:00 (4 h before: after the golden hour); filed on the portal at
-/// 31 Mar 23:00, before intake.
+/// 31 Mar 23:00, before intake; referred to legal aid 1 Apr 05:30 (3.5 h, a referral record
+/// only: its status stays "new").
+///
+/// Each referral's reminder task is done a minute after the handover (on time).
 ///
 /// Jodhpur, March 2025: C5 15 Mar 12:00, helpline call, ₹99,000, money left at 11:30.
 ///
@@ -220,10 +252,12 @@ async fn fixture(app: &TestApp) -> Fixture {
     };
     app.state.store.add_trail_rows(c1, &[hold, moved], actor, ms(2025, 3, 6, 9, 0), "trail").await.unwrap();
     restore(app, actor, c1, 250_000).await;
+    refer(app, actor, c1, "police", ms(2025, 3, 5, 12, 20)).await;
     status(app, actor, c1, Status::New, Status::Referred, ms(2025, 3, 6, 12, 20)).await;
     task(app, actor, c1, ms(2025, 3, 5, 12, 0), Some(ms(2025, 3, 5, 13, 0))).await;
 
     action(app, actor, c2, "portal_filed", ms(2025, 3, 31, 23, 0)).await;
+    refer(app, actor, c2, "legal_aid", ms(2025, 4, 1, 5, 30)).await;
 
     status(app, actor, c3, Status::New, Status::Referred, ms(2025, 3, 10, 15, 30)).await;
     task(app, actor, c3, ms(2025, 3, 11, 9, 0), None).await;
@@ -273,16 +307,21 @@ async fn dashboard_figures_match_the_hand_worked_fixture() {
         assert_eq!(p["average_hours"], 0.5, "{db:?}: only C1's 30 minutes count");
         let r = &d["referral"];
         assert_eq!(
-            (r["count"].as_i64(), r["within_1h"].as_i64(), r["within_7d"].as_i64()),
-            (Some(2), Some(1), Some(1))
+            (r["count"].as_i64(), r["within_1h"].as_i64(), r["within_1d"].as_i64(), r["within_7d"].as_i64()),
+            (Some(3), Some(1), Some(2), Some(0)),
+            "{db:?}: C3 in 30 min; C1 (its referral record, not the later status) and C2 (a record alone) within a day"
         );
-        assert_eq!(r["average_hours"], 13.25, "{db:?}: (26 h + 0.5 h) / 2");
+        assert_eq!(r["average_hours"], 2.0, "{db:?}: (2 h + 0.5 h + 3.5 h) / 3");
         let hours = d["helpline_hours"].as_array().unwrap();
         assert_eq!(hours.len(), 24);
         assert_eq!((hours[2].as_i64(), hours[9].as_i64(), hours[10].as_i64()), (Some(1), Some(1), Some(1)), "{db:?}");
         assert_eq!(hours.iter().filter_map(Value::as_i64).sum::<i64>(), 3, "{db:?}: the walk-in is not the helpline");
         let x = &d["deadlines"];
-        assert_eq!((x["tasks_due"].as_i64(), x["tasks_done_late"].as_i64()), (Some(2), Some(1)), "{db:?}: {x}");
+        assert_eq!(
+            (x["tasks_due"].as_i64(), x["tasks_done_late"].as_i64()),
+            (Some(4), Some(1)),
+            "{db:?}: C1's and C3's tasks, two referral reminders (on time): {x}"
+        );
         assert_eq!(x["tasks_open_overdue"], 1, "{db:?}: C3's task");
         assert_eq!(x["open_cases_overdue_now"], 1, "{db:?}");
         // Open now: C1 and C3 referred (over 90 days), C2 new (over 90 days), C6 new (2 days).
@@ -419,6 +458,41 @@ async fn the_monthly_report_downloads_as_csv() {
         assert_eq!(value("jaipur", "portal", "within_1h"), "1");
         assert!(rows.iter().all(|r| r[0] == "2025-03"));
     }
+}
+
+#[tokio::test]
+async fn the_monthly_report_downloads_as_an_excel_workbook() {
+    use calamine::{Data, Reader, Xlsx};
+    let app = spawn_app(Db::Sqlite).await;
+    fixture(&app).await;
+    let b = app.browser("supervisor").await;
+    let (s, kind, body) = b.get_bytes("/dashboard/report.xlsx?month=2025-03").await;
+    assert_eq!(s, 200, "{}", String::from_utf8_lossy(&body));
+    assert_eq!(kind, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    let mut book = Xlsx::new(std::io::Cursor::new(body)).expect("a workbook calamine can open");
+    let sheet = book.worksheet_range("MIS 2025-03").expect("the month's sheet");
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    assert!(rows[0][0].to_string().contains("2025-03"), "title: {:?}", rows[0]);
+    let head: Vec<String> = rows[2].iter().map(|c| c.to_string()).collect();
+    assert_eq!(head[1], "District code", "the headings in the supervisor's language: {head:?}");
+    let value = |district: &str, section: &str, item: &str| {
+        let row = rows[3..]
+            .iter()
+            .find(|r| r[1] == district && r[3] == section && r[4] == item)
+            .unwrap_or_else(|| panic!("no {district} {section} {item}"));
+        match row[6] {
+            Data::Float(v) => v,
+            ref other => panic!("{district} {section} {item} is not a number: {other:?}"),
+        }
+    };
+    assert_eq!(value("jaipur", "cases", "registered"), 3.0);
+    assert_eq!(value("jaipur", "money", "reported_lost"), 12_000.0, "rupees, as a number");
+    assert_eq!(value("jodhpur", "money", "reported_lost"), 99_000.0);
+    assert_eq!(value("all", "golden", "within"), 2.0);
+    assert_eq!(value("jaipur", "referral", "average_hours"), 1.3, "C1's referral record 2 h, C3 0.5 h");
+    // A month that is not a month is a translated error, not a file.
+    let (s, _, body) = b.get_bytes("/dashboard/report.xlsx?month=2025-13").await;
+    assert_eq!(s, 422, "{}", String::from_utf8_lossy(&body));
 }
 
 #[tokio::test]

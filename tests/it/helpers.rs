@@ -291,6 +291,13 @@ impl Browser {
         (r.status().as_u16(), r.text().await.unwrap())
     }
 
+    /// Gets a download: status, content type and the body's bytes.
+    pub async fn get_bytes(&self, path: &str) -> (u16, String, Vec<u8>) {
+        let r = self.client.get(format!("{}{path}", self.base)).send().await.unwrap();
+        let kind = r.headers().get("content-type").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+        (r.status().as_u16(), kind, r.bytes().await.unwrap().to_vec())
+    }
+
     /// Posts a form; returns status, the redirect target (if any) and the body.
     pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> (u16, Option<String>, String) {
         let r = self.client.post(format!("{}{path}", self.base)).form(form).send().await.unwrap();
