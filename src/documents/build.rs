@@ -32,7 +32,12 @@ pub struct Choices {
     pub sections: Option<Vec<String>>,
     /// The bank the hold request goes to.
     pub bank: Option<String>,
+    /// The restoration application's route (one of `triage::trail::ROUTES`).
+    pub route: Option<String>,
 }
+
+/// Refunds below this need no court order (MHA SOP, January 2026): ₹50,000 in paise.
+const NO_ORDER_BELOW_PAISE: i64 = 5_000_000;
 
 /// Printed where a sentence needs a fact that was not recorded: a line to write on.
 const BLANK: &str = "____________";
@@ -235,7 +240,7 @@ pub async fn document(
                 ("name", name.clone()),
                 ("account", account.clone()),
                 ("date", when(date)),
-                ("amount", amount),
+                ("amount", amount.clone()),
                 ("ack", ack.clone()),
             ],
         ),
@@ -247,6 +252,35 @@ pub async fn document(
         ),
     ]);
 
+    let restoration = if kind == docs::Kind::RestorationApplication {
+        let (referrals, _) = state.store.referrals(case.id).await?;
+        let police: Vec<_> = referrals.iter().filter(|r| r.kind == "police").collect();
+        let route =
+            choices.route.clone().or_else(|| restorations.last().map(|r| r.route.clone())).unwrap_or_else(|| {
+                let route =
+                    if totals.held_paise < NO_ORDER_BELOW_PAISE { "admin_under_50k" } else { "magistrate_order" };
+                route.to_owned()
+            });
+        // The victim asks for what is held, but never more than they lost.
+        let claimed = match f.amount_lost_paise {
+            Some(lost) if lost > 0 => totals.held_paise.min(lost),
+            _ => totals.held_paise,
+        };
+        labels.extend([sentence(
+            lang,
+            "docf-restoration-body",
+            &[("name", name.clone()), ("date", when(date)), ("amount", amount.clone()), ("ack", ack.clone())],
+        )]);
+        docs::Restoration {
+            route,
+            fir_number: police.iter().find_map(|r| r.fir_number.clone()).and_then(some),
+            police_station: police.first().map(|r| r.to_name.clone()).and_then(some),
+            held: money((totals.held_paise > 0).then_some(totals.held_paise)),
+            claimed: money((claimed > 0).then_some(claimed)),
+        }
+    } else {
+        docs::Restoration::default()
+    };
     let plan = plan(&page, &t, now);
     let facts = docs::Facts {
         victim: docs::Person {
@@ -290,6 +324,7 @@ pub async fn document(
         },
         bank: docs::Bank { name: bank, account },
         plan,
+        restoration,
         summary: docs::Summary {
             district: district.map(|d| d.name(lang).to_owned()),
             status: Some(page.t(&case.status.label_key())),

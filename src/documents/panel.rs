@@ -1,5 +1,5 @@
 //! The "Documents" section of the case page: each document in Hindi and English, as PDF or to
-//! view, and the choices for the letters (police station, offences, bank).
+//! view, and the choices for the letters (police station, offences, bank, restoration route).
 
 use askama::Template;
 use sahayak_documents::Kind;
@@ -26,6 +26,8 @@ struct PanelTemplate {
     kinds: Vec<KindRow>,
     stations: Vec<Opt>,
     sections: Vec<Opt>,
+    /// The restoration application's routes (the first: as recorded on the case).
+    routes: Vec<Opt>,
 }
 
 /// The case page's documents section (no query of its own: districts are cached). `None` for a
@@ -62,6 +64,17 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
                 selected: usual.contains(code),
             })
             .collect(),
+        routes: std::iter::once(Opt {
+            value: String::new(),
+            label: page.t("documents-restoration-route-auto"),
+            selected: true,
+        })
+        .chain(crate::triage::trail::ROUTES.iter().map(|r| Opt {
+            value: (*r).to_owned(),
+            label: page.t(&format!("route-{}", r.replace('_', "-"))),
+            selected: false,
+        }))
+        .collect(),
         page,
     };
     Ok(Some(Panel { html: body.render()? }))

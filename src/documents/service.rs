@@ -28,6 +28,9 @@ pub struct DocumentQuery {
     pub sections: Option<String>,
     /// Bank hold request: the bank it is addressed to (default: the first bank of the money trail).
     pub bank: Option<String>,
+    /// Restoration application: `magistrate_order`, `lok_adalat` or `admin_under_50k` (default:
+    /// the route last recorded on the case, else by the amount held).
+    pub route: Option<String>,
 }
 
 const MAX_BANK_CHARS: usize = 120;
@@ -43,6 +46,7 @@ impl DocumentQuery {
                 "lang" => q.lang = Some(v),
                 "station" => q.station = Some(v),
                 "bank" => q.bank = Some(v),
+                "route" => q.route = Some(v),
                 "sections" => {
                     q.sections = Some(match q.sections.take() {
                         Some(s) if !s.trim().is_empty() => format!("{s},{v}"),
@@ -69,7 +73,12 @@ impl DocumentQuery {
         if bank.as_ref().is_some_and(|b| b.chars().count() > MAX_BANK_CHARS) {
             return Err(AppError::invalid("bank", "error-too-long"));
         }
+        let route = given(&self.route);
+        if route.as_deref().is_some_and(|r| !crate::triage::trail::ROUTES.contains(&r)) {
+            return Err(AppError::invalid("route", "documents-error-route"));
+        }
         Ok(Choices {
+            route,
             station: given(&self.station),
             sections: given(&self.sections)
                 .map(|s| s.split(',').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect()),

@@ -14,8 +14,15 @@ use serde_json::{Value, json};
 
 use crate::helpers::{Db, TestApp, backends, spawn_app, texts};
 
-const KINDS: [&str; 6] =
-    ["portal-complaint", "police-letter", "bank-hold-request", "s63-certificate", "victim-plan", "case-summary"];
+const KINDS: [&str; 7] = [
+    "portal-complaint",
+    "police-letter",
+    "bank-hold-request",
+    "s63-certificate",
+    "victim-plan",
+    "case-summary",
+    "restoration-application",
+];
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\0\x05\0\x01\xff\x89\x99=\x1d\0\0\0\0IEND\xaeB`\x82";
 
@@ -143,6 +150,9 @@ fn facts_of(kind: &str) -> &'static [&'static str] {
         }
         "victim-plan" => &["1930"],
         "case-summary" => &["सुनीतामीणा", "₹15,000", "₹9,000", "22406250007694"],
+        "restoration-application" => {
+            &["सुनीतामीणा", "YesBank", "9911223344", "407112349999", "₹9,000", "22406250007694"]
+        }
         _ => unreachable!(),
     }
 }
@@ -162,8 +172,49 @@ fn words_of(kind: &str, lang: &str) -> &'static str {
         ("victim-plan", "hi") => "करें",
         ("case-summary", "en") => "Casesummary",
         ("case-summary", "hi") => "सारांश",
+        ("restoration-application", "en") => "Undertaking",
+        ("restoration-application", "hi") => "वचन",
         _ => unreachable!(),
     }
+}
+
+#[tokio::test]
+async fn the_restoration_application_follows_the_route_and_the_police_referral() {
+    let app = spawn_app(Db::Sqlite).await;
+    let token = app.token("counsellor.jaipur").await;
+    let (id, _) = rich_case(&app, &token).await;
+    let path = |q: &str| format!("/api/v1/cases/{id}/documents/restoration-application.pdf?lang=en{q}");
+    // ₹9,000 held and no route recorded: the refund without a court order.
+    let (s, _, pdf) = get_pdf(&app, &token, &path("")).await;
+    assert_eq!(s, 200);
+    let text = squeeze(&pdftotext(&pdf));
+    assert!(text.contains("withoutacourtorder"), "{text}");
+    assert!(!text.contains("Indemnitybondonnon-judicialstamppaper"), "no bond for the admin route: {text}");
+    // The case is handed to the police with an FIR: the Magistrate's application names both.
+    let consent = json!({"purpose": "referral_police", "given": true});
+    app.api(Method::POST, &token, &format!("/api/v1/cases/{id}/consents"), Some(consent)).await;
+    let referral = json!({"kind": "police", "to_name": "Cyber Police Station Jaipur", "fir_number": "0457/2026"});
+    let (s, v) = app.api(Method::POST, &token, &format!("/api/v1/cases/{id}/referrals"), Some(referral)).await;
+    assert_eq!(s, 201, "{v}");
+    let (s, _, pdf) = get_pdf(&app, &token, &path("&route=magistrate_order")).await;
+    assert_eq!(s, 200);
+    let text = squeeze(&pdftotext(&pdf));
+    for fact in ["section503", "0457/2026", "CyberPoliceStationJaipur", "Indemnitybond", "₹9,000"] {
+        assert!(text.contains(fact), "{fact} missing from {text}");
+    }
+    // In Hindi, through the Lok Adalat.
+    let (s, _, pdf) = get_pdf(
+        &app,
+        &token,
+        &format!("/api/v1/cases/{id}/documents/restoration-application.pdf?lang=hi&route=lok_adalat"),
+    )
+    .await;
+    assert_eq!(s, 200);
+    assert!(squeeze(&pdftotext(&pdf)).contains("लोकअदालत"));
+    // A route that does not exist is a translated error.
+    let (s, v) = problem(&app, &token, &path("&route=by_magic")).await;
+    assert_eq!(s, 422, "{v}");
+    assert!(v.to_string().contains("route"), "{v}");
 }
 
 #[tokio::test]
@@ -328,7 +379,7 @@ async fn the_case_page_offers_every_document_and_each_one_made_is_audited() {
     let (s, html) = browser.get(&format!("/cases/{reference}")).await;
     assert_eq!(s, 200);
     let links = texts(&html, "#documents a.button");
-    assert_eq!(links.len(), 12, "a PDF in each language for each kind: {links:?}");
+    assert_eq!(links.len(), 2 * KINDS.len(), "a PDF in each language for each kind: {links:?}");
     for kind in KINDS {
         for lang in ["hi", "en"] {
             assert!(html.contains(&format!("/cases/{reference}/documents/{kind}.pdf?lang={lang}")), "{kind} {lang}");

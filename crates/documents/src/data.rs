@@ -24,16 +24,21 @@ pub enum Kind {
     VictimPlan,
     /// One page about the case for a supervisor.
     CaseSummary,
+    /// The application for the release of money held by banks: to the Magistrate (s.503
+    /// BNSS), to the Lok Adalat through the District Legal Services Authority, or to the bank
+    /// and police for a refund without a court order (under ₹50,000).
+    RestorationApplication,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::PortalComplaint,
         Kind::PoliceLetter,
         Kind::BankHoldRequest,
         Kind::S63Certificate,
         Kind::VictimPlan,
         Kind::CaseSummary,
+        Kind::RestorationApplication,
     ];
 
     pub fn code(self) -> &'static str {
@@ -44,6 +49,7 @@ impl Kind {
             Kind::S63Certificate => "s63-certificate",
             Kind::VictimPlan => "victim-plan",
             Kind::CaseSummary => "case-summary",
+            Kind::RestorationApplication => "restoration-application",
         }
     }
 
@@ -91,6 +97,7 @@ pub struct Facts {
     pub bank: Bank,
     pub plan: Plan,
     pub summary: Summary,
+    pub restoration: Restoration,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -235,6 +242,21 @@ pub struct Plan {
     pub title: Option<String>,
     pub steps: Vec<Step>,
     pub deadlines: Vec<Deadline>,
+}
+
+/// How held money is to come back, for the restoration application.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Restoration {
+    /// `magistrate_order`, `lok_adalat` or `admin_under_50k`: the application the paper is.
+    pub route: String,
+    /// The FIR / e-FIR / zero-FIR number given by the police, when one was recorded.
+    pub fir_number: Option<String>,
+    /// The police station the case was handed to, when recorded.
+    pub police_station: Option<String>,
+    /// The total the banks hold (the sum of the holds in the money trail).
+    pub held: Option<String>,
+    /// The amount the victim asks to be given back (what is held, up to what was lost).
+    pub claimed: Option<String>,
 }
 
 /// A dated line (an action taken, a timeline event).

@@ -162,6 +162,13 @@ pub fn facts() -> Facts {
                 who: s("counsellor.jaipur"),
             }],
         },
+        restoration: Restoration {
+            route: "magistrate_order".into(),
+            fir_number: s("0123/2026"),
+            police_station: s("Cyber Police Station, Jaipur"),
+            held: s("₹8,000.00"),
+            claimed: s("₹8,000.00"),
+        },
     }
 }
 

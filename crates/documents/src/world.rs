@@ -30,6 +30,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("s63-certificate.typ", include_str!("../templates/s63-certificate.typ")),
     ("victim-plan.typ", include_str!("../templates/victim-plan.typ")),
     ("case-summary.typ", include_str!("../templates/case-summary.typ")),
+    ("restoration-application.typ", include_str!("../templates/restoration-application.typ")),
 ];
 
 /// Noto Sans for Latin text, Noto Sans Devanagari for Hindi (SIL OFL 1.1, see fonts/OFL.txt).
