@@ -105,6 +105,9 @@ struct FileConfig {
     s3_secret_access_key: Option<String>,
     s3_allow_http: Option<bool>,
     metrics_token: Option<String>,
+    notify_webhook_url: Option<String>,
+    notify_webhook_token: Option<String>,
+    notify_channel: Option<String>,
 }
 
 /// A secret (a password, a key). Its `Debug` never shows it.
@@ -296,6 +299,19 @@ pub struct Config {
     /// The bearer token a Prometheus scraper sends to `/metrics` (`SAHAYAK_METRICS_TOKEN` or
     /// `metrics_token` in the file); without one the endpoint does not exist.
     pub metrics_token: Option<Secret>,
+    /// Where messages to victims (their access code) go; none: they are only noted in the log.
+    pub notify: Notify,
+}
+
+/// An SMS or WhatsApp gateway reached by a webhook: the server POSTs
+/// `{"channel", "to", "text"}` as JSON to `webhook_url`, with `webhook_token` as a bearer
+/// token (`SAHAYAK_NOTIFY_WEBHOOK_TOKEN` or `notify_webhook_token` in the file).
+#[derive(Debug, Clone, Default)]
+pub struct Notify {
+    pub webhook_url: Option<Secret>,
+    pub webhook_token: Option<Secret>,
+    /// `sms` (default) or `whatsapp`: passed to the gateway as `channel`.
+    pub channel: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -316,6 +332,7 @@ impl Config {
         };
         let secret = std::env::var("SAHAYAK_S3_SECRET_ACCESS_KEY").ok().filter(|s| !s.is_empty());
         let evidence = evidence_config(&common.evidence, &file, secret)?;
+        let notify = notify_config(&file)?;
         let data_dir = common.data_dir.clone().or(file.data_dir).unwrap_or_else(|| PathBuf::from("sahayak-data"));
         let database_url = common
             .database_url
@@ -324,6 +341,7 @@ impl Config {
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("sahayak.db").display()));
         Ok(Config {
             evidence,
+            notify,
             addr: serve.addr.or(file.addr).unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
             data_dir: data_dir.clone(),
             database_url: DatabaseUrl(database_url),
@@ -374,8 +392,34 @@ impl Config {
             evidence: EvidenceConfig::default(),
             fast_password_hashing: true,
             metrics_token: Some(Secret::new("test-metrics-token")),
+            notify: Notify { channel: "sms".into(), ..Notify::default() },
         }
     }
+}
+
+/// The victim-message gateway: environment first, then the file. The URL is kept as a secret
+/// too (gateways often carry a key in it).
+fn notify_config(f: &FileConfig) -> Result<Notify, ConfigError> {
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+    let url =
+        env("SAHAYAK_NOTIFY_WEBHOOK_URL").or_else(|| f.notify_webhook_url.clone()).filter(|u| !u.trim().is_empty());
+    if let Some(u) = &url
+        && !(u.starts_with("https://") || u.starts_with("http://"))
+    {
+        return Err(ConfigError::Invalid("notify_webhook_url must start with https:// or http://".into()));
+    }
+    let channel = env("SAHAYAK_NOTIFY_CHANNEL").or_else(|| f.notify_channel.clone()).unwrap_or_else(|| "sms".into());
+    if !matches!(channel.as_str(), "sms" | "whatsapp") {
+        return Err(ConfigError::Invalid("notify_channel must be \"sms\" or \"whatsapp\"".into()));
+    }
+    Ok(Notify {
+        webhook_url: url.map(Secret),
+        webhook_token: env("SAHAYAK_NOTIFY_WEBHOOK_TOKEN")
+            .or_else(|| f.notify_webhook_token.clone())
+            .filter(|t| !t.trim().is_empty())
+            .map(Secret),
+        channel,
+    })
 }
 
 /// Flags and environment first, then the file, then defaults.

@@ -78,6 +78,7 @@ victim-issue = Issue an access code
 victim-reissue = Issue a new code (the old one stops working)
 victim-issued = issued { $when }
 victim-code-hint = Give the victim the reference and this code (it is printed on the victim's plan sheet and sent to their mobile). Keep it private.
+victim-code-hint-print = Give the victim the reference and this code (it is printed on the victim's plan sheet). No SMS gateway is set up, so nothing is sent to their mobile. Keep it private.
 victim-requests = From the victim
 victim-request-info = Message
 victim-request-callback = Call-back request

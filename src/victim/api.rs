@@ -92,6 +92,9 @@ pub async fn track(
 pub struct CodeJson {
     /// The new code, grouped for paper (`K7QM-4XPR-93TD`); the previous one stops working.
     pub code: String,
+    /// Whether the code also went to the victim's mobile through the configured SMS/WhatsApp
+    /// gateway (false without a gateway, or when it failed: hand over the printed code).
+    pub sent: bool,
 }
 
 /// Issues the victim a new access code (sent through the notifier, and shown here to print).
@@ -110,8 +113,8 @@ pub async fn issue_code(
     Path(id): Path<i64>,
 ) -> Result<Json<CodeJson>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
-    let code = super::panel::issue(&state, &api.user, &handle).await?;
-    Ok(Json(CodeJson { code: super::display_code(&code) }))
+    let (code, sent) = super::panel::issue(&state, &api.user, &handle).await?;
+    Ok(Json(CodeJson { code: super::display_code(&code), sent }))
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]

@@ -12,10 +12,13 @@ mod help;
 mod panel;
 mod track;
 
+use std::sync::Arc;
+
 use axum::Router;
 use axum::routing::{get, post};
 use rand::Rng;
 
+use crate::config::{Notify, Secret};
 use crate::web::AppState;
 
 pub use panel::panel;
@@ -58,11 +61,14 @@ pub fn display_code(code: &str) -> String {
 }
 
 /// Sends a short message to a victim (SMS, WhatsApp). Deployments plug in their gateway by
-/// implementing this; the default only notes in the log that a message would have gone out,
-/// never to whom or what (the code is a secret and the number personal data).
+/// implementing this, or configure the webhook below; the default only notes in the log that a
+/// message would have gone out, never to whom or what (the code is a secret and the number
+/// personal data).
 #[async_trait::async_trait]
 pub trait Notifier: Send + Sync {
     async fn send(&self, case_id: i64, mobile: &str, text: &str) -> anyhow::Result<()>;
+    /// Whether messages really leave the centre (staff tell the victim to expect one).
+    fn delivers(&self) -> bool;
 }
 
 pub struct LogNotifier;
@@ -73,11 +79,68 @@ impl Notifier for LogNotifier {
         tracing::info!(case_id, chars = text.chars().count(), "victim notification (log notifier: not sent)");
         Ok(())
     }
+
+    fn delivers(&self) -> bool {
+        false
+    }
+}
+
+/// A gateway reached over HTTP: `POST {"channel": "sms"|"whatsapp", "to": "+91…", "text": …}`
+/// with an optional bearer token; any 2xx answer is taken as accepted.
+pub struct WebhookNotifier {
+    client: reqwest::Client,
+    url: Secret,
+    token: Option<Secret>,
+    channel: String,
+}
+
+/// How long the desk waits for the gateway before telling the worker to hand over the code.
+const GATEWAY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+#[async_trait::async_trait]
+impl Notifier for WebhookNotifier {
+    async fn send(&self, case_id: i64, mobile: &str, text: &str) -> anyhow::Result<()> {
+        let body = serde_json::json!({"channel": self.channel, "to": mobile, "text": text});
+        let mut request = self.client.post(self.url.expose()).json(&body).timeout(GATEWAY_TIMEOUT);
+        if let Some(token) = &self.token {
+            request = request.bearer_auth(token.expose());
+        }
+        // reqwest's errors name the URL (which may carry a key): only the kind of failure is kept.
+        let answer = request.send().await.map_err(|e| {
+            anyhow::anyhow!(if e.is_timeout() {
+                "the gateway did not answer in time"
+            } else {
+                "the gateway was not reached"
+            })
+        })?;
+        if !answer.status().is_success() {
+            anyhow::bail!("the gateway refused the message ({})", answer.status().as_u16());
+        }
+        tracing::info!(case_id, channel = %self.channel, "victim notification handed to the gateway");
+        Ok(())
+    }
+
+    fn delivers(&self) -> bool {
+        true
+    }
+}
+
+/// The notifier the configuration asks for.
+pub fn notifier_for(config: &Notify) -> Arc<dyn Notifier> {
+    match &config.webhook_url {
+        Some(url) => Arc::new(WebhookNotifier {
+            client: reqwest::Client::new(),
+            url: url.clone(),
+            token: config.webhook_token.clone(),
+            channel: config.channel.clone(),
+        }),
+        None => Arc::new(LogNotifier),
+    }
 }
 
 /// The configured notifier.
-pub fn notifier(_state: &AppState) -> &'static dyn Notifier {
-    &LogNotifier
+pub fn notifier(state: &AppState) -> &dyn Notifier {
+    state.notifier.as_ref()
 }
 
 #[cfg(test)]

@@ -34,6 +34,8 @@ struct PanelTemplate {
     requests: Vec<RequestView>,
     open: usize,
     can_write: bool,
+    /// A gateway sends the code to the victim's mobile (else it is only printed).
+    delivers: bool,
 }
 
 pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Result<Panel, AppError> {
@@ -70,18 +72,19 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
         open: requests.iter().filter(|r| r.handled.is_none()).count(),
         requests,
         can_write,
+        delivers: super::notifier(state).delivers(),
         page,
     };
     Ok(Panel { html: body.render()? })
 }
 
 /// Issues a new code (the old one stops working) and sends it to the victim's mobile through
-/// the notifier. Returns the code.
+/// the notifier. Returns the code, and whether a message really went out.
 pub(super) async fn issue(
     state: &AppState,
     staff_user: &crate::store::User,
     handle: &CaseHandle,
-) -> Result<String, AppError> {
+) -> Result<(String, bool), AppError> {
     require(staff_user, CaseAction::Edit)?;
     let c = handle.case();
     if c.erased_at.is_some() {
@@ -96,12 +99,17 @@ pub(super) async fn issue(
         "victim-code-message",
         &[("reference", c.reference.clone().into()), ("code", super::display_code(&code).into())],
     );
-    if super::notifier(state).send(c.id, c.fields.victim_mobile.as_str(), &text).await.is_err() {
-        // The code is on the case page to print; a failed message does not undo it. The gateway's
-        // error is not logged: it may repeat the number or the message.
-        tracing::warn!(case_id = c.id, "the victim's code could not be sent");
-    }
-    Ok(code)
+    let notifier = super::notifier(state);
+    let sent = match notifier.send(c.id, c.fields.victim_mobile.as_str(), &text).await {
+        Ok(()) => notifier.delivers(),
+        Err(e) => {
+            // The code is on the case page to print; a failed message does not undo it. Only the
+            // kind of failure is logged, never the gateway's answer (it may repeat the number).
+            tracing::warn!(case_id = c.id, reason = %e, "the victim's code could not be sent");
+            false
+        }
+    };
+    Ok((code, sent))
 }
 
 pub async fn issue_code(

@@ -35,6 +35,8 @@ pub struct AppState {
     pub rings: crate::identifiers::RingCache,
     /// Request counts and latencies for `/metrics`.
     pub metrics: Arc<metrics::Metrics>,
+    /// Messages to victims (their access code): a gateway, or the log.
+    pub notifier: Arc<dyn crate::victim::Notifier>,
     districts: DistrictCache,
 }
 
@@ -47,7 +49,9 @@ impl AppState {
     pub fn new(store: Store, config: Config) -> AppState {
         let passwords = crate::auth::password::Hasher::new(config.fast_password_hashing);
         let evidence = Arc::new(crate::evidence::Vault::open(&config));
+        let notifier = crate::victim::notifier_for(&config.notify);
         AppState {
+            notifier,
             store,
             config: Arc::new(config),
             passwords,

@@ -223,3 +223,85 @@ async fn only_staff_who_act_on_the_case_see_the_victims_code() {
     assert_eq!(s, 200);
     assert!(!page.contains(&code) && page.contains("••••-••••-••••"));
 }
+
+/// What the stand-in gateway was sent: each request's Authorization header and JSON body.
+type Seen = std::sync::Arc<std::sync::Mutex<Vec<(Option<String>, Value)>>>;
+
+/// A stand-in SMS/WhatsApp gateway: records what it is sent, answers with `status`.
+async fn gateway(status: u16) -> (String, Seen) {
+    use axum::http::{HeaderMap, StatusCode};
+    let seen: Seen = Default::default();
+    let record = seen.clone();
+    let app = axum::Router::new().route(
+        "/send",
+        axum::routing::post(move |headers: HeaderMap, axum::Json(body): axum::Json<Value>| {
+            let record = record.clone();
+            async move {
+                let auth = headers.get("authorization").map(|v| v.to_str().unwrap().to_owned());
+                record.lock().unwrap().push((auth, body));
+                StatusCode::from_u16(status).unwrap()
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/send", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, seen)
+}
+
+#[tokio::test]
+async fn the_code_goes_to_the_victims_mobile_through_the_configured_gateway() {
+    let (url, seen) = gateway(202).await;
+    let app = crate::helpers::spawn_app_with(Db::Sqlite, |c| {
+        c.notify.webhook_url = Some(sahayak::config::Secret::new(url));
+        c.notify.webhook_token = Some(sahayak::config::Secret::new("gateway-key"));
+        c.notify.channel = "whatsapp".into();
+    })
+    .await;
+    let token = app.token("counsellor.jaipur").await;
+    let case = app.create_case(&token, json!({})).await;
+    let id = case["id"].as_i64().unwrap();
+    let (s, v) = app.api(Method::POST, &token, &format!("/api/v1/cases/{id}/victim-code"), None).await;
+    assert_eq!((s, v["sent"].as_bool()), (200, Some(true)), "{v}");
+    let code = v["code"].as_str().unwrap();
+    let sent = seen.lock().unwrap().clone();
+    assert_eq!(sent.len(), 1);
+    let (auth, body) = &sent[0];
+    assert_eq!(auth.as_deref(), Some("Bearer gateway-key"));
+    assert_eq!(body["channel"], "whatsapp");
+    assert_eq!(body["to"], case["victim_mobile"], "{body}");
+    let text = body["text"].as_str().unwrap();
+    assert!(text.contains(code) && text.contains(case["reference"].as_str().unwrap()), "{text}");
+    // The case page tells the worker the code was sent, not only printed.
+    let b = app.browser("counsellor.jaipur").await;
+    let (_, html) = b.get(&format!("/cases/{}", case["reference"].as_str().unwrap())).await;
+    assert!(!html.contains("SMS गेटवे नहीं जुड़ा") && !html.contains("No SMS gateway is set up"), "{html}");
+}
+
+#[tokio::test]
+async fn a_failing_gateway_leaves_the_code_working_and_says_it_was_not_sent() {
+    let (url, seen) = gateway(503).await;
+    let app =
+        crate::helpers::spawn_app_with(Db::Sqlite, |c| c.notify.webhook_url = Some(sahayak::config::Secret::new(url)))
+            .await;
+    let token = app.token("counsellor.jaipur").await;
+    let case = app.create_case(&token, json!({})).await;
+    let (id, reference) = (case["id"].as_i64().unwrap(), case["reference"].as_str().unwrap());
+    let (s, v) = app.api(Method::POST, &token, &format!("/api/v1/cases/{id}/victim-code"), None).await;
+    assert_eq!((s, v["sent"].as_bool()), (200, Some(false)), "{v}");
+    assert_eq!(seen.lock().unwrap().len(), 1, "the gateway was asked");
+    let (s, location, _) = open(&app, &visitor(), reference, v["code"].as_str().unwrap()).await;
+    assert_eq!((s, location.as_str()), (303, "/track/case"), "the printed code still opens the case");
+
+    // Without a gateway nothing is sent, and the page says to hand over the printed code.
+    let app = spawn_app(Db::Sqlite).await;
+    let token = app.token("counsellor.jaipur").await;
+    let case = app.create_case(&token, json!({})).await;
+    let (s, v) = app
+        .api(Method::POST, &token, &format!("/api/v1/cases/{}/victim-code", case["id"].as_i64().unwrap()), None)
+        .await;
+    assert_eq!((s, v["sent"].as_bool()), (200, Some(false)), "{v}");
+    let b = app.browser("counsellor.jaipur").await;
+    let (_, html) = b.get(&format!("/cases/{}", case["reference"].as_str().unwrap())).await;
+    assert!(html.contains("No SMS gateway is set up") || html.contains("SMS गेटवे नहीं जुड़ा"), "{html}");
+}
