@@ -270,15 +270,45 @@ pub fn pdf_data(page: &Page, report: &Report, centre: &str, scope: &str) -> serd
     })
 }
 
-/// A download of the report, named after its month.
-fn download(body: Vec<u8>, content_type: &'static str, month: &str, extension: &str) -> Response {
+/// The files the report downloads as.
+#[derive(Debug, Clone, Copy)]
+enum FileKind {
+    Csv,
+    Xlsx,
+}
+
+impl FileKind {
+    fn extension(self) -> &'static str {
+        match self {
+            FileKind::Csv => "csv",
+            FileKind::Xlsx => "xlsx",
+        }
+    }
+
+    fn content_type(self) -> &'static str {
+        match self {
+            FileKind::Csv => "text/csv; charset=utf-8",
+            FileKind::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }
+    }
+}
+
+/// The report for the staff member, as a download named after its month.
+async fn download(state: &AppState, staff: &Staff, q: &ReportQuery, kind: FileKind) -> Result<Response, AppError> {
+    let page = staff.page(state);
+    let report = build(state, &page, &staff.user, q).await?;
+    let body = match kind {
+        FileKind::Csv => to_csv(&page, &report)?,
+        FileKind::Xlsx => to_xlsx(&page, &report)?,
+    };
+    tracing::info!(user_id = staff.user.id, month = %report.month, file = kind.extension(), "monthly report downloaded");
     let mut r = body.into_response();
-    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    let name = format!("attachment; filename=\"sahayak-mis-{month}.{extension}\"");
+    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(kind.content_type()));
+    let name = format!("attachment; filename=\"sahayak-mis-{}.{}\"", report.month, kind.extension());
     if let Ok(v) = HeaderValue::from_str(&name) {
         r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
     }
-    r
+    Ok(r)
 }
 
 pub async fn csv_page(
@@ -286,11 +316,7 @@ pub async fn csv_page(
     staff: Staff,
     Query(q): Query<ReportQuery>,
 ) -> Result<Response, AppError> {
-    let page = staff.page(&state);
-    let report = build(&state, &page, &staff.user, &q).await?;
-    let body = to_csv(&page, &report)?;
-    tracing::info!(user_id = staff.user.id, month = %report.month, "monthly report downloaded (CSV)");
-    Ok(download(body, "text/csv; charset=utf-8", &report.month, "csv"))
+    download(&state, &staff, &q, FileKind::Csv).await
 }
 
 pub async fn xlsx_page(
@@ -298,9 +324,5 @@ pub async fn xlsx_page(
     staff: Staff,
     Query(q): Query<ReportQuery>,
 ) -> Result<Response, AppError> {
-    let page = staff.page(&state);
-    let report = build(&state, &page, &staff.user, &q).await?;
-    let body = to_xlsx(&page, &report)?;
-    tracing::info!(user_id = staff.user.id, month = %report.month, "monthly report downloaded (XLSX)");
-    Ok(download(body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &report.month, "xlsx"))
+    download(&state, &staff, &q, FileKind::Xlsx).await
 }
