@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::api::JsonBody;
@@ -27,7 +27,7 @@ pub const CALENDAR: &str = "bank-rajasthan";
 const MAX_HOLIDAYS: usize = 200;
 
 /// One holiday as typed.
-#[derive(Debug, Default, Clone, Deserialize, ToSchema)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct HolidayWrite {
     /// `YYYY-MM-DD`.

@@ -98,7 +98,7 @@ impl ListPage {
 }
 
 /// What a form shows: what was typed (after a mistake) or what is saved.
-pub type Values<'a> = &'a dyn Fn(&str) -> String;
+pub type Values<'a> = &'a (dyn Fn(&str) -> String + Sync);
 
 /// Builds the fields of a form, with each field's error in the page's language.
 pub struct Fields<'a> {

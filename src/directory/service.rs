@@ -21,14 +21,21 @@ const MAX_AREAS: usize = 60;
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct StationWrite {
+    #[serde(deserialize_with = "text")]
     pub name_en: String,
+    #[serde(deserialize_with = "text")]
     pub name_hi: String,
     /// Area names that put an address in the station's area, one per line (or comma-separated).
+    #[serde(deserialize_with = "lines")]
     pub areas: String,
+    #[serde(deserialize_with = "text")]
     pub phone: String,
+    #[serde(deserialize_with = "text")]
     pub email: String,
+    #[serde(deserialize_with = "text")]
     pub address: String,
     /// Whom the letters address, e.g. "Station House Officer".
+    #[serde(deserialize_with = "text")]
     pub officer_title: String,
     /// The district's fallback station (only one is; marking this one unmarks the other).
     pub is_default: bool,
@@ -41,13 +48,20 @@ pub struct StationWrite {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct ContactWrite {
+    #[serde(deserialize_with = "text")]
     pub name: String,
     /// `dlsa`, `lawyer` or `ngo`.
+    #[serde(deserialize_with = "text")]
     pub kind: String,
+    #[serde(deserialize_with = "text")]
     pub phone: String,
+    #[serde(deserialize_with = "text")]
     pub email: String,
+    #[serde(deserialize_with = "text")]
     pub address: String,
+    #[serde(deserialize_with = "text")]
     pub languages: String,
+    #[serde(deserialize_with = "text")]
     pub practice_areas: String,
     #[serde(default = "yes")]
     pub active: bool,
@@ -61,10 +75,15 @@ pub struct TipWrite {
     pub patterns: Vec<String>,
     /// Audience codes: general, students, senior_citizens, parents, office_staff (at least one).
     pub audience: Vec<String>,
+    #[serde(deserialize_with = "text")]
     pub title_en: String,
+    #[serde(deserialize_with = "text")]
     pub title_hi: String,
+    #[serde(deserialize_with = "text")]
     pub text_en: String,
+    #[serde(deserialize_with = "text")]
     pub text_hi: String,
+    #[serde(deserialize_with = "text")]
     pub source: String,
     /// State admin only, when adding: put the tip in the shared, state-wide library.
     pub shared: bool,
@@ -74,6 +93,25 @@ pub struct TipWrite {
 
 fn yes() -> bool {
     true
+}
+
+/// A text field that may come as `null` (what the API's own answers hold for a blank field).
+fn text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
+}
+
+/// Area words as one text (a word a line, or comma-separated) or as the list the API answers with.
+fn lines<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        Text(Option<String>),
+        List(Vec<String>),
+    }
+    Ok(match Either::deserialize(d)? {
+        Either::Text(t) => t.unwrap_or_default(),
+        Either::List(l) => l.join("\n"),
+    })
 }
 
 pub(crate) fn limited(e: &mut FieldErrors, field: &'static str, value: &str, max: usize) -> Option<String> {
@@ -216,6 +254,7 @@ async fn audit(state: &AppState, user: &User, action: &str, subject: String, det
 pub async fn add_station(state: &AppState, user: &User, d: &District, w: &StationWrite) -> Result<i64, AppError> {
     let f = station_fields(w)?;
     let id = state.store.add_station(d.id, &f, user.id).await?;
+    state.directory.forget(d.id);
     audit(state, user, "directory.station_add", format!("station:{id}"), &d.code).await;
     Ok(id)
 }
@@ -236,6 +275,7 @@ pub async fn edit_station(
     station_of(state, d, id).await?;
     let f = station_fields(w)?;
     state.store.update_station(id, d.id, &f, user.id).await?;
+    state.directory.forget(d.id);
     let detail = if f.active { "active" } else { "inactive" };
     audit(state, user, "directory.station_edit", format!("station:{id}"), detail).await;
     Ok(())
@@ -244,6 +284,7 @@ pub async fn edit_station(
 pub async fn add_contact(state: &AppState, user: &User, d: &District, w: &ContactWrite) -> Result<i64, AppError> {
     let f = contact_fields(w)?;
     let id = state.store.add_legal_aid_contact(d.id, &f, user.id).await?;
+    state.directory.forget(d.id);
     audit(state, user, "directory.legal_aid_add", format!("legal_aid:{id}"), &d.code).await;
     Ok(id)
 }
@@ -263,6 +304,7 @@ pub async fn edit_contact(
     contact_of(state, d, id).await?;
     let f = contact_fields(w)?;
     state.store.update_legal_aid_contact(id, d.id, &f, user.id).await?;
+    state.directory.forget(d.id);
     let detail = if f.active { "active" } else { "inactive" };
     audit(state, user, "directory.legal_aid_edit", format!("legal_aid:{id}"), detail).await;
     Ok(())

@@ -28,7 +28,7 @@ struct PanelTemplate {
     sections: Vec<Opt>,
 }
 
-/// The case page's documents section (one query: the district's stations). `None` for a
+/// The case page's documents section (no query of its own: the district's stations are cached). `None` for a
 /// user who may not read the case.
 pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Result<Option<Panel>, AppError> {
     if !staff.user.role.may(CaseAction::Read) {
@@ -36,8 +36,8 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
     }
     let page = staff.page(state);
     let f = &handle.case().fields;
-    let district_stations = stations::of_district(&state.store, handle.case().district_id).await?;
-    let chosen = stations::pick(&district_stations, f.victim_address.as_deref()).map(|s| s.code.as_str());
+    let lists = stations::of_district(state, handle.case().district_id).await?;
+    let chosen = stations::pick(&lists.stations, f.victim_address.as_deref()).map(|s| s.code.as_str());
     let usual = offences::usual(f.scam_pattern);
     let body = PanelTemplate {
         reference: handle.case().reference.clone(),
@@ -45,7 +45,8 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
             .iter()
             .map(|k| KindRow { code: k.code(), label: page.t(&format!("documents-kind-{}", k.code())) })
             .collect(),
-        stations: district_stations
+        stations: lists
+            .stations
             .iter()
             .map(|s| Opt {
                 value: s.code.clone(),

@@ -4,11 +4,14 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::store::{Station, Store, StoreResult};
+use std::sync::Arc;
 
-/// The active stations of a district, the default one first.
-pub async fn of_district(store: &Store, district_id: i64) -> StoreResult<Vec<Station>> {
-    store.stations(district_id, false).await
+use crate::store::Station;
+use crate::web::{AppError, AppState};
+
+/// The active stations (and legal-aid contacts) of a district, the default station first.
+pub async fn of_district(state: &AppState, district_id: i64) -> Result<Arc<crate::directory::Lists>, AppError> {
+    state.directory.lists(&state.store, district_id).await
 }
 
 fn normal(s: &str) -> String {
@@ -26,9 +29,9 @@ pub fn pick<'a>(stations: &'a [Station], address: Option<&str>) -> Option<&'a St
 }
 
 /// The station for a victim's address in a district (read from the database).
-pub async fn for_address(store: &Store, district_id: i64, address: Option<&str>) -> StoreResult<Option<Station>> {
-    let stations = of_district(store, district_id).await?;
-    Ok(pick(&stations, address).cloned())
+pub async fn for_address(state: &AppState, district_id: i64, address: Option<&str>) -> Result<Option<Station>, AppError> {
+    let lists = of_district(state, district_id).await?;
+    Ok(pick(&lists.stations, address).cloned())
 }
 
 #[cfg(test)]

@@ -287,12 +287,12 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
     let page = staff.page(state);
     let (referrals, updates) = state.store.referrals(handle.id()).await?;
     let can_write = require(&staff.user, CaseAction::Edit).is_ok() && handle.case().erased_at.is_none();
-    let (stations, contacts) = if can_write {
-        let district = handle.case().district_id;
-        (state.store.stations(district, false).await?, state.store.legal_aid_contacts(district, false).await?)
+    let lists = if can_write {
+        state.directory.lists(&state.store, handle.case().district_id).await?
     } else {
-        (Vec::new(), Vec::new())
+        Default::default()
     };
+    let (stations, contacts) = (&lists.stations, &lists.contacts);
     let days = state.config.referral_reminder_days;
     let now = now_millis();
     let view = |r: &Referral| {

@@ -38,6 +38,8 @@ pub struct AppState {
     /// Request counts and latencies for `/metrics`.
     pub metrics: Arc<metrics::Metrics>,
     districts: DistrictCache,
+    /// Each district's active stations and legal-aid contacts.
+    pub directory: crate::directory::Cache,
     /// Each district's deadline engine (its own holidays), built on first use.
     engines: Arc<RwLock<HashMap<i64, Arc<Engine>>>>,
 }
@@ -59,6 +61,7 @@ impl AppState {
             rings: Default::default(),
             metrics: Arc::default(),
             districts: Arc::default(),
+            directory: Default::default(),
             engines: Arc::default(),
         }
     }
