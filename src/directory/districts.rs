@@ -77,7 +77,13 @@ fn holidays(e: &mut FieldErrors, list: &[HolidayWrite]) -> Vec<DistrictHoliday> 
                 if out.iter().any(|o| o.day == day) {
                     e.add("holidays", "dir-error-holiday-twice");
                 }
-                out.push(DistrictHoliday { calendar: CALENDAR.into(), day, name_en: en, name_hi: hi, estimate: i64::from(h.estimate) });
+                out.push(DistrictHoliday {
+                    calendar: CALENDAR.into(),
+                    day,
+                    name_en: en,
+                    name_hi: hi,
+                    estimate: i64::from(h.estimate),
+                });
             }
             _ => e.add("holidays", "dir-error-holiday"),
         }
@@ -166,8 +172,14 @@ pub async fn add(state: &AppState, user: &User, w: &DistrictWrite) -> Result<Dis
     crate::store::directory_seed::seed_district(tx.conn(), district.id, &district.code).await?;
     tx.commit().await?;
     state.forget_districts();
-    crate::privacy::audit::record(state, Some(user.id), "directory.district_add", &format!("district:{}", district.id), &code)
-        .await;
+    crate::privacy::audit::record(
+        state,
+        Some(user.id),
+        "directory.district_add",
+        &format!("district:{}", district.id),
+        &code,
+    )
+    .await;
     tracing::info!(district_id = district.id, "district added");
     Ok(district)
 }
@@ -360,4 +372,3 @@ pub async fn add_api(
 ) -> Result<(StatusCode, Json<District>), AppError> {
     Ok((StatusCode::CREATED, Json(add(&state, &api.user, &body).await?)))
 }
-

@@ -33,7 +33,9 @@ pub struct Lists {
 /// The lists change rarely and every case page reads them: kept for a minute, and forgotten at
 /// once when this server changes them (another server's change shows within the minute).
 #[derive(Clone, Default)]
-pub struct Cache(Arc<RwLock<HashMap<i64, (Instant, Arc<Lists>)>>>);
+pub struct Cache(Arc<RwLock<HashMap<i64, Cached>>>);
+
+type Cached = (Instant, Arc<Lists>);
 
 const CACHE_TTL: Duration = Duration::from_secs(60);
 

@@ -246,7 +246,11 @@ fn status_label(page: &Page, active: bool, extra: Option<&str>) -> String {
     s
 }
 
-pub async fn stations(State(state): State<AppState>, staff: Staff, Path(code): Path<String>) -> Result<Response, AppError> {
+pub async fn stations(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(code): Path<String>,
+) -> Result<Response, AppError> {
     let d = super::administered(&state, &staff.user, &code).await?;
     station_list(&state, &staff, &d, FieldErrors::default(), &|_| String::new()).await
 }
@@ -372,7 +376,8 @@ async fn contact_list(
     let contacts = state.store.legal_aid_contacts(d.id, true).await?;
     let mut p = ListPage::new(page.clone(), page.t1("dir-legal-aid-of", "district", d.name(page.lang).to_owned()));
     p.intro = page.t("dir-legal-aid-intro");
-    p.headers = ["dir-name", "dir-kind", "dir-phone", "dir-languages", "dir-status"].iter().map(|k| page.t(k)).collect();
+    p.headers =
+        ["dir-name", "dir-kind", "dir-phone", "dir-languages", "dir-status"].iter().map(|k| page.t(k)).collect();
     p.rows = contacts
         .iter()
         .map(|c| RowView {
@@ -394,7 +399,11 @@ async fn contact_list(
     p.in_district(d).respond()
 }
 
-pub async fn contacts(State(state): State<AppState>, staff: Staff, Path(code): Path<String>) -> Result<Response, AppError> {
+pub async fn contacts(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(code): Path<String>,
+) -> Result<Response, AppError> {
     let d = super::administered(&state, &staff.user, &code).await?;
     contact_list(&state, &staff, &d, FieldErrors::default(), &|_| String::new()).await
 }
@@ -425,7 +434,8 @@ async fn contact_edit_page(
     let page = staff.page(state);
     let mut p = ListPage::new(page.clone(), c.name.clone());
     p.links = vec![(format!("/admin/districts/{}/legal-aid", d.code), page.t("dir-back-legal-aid"))];
-    p.form = Some(contact_form(&page, &errors, values, format!("/admin/districts/{}/legal-aid/{}", d.code, c.id), true));
+    p.form =
+        Some(contact_form(&page, &errors, values, format!("/admin/districts/{}/legal-aid/{}", d.code, c.id), true));
     p.form_title = page.t("dir-legal-aid-edit");
     p.errors = errors;
     p.in_district(d).respond()
@@ -509,7 +519,11 @@ fn tip_form(
     let chosen: Vec<String> = (f.values)("patterns").split(',').map(str::to_owned).collect();
     f.add("patterns", "dir-tip-patterns", "checkboxes").options = ScamPattern::ALL
         .iter()
-        .map(|p| Opt { value: p.code().into(), label: page.t(&p.label_key()), selected: chosen.iter().any(|c| c == p.code()) })
+        .map(|p| Opt {
+            value: p.code().into(),
+            label: page.t(&p.label_key()),
+            selected: chosen.iter().any(|c| c == p.code()),
+        })
         .collect();
     let chosen: Vec<String> = (f.values)("audience").split(',').map(str::to_owned).collect();
     f.add("audience", "dir-tip-audience", "checkboxes").options = AUDIENCES
@@ -536,16 +550,13 @@ async fn tip_list(
     let tips = state.store.library_tips(Some(d.id)).await?;
     let mut p = ListPage::new(page.clone(), page.t1("dir-tips-of", "district", d.name(page.lang).to_owned()));
     p.intro = page.t("dir-tips-intro");
-    p.headers = ["dir-tip-title", "dir-tip-scope", "dir-tip-patterns", "dir-status"].iter().map(|k| page.t(k)).collect();
+    p.headers =
+        ["dir-tip-title", "dir-tip-scope", "dir-tip-patterns", "dir-status"].iter().map(|k| page.t(k)).collect();
     p.rows = tips
         .iter()
         .map(|t| {
             let shared = t.district_id.is_none();
-            let status = if t.hidden {
-                page.t("dir-hidden-short")
-            } else {
-                status_label(&page, t.active, None)
-            };
+            let status = if t.hidden { page.t("dir-hidden-short") } else { status_label(&page, t.active, None) };
             RowView {
                 cells: vec![
                     t.title(page.lang).to_owned(),

@@ -153,11 +153,8 @@ fn email(e: &mut FieldErrors, value: &str) -> Option<String> {
 }
 
 fn areas(e: &mut FieldErrors, value: &str) -> Vec<String> {
-    let list: Vec<String> = value
-        .split(['\n', ','])
-        .map(clean_text)
-        .filter(|a| !a.is_empty())
-        .fold(Vec::new(), |mut acc, a| {
+    let list: Vec<String> =
+        value.split(['\n', ',']).map(clean_text).filter(|a| !a.is_empty()).fold(Vec::new(), |mut acc, a| {
             if !acc.contains(&a) {
                 acc.push(a);
             }

@@ -29,7 +29,11 @@ pub fn pick<'a>(stations: &'a [Station], address: Option<&str>) -> Option<&'a St
 }
 
 /// The station for a victim's address in a district (read from the database).
-pub async fn for_address(state: &AppState, district_id: i64, address: Option<&str>) -> Result<Option<Station>, AppError> {
+pub async fn for_address(
+    state: &AppState,
+    district_id: i64,
+    address: Option<&str>,
+) -> Result<Option<Station>, AppError> {
     let lists = of_district(state, district_id).await?;
     Ok(pick(&lists.stations, address).cloned())
 }

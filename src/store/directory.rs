@@ -160,8 +160,7 @@ pub struct ContactFields {
     pub active: bool,
 }
 
-const CONTACT_COLUMNS: &str =
-    "id, district_id, name, kind, phone, email, address, languages, practice_areas, active";
+const CONTACT_COLUMNS: &str = "id, district_id, name, kind, phone, email, address, languages, practice_areas, active";
 
 #[derive(FromRow)]
 struct TipRow {
@@ -314,7 +313,8 @@ impl Store {
             .bind(district_id)
             .fetch_all(w.conn())
             .await?;
-        let code = (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|c| !taken.contains(c));
+        let code =
+            (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|c| !taken.contains(c));
         if f.is_default {
             clear_default(&mut w, district_id).await?;
         }

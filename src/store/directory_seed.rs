@@ -138,8 +138,10 @@ pub(super) async fn seed_tips(conn: &mut AnyConnection) -> StoreResult<()> {
 pub(crate) async fn seed_district(conn: &mut AnyConnection, district_id: i64, code: &str) -> StoreResult<()> {
     let now = now_millis();
     let count = |table: &'static str| {
-        sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table} WHERE district_id = $1")))
-            .bind(district_id)
+        sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
+            "SELECT COUNT(*) FROM {table} WHERE district_id = $1"
+        )))
+        .bind(district_id)
     };
     if count("police_stations").fetch_one(&mut *conn).await? == 0 {
         for s in seed_stations(code) {

@@ -48,7 +48,9 @@ const COLUMNS: &str = "id, code, prefix, name_en, name_hi, centre_name, centre_a
 
 impl Store {
     pub async fn districts(&self) -> StoreResult<Vec<District>> {
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM districts ORDER BY name_en"))).fetch_all(self.pool()).await?)
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM districts ORDER BY name_en")))
+            .fetch_all(self.pool())
+            .await?)
     }
 
     pub async fn district_by_code(&self, code: &str) -> StoreResult<Option<District>> {

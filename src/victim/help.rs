@@ -99,7 +99,11 @@ pub async fn page(
         when: q.when.clone(),
         districts: if all.len() > 1 {
             all.iter()
-                .map(|d| Opt { value: d.code.clone(), label: d.name(page.lang).to_owned(), selected: d.code == q.district })
+                .map(|d| Opt {
+                    value: d.code.clone(),
+                    label: d.name(page.lang).to_owned(),
+                    selected: d.code == q.district,
+                })
                 .collect()
         } else {
             Vec::new()

@@ -140,7 +140,9 @@ fn district_engine(rows: &[crate::store::DistrictHoliday]) -> Engine {
         }
         match cal.with_holidays(mine) {
             Ok(c) => calendars.replace(c),
-            Err(e) => tracing::warn!(error = %e, calendar = cal.id(), "district holidays not usable; shared calendar used"),
+            Err(e) => {
+                tracing::warn!(error = %e, calendar = cal.id(), "district holidays not usable; shared calendar used")
+            }
         }
     }
     Engine::new(builtin.rules().clone(), calendars).unwrap_or_else(|_| builtin.clone())

@@ -138,7 +138,10 @@ async fn a_district_admin_cannot_touch_another_districts_lists() {
         }
         let (s, _) = app.api(Method::GET, &token, "/api/v1/districts/jodhpur/stations", None).await;
         assert_eq!(s, 404, "{db:?}");
-        assert_eq!(station(&app, &state, "jodhpur", "cyber").await["name_en"], "Cyber Police Station, Jodhpur Police Commissionerate");
+        assert_eq!(
+            station(&app, &state, "jodhpur", "cyber").await["name_en"],
+            "Cyber Police Station, Jodhpur Police Commissionerate"
+        );
 
         // Other roles of the district read the lists but may not change them.
         let counsellor = app.token("counsellor.jaipur").await;
@@ -152,7 +155,8 @@ async fn a_district_admin_cannot_touch_another_districts_lists() {
         assert_eq!(s, 403, "{db:?}");
         // The state admin edits every district's lists.
         let path = format!("/api/v1/districts/jodhpur/stations/{jodhpur_station}");
-        let body = json!({"name_en": "Cyber Police Station, Jodhpur", "name_hi": "साइबर थाना, जोधपुर", "is_default": true});
+        let body =
+            json!({"name_en": "Cyber Police Station, Jodhpur", "name_hi": "साइबर थाना, जोधपुर", "is_default": true});
         let (s, v) = app.api(Method::PUT, &state, &path, Some(body)).await;
         assert_eq!(s, 200, "{db:?}: {v}");
     }
@@ -192,9 +196,13 @@ async fn a_deactivated_station_is_not_offered() {
         let (s, p) = app.api(Method::POST, &counsellor, &path, Some(json!({"pick": format!("station:{sid}")}))).await;
         assert_eq!((s, p["errors"][0]["code"].as_str()), (422, Some("referral-error-pick")), "{db:?}: {p}");
         let cyber = station(&app, &token, "jaipur", "cyber").await["id"].as_i64().unwrap();
-        let (s, rows) = app.api(Method::POST, &counsellor, &path, Some(json!({"pick": format!("station:{cyber}")}))).await;
+        let (s, rows) =
+            app.api(Method::POST, &counsellor, &path, Some(json!({"pick": format!("station:{cyber}")}))).await;
         assert_eq!(s, 201, "{db:?}: {rows}");
-        assert_eq!((rows[0]["kind"].as_str(), rows[0]["to_name"].as_str()), (Some("police"), Some("साइबर पुलिस थाना, पुलिस आयुक्तालय जयपुर")));
+        assert_eq!(
+            (rows[0]["kind"].as_str(), rows[0]["to_name"].as_str()),
+            (Some("police"), Some("साइबर पुलिस थाना, पुलिस आयुक्तालय जयपुर"))
+        );
     }
 }
 
@@ -248,8 +256,9 @@ async fn tips_edited_by_the_state_admin_show_on_the_help_page_and_hidden_ones_do
         let (_, code) = app.api(Method::POST, &counsellor, &format!("/api/v1/cases/{id}/victim-code"), None).await;
         let status = format!("/api/v1/cases/{id}/status");
         app.api(Method::POST, &counsellor, &status, Some(json!({"status": "in_progress"}))).await;
-        let (s, _) =
-            app.api(Method::POST, &counsellor, &status, Some(json!({"status": "closed", "closure_reason": "resolved"}))).await;
+        let (s, _) = app
+            .api(Method::POST, &counsellor, &status, Some(json!({"status": "closed", "closure_reason": "resolved"})))
+            .await;
         assert_eq!(s, 200);
         let victim =
             reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
@@ -363,7 +372,12 @@ async fn bad_input_is_refused_with_translated_errors_and_nothing_is_saved() {
         assert!(page.contains("This already exists.") || page.contains("पहले से"), "{db:?}");
         let state = app.token("state.admin").await;
         let (s, p) = app
-            .api(Method::POST, &state, "/api/v1/districts", Some(json!({"code": "tonk", "prefix": "JPR", "name_en": "Tonk", "name_hi": "टोंक"})))
+            .api(
+                Method::POST,
+                &state,
+                "/api/v1/districts",
+                Some(json!({"code": "tonk", "prefix": "JPR", "name_en": "Tonk", "name_hi": "टोंक"})),
+            )
             .await;
         assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("prefix")), "{db:?}: the prefix is taken: {p}");
         assert_eq!(app.state.store.districts().await.unwrap().len(), before, "{db:?}: nothing half-saved");
@@ -393,7 +407,12 @@ async fn bad_input_is_refused_with_translated_errors_and_nothing_is_saved() {
         assert_eq!(app.state.store.stations(jaipur, true).await.unwrap().len(), count);
         // A tip about no kind of scam, and a default station that is inactive, are refused.
         let (s, p) = app
-            .api(Method::POST, &token, "/api/v1/districts/jaipur/tips", Some(json!({"title_en": "x", "patterns": ["nope"]})))
+            .api(
+                Method::POST,
+                &token,
+                "/api/v1/districts/jaipur/tips",
+                Some(json!({"title_en": "x", "patterns": ["nope"]})),
+            )
             .await;
         assert_eq!(s, 422, "{db:?}: {p}");
         let (s, _) = app
@@ -406,7 +425,8 @@ async fn bad_input_is_refused_with_translated_errors_and_nothing_is_saved() {
             .await;
         assert_eq!(s, 422, "{db:?}");
         // Not JSON of the right shape: a 4xx, never a 5xx.
-        let (s, _) = app.api(Method::PUT, &token, "/api/v1/districts/jaipur/tips/1/hidden", Some(json!({"hidden": "x"}))).await;
+        let (s, _) =
+            app.api(Method::PUT, &token, "/api/v1/districts/jaipur/tips/1/hidden", Some(json!({"hidden": "x"}))).await;
         assert_eq!(s, 400, "{db:?}");
     }
 }

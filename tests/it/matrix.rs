@@ -257,7 +257,9 @@ fn rules() -> Vec<Rule> {
         rule("GET", "/admin/districts/{code}/tips", Only(ADMINS), none),
         rule("POST", "/admin/districts/{code}/tips", Only(ADMINS), |_| Body::Form(vec![("title_en", "x".into())])),
         rule("GET", "/admin/districts/{code}/tips/{tip}", Only(ADMINS), none),
-        rule("POST", "/admin/districts/{code}/tips/{tip}", Only(ADMINS), |_| Body::Form(vec![("title_en", "x".into())])),
+        rule("POST", "/admin/districts/{code}/tips/{tip}", Only(ADMINS), |_| {
+            Body::Form(vec![("title_en", "x".into())])
+        }),
         rule("POST", "/admin/districts/{code}/tips/{tip}/hide", Only(ADMINS), |_| {
             Body::Form(vec![("hidden", "1".into())])
         }),
@@ -268,9 +270,7 @@ fn rules() -> Vec<Rule> {
         }),
         rule("GET", "/api/v1/districts/{code}/legal-aid", All, none),
         rule("POST", "/api/v1/districts/{code}/legal-aid", Only(ADMINS), |_| Body::Json(json!({"kind": "x"}))),
-        rule("PUT", "/api/v1/districts/{code}/legal-aid/{contact}", Only(ADMINS), |_| {
-            Body::Json(json!({"kind": "x"}))
-        }),
+        rule("PUT", "/api/v1/districts/{code}/legal-aid/{contact}", Only(ADMINS), |_| Body::Json(json!({"kind": "x"}))),
         rule("GET", "/api/v1/districts/{code}/tips", All, none),
         rule("POST", "/api/v1/districts/{code}/tips", Only(ADMINS), |_| Body::Json(json!({"title_en": "x"}))),
         rule("PUT", "/api/v1/districts/{code}/tips/{tip}", Only(ADMINS), |_| Body::Json(json!({"title_en": "x"}))),
@@ -668,7 +668,8 @@ async fn every_role_on_every_endpoint_in_its_own_and_another_district() {
                 Who::Only(roles) => roles.contains(&role),
                 Who::Machine => false,
             };
-            let scoped = rule.path.contains("{id}") || rule.path.contains("{reference}") || rule.path.contains("{code}");
+            let scoped =
+                rule.path.contains("{id}") || rule.path.contains("{reference}") || rule.path.contains("{code}");
             let mut cells = vec![("own", &own)];
             if scoped {
                 cells.insert(0, ("other", &other));
