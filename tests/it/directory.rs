@@ -430,3 +430,39 @@ async fn bad_input_is_refused_with_translated_errors_and_nothing_is_saved() {
         assert_eq!(s, 400, "{db:?}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_directory_pages_pass_axe_in_a_real_browser() {
+    use fantoccini::Locator;
+    let Some((chromium, driver, axe_js)) = crate::browser::tools() else { return };
+    let app = spawn_app(crate::helpers::Db::Sqlite).await;
+    admins(&app).await;
+    let (_driver, c) = crate::browser::start_browser(&chromium, &driver).await;
+    let result = async {
+        c.goto(&app.url("/login?lang=hi")).await?;
+        c.find(Locator::Id("username")).await?.send_keys("admin.jaipur").await?;
+        c.find(Locator::Id("password")).await?.send_keys(&format!("{}\u{E007}", crate::helpers::PASSWORD)).await?;
+        c.wait().for_element(Locator::Css("nav a[href='/admin/districts']")).await?;
+        for path in [
+            "/admin/districts",
+            "/admin/districts/jaipur",
+            "/admin/districts/jaipur/stations",
+            "/admin/districts/jaipur/legal-aid",
+            "/admin/districts/jaipur/tips",
+            "/help?district=jaipur&what=upi_qr&money=yes&when=hour",
+        ] {
+            c.goto(&app.url(path)).await?;
+            assert_eq!(crate::browser::axe(&c, &axe_js).await, Vec::<String>::new(), "{path}");
+        }
+        // A form sent back with its errors passes too.
+        c.goto(&app.url("/admin/districts/jaipur/stations")).await?;
+        c.find(Locator::Id("f-email")).await?.send_keys("not an address").await?;
+        c.find(Locator::Css("#add button[type=submit]")).await?.click().await?;
+        c.wait().for_element(Locator::Css("#form-errors")).await?;
+        assert_eq!(crate::browser::axe(&c, &axe_js).await, Vec::<String>::new(), "errors");
+        Ok::<(), fantoccini::error::CmdError>(())
+    }
+    .await;
+    c.close().await.ok();
+    result.unwrap();
+}
