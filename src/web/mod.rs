@@ -261,6 +261,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_districts_holidays_replace_the_shared_calendars() {
+        let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+        let row = |d: &str| crate::store::DistrictHoliday {
+            calendar: "bank-rajasthan".into(),
+            day: d.into(),
+            name_en: "Local fair".into(),
+            name_hi: "स्थानीय मेला".into(),
+            estimate: 0,
+        };
+        let engine = district_engine(&[row("2026-09-15")]);
+        let bank = engine.calendars().get("bank-rajasthan").unwrap();
+        assert!(bank.holiday(day("2026-09-15")).is_some());
+        assert!(bank.holiday(day("2026-01-26")).is_none(), "the district's list replaces the shared one");
+        // No list of its own: the shared calendar.
+        let shared = district_engine(&[]);
+        assert!(shared.calendars().get("bank-rajasthan").unwrap().holiday(day("2026-01-26")).is_some());
+    }
+
+    #[test]
     fn cookies_and_query_params_are_read() {
         let mut h = HeaderMap::new();
         h.insert(header::COOKIE, HeaderValue::from_static("a=1; sahayak_lang=en; b=2"));
