@@ -84,6 +84,13 @@ const USERS: &[DemoUser] = &[
         districts: &["jodhpur"],
         lang: Lang::Hi,
     },
+    DemoUser {
+        username: "admin.jaipur",
+        name: "Rajesh Gupta",
+        role: Role::Admin,
+        districts: &["jaipur"],
+        lang: Lang::Hi,
+    },
     DemoUser { username: "state.admin", name: "State Admin", role: Role::StateAdmin, districts: &[], lang: Lang::En },
 ];
 
@@ -120,6 +127,22 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
     }
     let by_name = |name: &str| users.iter().find(|u| u.username == name);
     let supervisor = by_name(LOGIN).ok_or_else(|| anyhow::anyhow!("demo supervisor missing"))?;
+    // The stations and the legal services authority come from the directory's seed data; a
+    // fictional lawyer and NGO show the rest of the legal-aid list.
+    for (name, kind, practice) in [
+        ("Adv. Rekha Sharma (demo)", "lawyer", "Cyber fraud, banking disputes, Lok Adalat"),
+        ("Surakshit Jaipur Foundation (demo)", "ngo", "Counselling, help with complaints"),
+    ] {
+        let contact = crate::store::ContactFields {
+            name: name.into(),
+            kind: kind.into(),
+            languages: Some("Hindi, English".into()),
+            practice_areas: Some(practice.into()),
+            active: true,
+            ..Default::default()
+        };
+        store.add_legal_aid_contact(jaipur.id, &contact, supervisor.id).await?;
+    }
 
     let cases: Vec<DemoCase> = serde_json::from_str(CASES)?;
     let now = chrono::Utc::now();

@@ -28,3 +28,7 @@ referral-stale = no news for over { $days } days
 referral-reminder = Ask { $to } for news of the referral (nothing heard for { $days } days)
 audit-case-referral = referred the case
 audit-case-referral-update = recorded news of a referral
+referral-pick = From the district's directory
+referral-pick-hint = or type the name below
+referral-pick-none = (type it instead)
+referral-error-pick = Choose an active station or contact of this case's district.

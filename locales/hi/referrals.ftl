@@ -28,3 +28,7 @@ referral-stale = { $days } दिन से ज़्यादा से को�
 referral-reminder = { $to } से रेफ़रल की जानकारी लें ({ $days } दिन से कोई ख़बर नहीं)
 audit-case-referral = मामला रेफ़र किया
 audit-case-referral-update = रेफ़रल की जानकारी दर्ज की
+referral-pick = जिले की निर्देशिका से चुनें
+referral-pick-hint = या नीचे नाम लिखें
+referral-pick-none = (नाम ख़ुद लिखें)
+referral-error-pick = इस केस के जिले का कोई चालू थाना या संपर्क चुनें।

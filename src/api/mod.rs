@@ -77,12 +77,17 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
         crate::victim::api::track, crate::victim::api::issue_code, crate::victim::api::requests,
         crate::counselling::list, crate::counselling::add,
         crate::referrals::list, crate::referrals::add, crate::referrals::update,
+        crate::directory::districts::add_api,
+        crate::directory::api::stations, crate::directory::api::add_station, crate::directory::api::edit_station,
+        crate::directory::api::contacts, crate::directory::api::add_contact, crate::directory::api::edit_contact,
+        crate::directory::api::tips, crate::directory::api::add_tip, crate::directory::api::edit_tip,
+        crate::directory::api::hide_tip,
         crate::followup::list, crate::followup::record_api,
         crate::documents::api::pdf,
         crate::dashboards::api::dashboard, crate::dashboards::api::report,
     ),
     modifiers(&BearerAuth),
-    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "documents"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "victim"), (name = "counselling"), (name = "referrals"), (name = "dashboards"), (name = "reference"))
+    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "documents"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "victim"), (name = "counselling"), (name = "referrals"), (name = "directory"), (name = "dashboards"), (name = "reference"))
 )]
 pub struct ApiDoc;
 

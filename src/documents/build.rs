@@ -199,14 +199,16 @@ pub async fn document(
     let totals = crate::triage::trail::case_totals(f.amount_lost_paise, &t.trail, &restorations);
 
     // The station and sections: as chosen, else for the victim's address and kind of scam.
+    let lists = stations::of_district(state, case.district_id).await?;
+    let district_stations = &lists.stations;
     let station = match &choices.station {
-        Some(id) => Some(
-            stations::of_district(district.map_or("", |d| d.code.as_str()))
+        Some(code) => Some(
+            district_stations
                 .iter()
-                .find(|s| &s.id == id)
+                .find(|s| &s.code == code)
                 .ok_or(AppError::invalid("station", "documents-error-station"))?,
         ),
-        None => stations::for_address(district.map_or("", |d| d.code.as_str()), f.victim_address.as_deref()),
+        None => stations::pick(district_stations, f.victim_address.as_deref()),
     };
     let usual: Vec<String> = offences::usual(f.scam_pattern).iter().map(|s| (*s).to_owned()).collect();
     let mut sections = Vec::new();

@@ -30,17 +30,16 @@ struct PanelTemplate {
     routes: Vec<Opt>,
 }
 
-/// The case page's documents section (no query of its own: districts are cached). `None` for a
+/// The case page's documents section (no query of its own: the district's stations are cached). `None` for a
 /// user who may not read the case.
 pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Result<Option<Panel>, AppError> {
     if !staff.user.role.may(CaseAction::Read) {
         return Ok(None);
     }
     let page = staff.page(state);
-    let districts = state.districts().await?;
-    let district_code = districts.iter().find(|d| d.id == handle.case().district_id).map_or("", |d| d.code.as_str());
     let f = &handle.case().fields;
-    let chosen = stations::for_address(district_code, f.victim_address.as_deref()).map(|s| s.id.as_str());
+    let lists = stations::of_district(state, handle.case().district_id).await?;
+    let chosen = stations::pick(&lists.stations, f.victim_address.as_deref()).map(|s| s.code.as_str());
     let usual = offences::usual(f.scam_pattern);
     let body = PanelTemplate {
         reference: handle.case().reference.clone(),
@@ -48,12 +47,13 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
             .iter()
             .map(|k| KindRow { code: k.code(), label: page.t(&format!("documents-kind-{}", k.code())) })
             .collect(),
-        stations: stations::of_district(district_code)
+        stations: lists
+            .stations
             .iter()
             .map(|s| Opt {
-                value: s.id.clone(),
+                value: s.code.clone(),
                 label: s.name(page.lang).to_owned(),
-                selected: Some(s.id.as_str()) == chosen,
+                selected: Some(s.code.as_str()) == chosen,
             })
             .collect(),
         sections: offences::SECTIONS

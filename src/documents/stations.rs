@@ -1,59 +1,17 @@
-//! Police stations per district, kept as data (`data/stations/<district code>.toml`), and the
-//! choice of the station for a victim's address.
+//! The police stations of a district (kept in the database, edited by admins under
+//! `/admin/districts/{code}/stations`; seeded from `data/stations/<code>.toml`) and the choice
+//! of the station for a victim's address.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use sahayak_domain::case::Lang;
-use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
-/// The station lists, by district code. A district is added by adding its file here.
-const FILES: &[&str] =
-    &[include_str!("../../data/stations/jaipur.toml"), include_str!("../../data/stations/jodhpur.toml")];
+use std::sync::Arc;
 
-#[derive(Debug, Clone, Deserialize)]
-pub struct Station {
-    pub id: String,
-    pub name_en: String,
-    pub name_hi: String,
-    #[serde(default)]
-    pub areas: Vec<String>,
-    #[serde(default)]
-    pub default: bool,
-}
+use crate::store::Station;
+use crate::web::{AppError, AppState};
 
-impl Station {
-    pub fn name(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Hi => &self.name_hi,
-            Lang::En => &self.name_en,
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct File {
-    district: String,
-    station: Vec<Station>,
-}
-
-fn all() -> &'static HashMap<String, Vec<Station>> {
-    static LISTS: OnceLock<HashMap<String, Vec<Station>>> = OnceLock::new();
-    LISTS.get_or_init(|| {
-        FILES
-            .iter()
-            .map(|text| {
-                let f: File = toml::from_str(text).unwrap_or_else(|e| panic!("data/stations: {e}"));
-                (f.district, f.station)
-            })
-            .collect()
-    })
-}
-
-/// The stations of a district (none when the district has no list yet).
-pub fn of_district(code: &str) -> &'static [Station] {
-    all().get(code).map(Vec::as_slice).unwrap_or_default()
+/// The active stations (and legal-aid contacts) of a district, the default station first.
+pub async fn of_district(state: &AppState, district_id: i64) -> Result<Arc<crate::directory::Lists>, AppError> {
+    state.directory.lists(&state.store, district_id).await
 }
 
 fn normal(s: &str) -> String {
@@ -61,39 +19,57 @@ fn normal(s: &str) -> String {
 }
 
 /// The station whose area the address names, else the district's default station.
-pub fn for_address(district: &str, address: Option<&str>) -> Option<&'static Station> {
-    let stations = of_district(district);
+pub fn pick<'a>(stations: &'a [Station], address: Option<&str>) -> Option<&'a Station> {
     let address = normal(address.unwrap_or_default());
     stations
         .iter()
         .find(|s| !address.is_empty() && s.areas.iter().any(|a| address.contains(&normal(a))))
-        .or_else(|| stations.iter().find(|s| s.default))
+        .or_else(|| stations.iter().find(|s| s.is_default))
         .or(stations.first())
+}
+
+/// The station for a victim's address in a district (read from the database).
+pub async fn for_address(
+    state: &AppState,
+    district_id: i64,
+    address: Option<&str>,
+) -> Result<Option<Station>, AppError> {
+    let lists = of_district(state, district_id).await?;
+    Ok(pick(&lists.stations, address).cloned())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_list_parses_and_has_a_default() {
-        for (district, stations) in all() {
-            assert!(stations.iter().any(|s| s.default), "{district} has no default station");
-            let mut ids: Vec<_> = stations.iter().map(|s| &s.id).collect();
-            ids.dedup();
-            assert_eq!(ids.len(), stations.len(), "{district} repeats a station id");
+    fn station(code: &str, areas: &[&str], is_default: bool) -> Station {
+        Station {
+            id: 0,
+            district_id: 1,
+            code: code.into(),
+            name_en: code.into(),
+            name_hi: code.into(),
+            areas: areas.iter().map(|a| (*a).to_owned()).collect(),
+            phone: None,
+            email: None,
+            address: None,
+            officer_title: None,
+            is_default,
+            active: true,
         }
-        assert!(of_district("jaipur").len() >= 5);
-        assert!(of_district("jodhpur").len() >= 5);
     }
 
     #[test]
     fn the_address_picks_the_station() {
-        assert_eq!(for_address("jaipur", Some("42, मालवीय नगर, जयपुर")).unwrap().id, "malviya-nagar");
-        assert_eq!(for_address("jaipur", Some("B-12 MANSAROVAR, Jaipur")).unwrap().id, "mansarovar");
-        assert_eq!(for_address("jaipur", Some("somewhere else")).unwrap().id, "cyber");
-        assert_eq!(for_address("jaipur", None).unwrap().id, "cyber");
-        assert_eq!(for_address("jodhpur", Some("Sardarpura C Road")).unwrap().id, "sardarpura");
-        assert!(for_address("ajmer", Some("x")).is_none());
+        let list = [
+            station("cyber", &[], true),
+            station("malviya-nagar", &["malviya nagar", "मालवीय नगर"], false),
+            station("mansarovar", &["mansarovar"], false),
+        ];
+        assert_eq!(pick(&list, Some("42, मालवीय नगर, जयपुर")).unwrap().code, "malviya-nagar");
+        assert_eq!(pick(&list, Some("B-12 MANSAROVAR, Jaipur")).unwrap().code, "mansarovar");
+        assert_eq!(pick(&list, Some("somewhere else")).unwrap().code, "cyber");
+        assert_eq!(pick(&list, None).unwrap().code, "cyber");
+        assert!(pick(&[], Some("x")).is_none());
     }
 }

@@ -76,6 +76,9 @@ pub struct ReferralWrite {
     pub note: String,
     /// Without the victim's consent to this referral, a supervisor gives the reason here.
     pub consent_override: String,
+    /// An entry of the district's directory, `station:ID` or `legal_aid:ID`: fills the kind,
+    /// `to_name` and `to_contact` (what is typed there wins).
+    pub pick: String,
 }
 
 /// A status update as typed.
@@ -105,11 +108,27 @@ pub async fn create(state: &AppState, user: &User, handle: &CaseHandle, w: &Refe
         return Err(AppError::BadRequest("retention-erased-no-edit"));
     }
     let mut e = FieldErrors::default();
-    let kind = w.kind.trim();
+    let picked = picked(state, handle.case().district_id, user.lang, &w.pick).await?;
+    let kind = match &picked {
+        Some(Ok((kind, _, _))) => *kind,
+        _ => w.kind.trim(),
+    };
+    if let Some(Err(())) = picked {
+        e.add("pick", "referral-error-pick");
+    }
     if !KINDS.contains(&kind) {
         e.add("kind", if kind.is_empty() { "error-required" } else { "error-choice" });
     }
-    let (to_name, to_contact, officer) = (clean_text(&w.to_name), clean_text(&w.to_contact), clean_text(&w.officer));
+    let (mut to_name, mut to_contact, officer) =
+        (clean_text(&w.to_name), clean_text(&w.to_contact), clean_text(&w.officer));
+    if let Some(Ok((_, name, contact))) = &picked {
+        if to_name.is_empty() {
+            to_name = name.clone();
+        }
+        if to_contact.is_empty() {
+            to_contact = contact.chars().take(MAX_SHORT).collect();
+        }
+    }
     let (fir, ack, note) = (clean_text(&w.fir_number), clean_text(&w.ack_number), clean_text(&w.note));
     if to_name.is_empty() {
         e.add("to_name", "error-required");
@@ -149,6 +168,40 @@ pub async fn create(state: &AppState, user: &User, handle: &CaseHandle, w: &Refe
     crate::privacy::audit::record(state, Some(user.id), "case.referral", &subject, kind).await;
     tracing::info!(case_id = handle.id(), referral_id = id, "referral recorded");
     Ok(id)
+}
+
+/// The directory entry picked on the form: its kind, name and contact; `Err` when it is not an
+/// active entry of the case's district.
+async fn picked(
+    state: &AppState,
+    district_id: i64,
+    lang: sahayak_domain::case::Lang,
+    pick: &str,
+) -> Result<Option<Result<(&'static str, String, String), ()>>, AppError> {
+    let pick = pick.trim();
+    if pick.is_empty() {
+        return Ok(None);
+    }
+    let join = |parts: [&Option<String>; 3]| parts.iter().filter_map(|p| p.as_deref()).collect::<Vec<_>>().join(", ");
+    let found = match pick.split_once(':').map(|(k, id)| (k, id.parse::<i64>())) {
+        Some(("station", Ok(id))) => match state.store.station(id).await {
+            Ok(s) if s.district_id == district_id && s.active => {
+                let name = s.name(lang).to_owned();
+                Ok(("police", name, join([&s.phone, &s.email, &s.address])))
+            }
+            Ok(_) | Err(StoreError::NotFound) => Err(()),
+            Err(e) => return Err(e.into()),
+        },
+        Some(("legal_aid", Ok(id))) => match state.store.legal_aid_contact(id).await {
+            Ok(c) if c.district_id == district_id && c.active => {
+                Ok(("legal_aid", c.name.clone(), join([&c.phone, &c.email, &c.address])))
+            }
+            Ok(_) | Err(StoreError::NotFound) => Err(()),
+            Err(e) => return Err(e.into()),
+        },
+        _ => Err(()),
+    };
+    Ok(Some(found))
 }
 
 pub async fn change(
@@ -219,6 +272,9 @@ struct PanelTemplate {
     can_write: bool,
     can_override: bool,
     kinds: Vec<Opt>,
+    /// The district's active stations and legal-aid contacts, to pick instead of typing.
+    stations: Vec<Opt>,
+    legal_aid: Vec<Opt>,
     now: String,
     days: i64,
 }
@@ -230,6 +286,13 @@ fn status_label(page: &Page, s: &str) -> String {
 pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Result<Panel, AppError> {
     let page = staff.page(state);
     let (referrals, updates) = state.store.referrals(handle.id()).await?;
+    let can_write = require(&staff.user, CaseAction::Edit).is_ok() && handle.case().erased_at.is_none();
+    let lists = if can_write {
+        state.directory.lists(&state.store, handle.case().district_id).await?
+    } else {
+        Default::default()
+    };
+    let (stations, contacts) = (&lists.stations, &lists.contacts);
     let days = state.config.referral_reminder_days;
     let now = now_millis();
     let view = |r: &Referral| {
@@ -271,7 +334,7 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
     let body = PanelTemplate {
         reference: handle.case().reference.clone(),
         referrals: referrals.iter().map(view).collect(),
-        can_write: require(&staff.user, CaseAction::Edit).is_ok() && handle.case().erased_at.is_none(),
+        can_write,
         can_override: staff.user.role.may(CaseAction::AssignOthers),
         kinds: KINDS
             .iter()
@@ -280,6 +343,14 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
                 label: page.t(&format!("referral-kind-{}", k.replace('_', "-"))),
                 selected: *k == "police",
             })
+            .collect(),
+        stations: stations
+            .iter()
+            .map(|s| Opt { value: format!("station:{}", s.id), label: s.name(page.lang).to_owned(), selected: false })
+            .collect(),
+        legal_aid: contacts
+            .iter()
+            .map(|c| Opt { value: format!("legal_aid:{}", c.id), label: c.name.clone(), selected: false })
             .collect(),
         now: sahayak_domain::time::to_ist_local(Utc::now()),
         days,
@@ -306,6 +377,7 @@ pub async fn add_form(
         handed_over_at: form.get("handed_over_at").into(),
         note: form.get("note").into(),
         consent_override: form.get("consent_override").into(),
+        pick: form.get("pick").into(),
     };
     let r = create(&state, &staff.user, &handle, &w).await;
     crate::cases::show::after_form(&state, &staff, &handle, "referrals", r).await

@@ -38,6 +38,12 @@ pub const TABLES: &[TableSpec] = &[
     table("districts", "id"),
     TableSpec { name: "users", order_by: "id", seeded: Some("username = 'sahayak-system'") },
     table("user_districts", "user_id, district_id"),
+    table("police_stations", "id"),
+    table("legal_aid_contacts", "id"),
+    // The shared tips the migration loads from the data file, until a person edits one.
+    TableSpec { name: "prevention_tips", order_by: "id", seeded: Some("district_id IS NULL AND updated_by IS NULL") },
+    table("prevention_tip_hidden", "district_id, tip_id"),
+    table("district_holidays", "id"),
     table("case_counters", "district_id, year"),
     table("cases", "id"),
     table("case_events", "id"),

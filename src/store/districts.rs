@@ -1,9 +1,10 @@
 //! Districts: the tenants of one deployment. Each has a code (`jaipur`) used in URLs and the
-//! CLI, and a prefix (`JPR`) that starts its case references.
+//! CLI, and a prefix (`JPR`) that starts its case references. A district may carry its own
+//! centre's name, address and helpline (shown on the public help page).
 
 use serde::Serialize;
 
-use super::{Store, StoreResult, now_millis, on_unique};
+use super::{Store, StoreResult, WriteTx, now_millis, on_unique};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct District {
@@ -12,6 +13,10 @@ pub struct District {
     pub prefix: String,
     pub name_en: String,
     pub name_hi: String,
+    /// The district centre's own name, address and helpline, when it has its own.
+    pub centre_name: Option<String>,
+    pub centre_address: Option<String>,
+    pub centre_phone: Option<String>,
 }
 
 impl District {
@@ -31,39 +36,78 @@ pub struct NewDistrict<'a> {
     pub name_hi: &'a str,
 }
 
+/// A district's centre details.
+#[derive(Debug, Clone, Default)]
+pub struct CentreDetails {
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+}
+
+const COLUMNS: &str = "id, code, prefix, name_en, name_hi, centre_name, centre_address, centre_phone";
+
 impl Store {
     pub async fn districts(&self) -> StoreResult<Vec<District>> {
-        Ok(sqlx::query_as("SELECT id, code, prefix, name_en, name_hi FROM districts ORDER BY name_en")
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM districts ORDER BY name_en")))
             .fetch_all(self.pool())
             .await?)
     }
 
     pub async fn district_by_code(&self, code: &str) -> StoreResult<Option<District>> {
-        Ok(sqlx::query_as("SELECT id, code, prefix, name_en, name_hi FROM districts WHERE code = $1")
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM districts WHERE code = $1")))
             .bind(code)
             .fetch_optional(self.pool())
             .await?)
     }
 
-    /// Adds a district, or returns the existing one with the same code unchanged.
+    /// Adds a district, or returns the existing one with the same code unchanged. A new
+    /// district gets the directory's seed data (its stations, if a list is shipped for its
+    /// code, and the shared holiday calendars).
     pub async fn ensure_district(&self, d: &NewDistrict<'_>) -> StoreResult<District> {
         if let Some(existing) = self.district_by_code(d.code).await? {
             return Ok(existing);
         }
         let mut w = self.write().await?;
-        let district = sqlx::query_as(
-            "INSERT INTO districts (code, prefix, name_en, name_hi, created_at) VALUES ($1, $2, $3, $4, $5)
-             RETURNING id, code, prefix, name_en, name_hi",
-        )
+        let district = self.insert_district(&mut w, d, &CentreDetails::default()).await?;
+        super::directory_seed::seed_district(w.conn(), district.id, &district.code).await?;
+        w.commit().await?;
+        Ok(district)
+    }
+
+    /// Inserts a district inside a write that is already open.
+    pub(crate) async fn insert_district(
+        &self,
+        w: &mut WriteTx,
+        d: &NewDistrict<'_>,
+        centre: &CentreDetails,
+    ) -> StoreResult<District> {
+        let district = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO districts (code, prefix, name_en, name_hi, centre_name, centre_address, centre_phone, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {COLUMNS}"
+        )))
         .bind(d.code)
         .bind(d.prefix)
         .bind(d.name_en)
         .bind(d.name_hi)
+        .bind(centre.name.as_deref())
+        .bind(centre.address.as_deref())
+        .bind(centre.phone.as_deref())
         .bind(now_millis())
         .fetch_one(w.conn())
         .await
         .map_err(|e| on_unique(e, "prefix"))?;
-        w.commit().await?;
         Ok(district)
+    }
+
+    /// Changes a district's centre details.
+    pub async fn set_district_centre(&self, w: &mut WriteTx, id: i64, centre: &CentreDetails) -> StoreResult<()> {
+        sqlx::query("UPDATE districts SET centre_name = $1, centre_address = $2, centre_phone = $3 WHERE id = $4")
+            .bind(centre.name.as_deref())
+            .bind(centre.address.as_deref())
+            .bind(centre.phone.as_deref())
+            .bind(id)
+            .execute(w.conn())
+            .await?;
+        Ok(())
     }
 }

@@ -20,6 +20,9 @@ pub type MigrationProgress<'a> = &'a (dyn Fn(usize, usize, &str) + Sync);
 
 /// A fixed key for PostgreSQL's advisory lock, so two servers starting together do not both
 /// migrate.
+/// The migration that creates the district directory, which is seeded right after it.
+const DIRECTORY_VERSION: i64 = 14;
+
 const PG_MIGRATION_LOCK: i64 = 0x5348_5941; // "SHYA"
 
 impl Store {
@@ -68,6 +71,10 @@ impl Store {
             tx.execute(sqlx::raw_sql(AssertSqlSafe(sql)))
                 .await
                 .map_err(|e| StoreError::Migration(format!("{}: {e}", m.name)))?;
+            if m.version == DIRECTORY_VERSION {
+                // The directory's tables start with the data files' contents.
+                super::directory_seed::seed_all(&mut tx).await?;
+            }
             sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
                 .bind(m.version)
                 .bind(m.name)

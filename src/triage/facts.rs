@@ -114,7 +114,8 @@ pub async fn load(state: &AppState, case: &Case, now: DateTime<Utc>) -> Result<T
     let actions = state.store.case_actions(case.id).await?;
     let trail = state.store.trail(case.id).await?;
     let tasks = state.store.case_tasks(case.id).await?;
-    let deadlines = deadlines::compute(&case_facts(case, &actions, &trail), now);
+    let engine = state.deadline_engine(case.district_id).await?;
+    let deadlines = engine.compute(&case_facts(case, &actions, &trail), now);
     Ok(Triage { actions, trail, tasks, deadlines })
 }
 

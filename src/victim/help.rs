@@ -9,7 +9,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Response};
 use sahayak_domain::case::ScamPattern;
-use sahayak_domain::plans::{Circumstances, Plan, Tip};
+use sahayak_domain::plans::{Circumstances, Plan};
 use serde::Deserialize;
 
 use crate::cases::views::Opt;
@@ -27,6 +27,9 @@ pub struct CheckQuery {
     money: String,
     #[serde(default)]
     when: String,
+    /// The district whose centre and tips to show (its code); the deployment's own when empty.
+    #[serde(default)]
+    district: String,
 }
 
 /// The self-check's answer.
@@ -46,12 +49,15 @@ struct HelpPage {
     money: String,
     when: String,
     advice: Option<Advice>,
+    /// The districts to choose from, when there is more than one.
+    districts: Vec<Opt>,
+    centre: String,
     address: String,
     phone: String,
 }
 
 /// What the visitor told the self-check, checked; `None` until they answer "what happened".
-fn advise(page: &Page, q: &CheckQuery) -> Option<Advice> {
+fn advise(page: &Page, q: &CheckQuery, tips: Vec<(String, String)>) -> Option<Advice> {
     let pattern: ScamPattern = q.what.parse().ok()?;
     let money_lost = q.money == "yes";
     let recent = matches!(q.when.as_str(), "hour" | "day");
@@ -59,10 +65,6 @@ fn advise(page: &Page, q: &CheckQuery) -> Option<Advice> {
     let plan = Plan::for_case(pattern.code(), "", None, None);
     let circumstances = Circumstances { money_lost, victim_minor: false };
     let steps = plan.steps_for(circumstances).map(|s| s.victim_text.get(lang).to_owned()).collect();
-    let tips = Tip::for_pattern(pattern.code())
-        .take(3)
-        .map(|t| (t.title.get(lang).to_owned(), t.text.get(lang).to_owned()))
-        .collect();
     Some(Advice { call_now: money_lost && recent, plan_title: plan.title.get(lang).to_owned(), steps, tips })
 }
 
@@ -76,13 +78,39 @@ pub async fn page(
         .iter()
         .map(|p| Opt { value: p.code().into(), label: page.t(&p.label_key()), selected: q.what == p.code() })
         .collect();
+    let all = state.districts().await?;
+    let district = all.iter().find(|d| d.code == q.district);
+    let tips = match q.what.parse::<ScamPattern>() {
+        Ok(p) => crate::prevention::shown_for(&state.store, district.map(|d| d.id), p.code(), page.lang, 3)
+            .await?
+            .into_iter()
+            .map(|t| (t.title, t.text))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    // A district's own centre details, else the deployment's (config).
+    let own = |v: Option<&Option<String>>, fallback: &str| {
+        v.and_then(|v| v.clone()).filter(|v| !v.trim().is_empty()).unwrap_or_else(|| fallback.to_owned())
+    };
     let body = HelpPage {
-        advice: advise(&page, &q),
+        advice: advise(&page, &q, tips),
         patterns,
         money: q.money.clone(),
         when: q.when.clone(),
-        address: state.config.centre_address.clone(),
-        phone: state.config.centre_phone.clone(),
+        districts: if all.len() > 1 {
+            all.iter()
+                .map(|d| Opt {
+                    value: d.code.clone(),
+                    label: d.name(page.lang).to_owned(),
+                    selected: d.code == q.district,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        centre: own(district.map(|d| &d.centre_name), &state.config.centre_name),
+        address: own(district.map(|d| &d.centre_address), &state.config.centre_address),
+        phone: own(district.map(|d| &d.centre_phone), &state.config.centre_phone),
         page,
     };
     Ok(Html(body.render()?).into_response())

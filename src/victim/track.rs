@@ -227,10 +227,10 @@ async fn render(
     );
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let tips = if c.status == sahayak_domain::case::Status::Closed {
-        let lang = crate::triage::plans::text_lang(page.lang);
-        sahayak_domain::plans::Tip::for_pattern(c.fields.scam_pattern.code())
-            .take(4)
-            .map(|t| (t.title.get(lang).to_owned(), t.text.get(lang).to_owned()))
+        crate::prevention::shown_for(&state.store, Some(c.district_id), c.fields.scam_pattern.code(), page.lang, 4)
+            .await?
+            .into_iter()
+            .map(|t| (t.title, t.text))
             .collect()
     } else {
         Vec::new()

@@ -7,6 +7,7 @@ pub mod metrics;
 pub mod page;
 pub mod session;
 
+use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -17,6 +18,7 @@ use axum::middleware;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use sahayak_domain::case::Lang;
+use sahayak_domain::deadlines::Engine;
 use tokio::net::TcpListener;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -38,6 +40,10 @@ pub struct AppState {
     /// Messages to victims (their access code): a gateway, or the log.
     pub notifier: Arc<dyn crate::victim::Notifier>,
     districts: DistrictCache,
+    /// Each district's active stations and legal-aid contacts.
+    pub directory: crate::directory::Cache,
+    /// Each district's deadline engine (its own holidays), built on first use.
+    engines: Arc<RwLock<HashMap<i64, Arc<Engine>>>>,
 }
 
 type DistrictCache = Arc<RwLock<Option<(Instant, Arc<Vec<District>>)>>>;
@@ -59,6 +65,8 @@ impl AppState {
             rings: Default::default(),
             metrics: Arc::default(),
             districts: Arc::default(),
+            directory: Default::default(),
+            engines: Arc::default(),
         }
     }
 
@@ -83,6 +91,28 @@ impl AppState {
         }
     }
 
+    /// The deadline engine for a district's cases: the shared rules counting working days on
+    /// the district's holidays (the shared calendar where the district has none).
+    pub async fn deadline_engine(&self, district_id: i64) -> Result<Arc<Engine>, AppError> {
+        if let Ok(guard) = self.engines.read()
+            && let Some(e) = guard.get(&district_id)
+        {
+            return Ok(e.clone());
+        }
+        let rows = self.store.district_holidays(district_id).await?;
+        let engine = Arc::new(district_engine(&rows));
+        if let Ok(mut guard) = self.engines.write() {
+            guard.insert(district_id, engine.clone());
+        }
+        Ok(engine)
+    }
+
+    pub fn forget_deadline_engine(&self, district_id: i64) {
+        if let Ok(mut guard) = self.engines.write() {
+            guard.remove(&district_id);
+        }
+    }
+
     pub fn idle_timeout_ms(&self) -> i64 {
         self.config.session_idle_minutes * 60_000
     }
@@ -90,6 +120,36 @@ impl AppState {
     pub fn session_ttl_ms(&self) -> i64 {
         self.config.session_hours * 3_600_000
     }
+}
+
+/// The built-in engine with each calendar's holidays replaced by the district's list for it.
+fn district_engine(rows: &[crate::store::DistrictHoliday]) -> Engine {
+    use sahayak_domain::deadlines::{Holiday, Text};
+    let builtin = Engine::builtin();
+    let mut calendars = builtin.calendars().clone();
+    for cal in builtin.calendars().iter() {
+        let mine: Vec<Holiday> = rows
+            .iter()
+            .filter(|r| r.calendar == cal.id())
+            .filter_map(|r| {
+                Some(Holiday {
+                    date: chrono::NaiveDate::parse_from_str(&r.day, "%Y-%m-%d").ok()?,
+                    name: Text { en: r.name_en.clone(), hi: r.name_hi.clone() },
+                    estimate: r.estimate != 0,
+                })
+            })
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        match cal.with_holidays(mine) {
+            Ok(c) => calendars.replace(c),
+            Err(e) => {
+                tracing::warn!(error = %e, calendar = cal.id(), "district holidays not usable; shared calendar used")
+            }
+        }
+    }
+    Engine::new(builtin.rules().clone(), calendars).unwrap_or_else(|_| builtin.clone())
 }
 
 /// Request bodies above this are refused before any handler reads them.
@@ -116,6 +176,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::referrals::router())
         .merge(crate::followup::router())
         .merge(crate::dashboards::router())
+        .merge(crate::directory::router())
         .merge(crate::api::router())
         .fallback(|| async { AppError::NotFound })
         // Applied to each route, so it sees the route's template (`MatchedPath`).
@@ -202,6 +263,25 @@ pub fn request_lang(req: &Request) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_districts_holidays_replace_the_shared_calendars() {
+        let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+        let row = |d: &str| crate::store::DistrictHoliday {
+            calendar: "bank-rajasthan".into(),
+            day: d.into(),
+            name_en: "Local fair".into(),
+            name_hi: "स्थानीय मेला".into(),
+            estimate: 0,
+        };
+        let engine = district_engine(&[row("2026-09-15")]);
+        let bank = engine.calendars().get("bank-rajasthan").unwrap();
+        assert!(bank.holiday(day("2026-09-15")).is_some());
+        assert!(bank.holiday(day("2026-01-26")).is_none(), "the district's list replaces the shared one");
+        // No list of its own: the shared calendar.
+        let shared = district_engine(&[]);
+        assert!(shared.calendars().get("bank-rajasthan").unwrap().holiday(day("2026-01-26")).is_some());
+    }
 
     #[test]
     fn cookies_and_query_params_are_read() {

@@ -75,6 +75,11 @@ impl Page {
         self.user.as_ref().is_some_and(crate::privacy::export::may_export)
     }
 
+    /// District and state admins edit the district directory.
+    pub fn edits_directory(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| crate::directory::edits_directory(u.role))
+    }
+
     pub fn user_role(&self) -> String {
         self.user.as_ref().map(|u| self.t(&u.role.label_key())).unwrap_or_default()
     }

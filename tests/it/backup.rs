@@ -102,6 +102,21 @@ async fn populate(db: Db) -> Source {
     assert_eq!(r.status(), 201, "evidence upload");
     let other = app.token("counsellor.jodhpur").await;
     app.create_case(&other, json!({"district": "jodhpur", "victim_mobile": "70234 81956"})).await;
+    // The district directory: an edited station, a district's own tip, a shared tip hidden.
+    let store = &app.state.store;
+    let jaipur = store.district_by_code("jaipur").await.unwrap().unwrap().id;
+    let station = store.stations(jaipur, false).await.unwrap().remove(0);
+    let fields = sahayak::store::StationFields {
+        name_en: "Cyber Police Station, Jaipur (restored)".into(),
+        name_hi: station.name_hi.clone(),
+        areas: station.areas.clone(),
+        is_default: station.is_default,
+        active: true,
+        ..Default::default()
+    };
+    store.update_station(station.id, jaipur, &fields, 1).await.unwrap();
+    let shared = store.library_tips(None).await.unwrap().remove(0);
+    store.set_tip_hidden(jaipur, shared.id, true, 1).await.unwrap();
 
     let (_, case) = app.api(Method::GET, &token, &format!("/api/v1/cases/{id}"), None).await;
     assert_eq!(case["victim_mobile"], "+919829077341");
@@ -244,6 +259,10 @@ async fn round_trip(from: Db, to: Db) {
     assert!(found["items"].as_array().unwrap().iter().any(|c| c["id"] == id), "search by word: {found}");
     let (_, found) = app.api(Method::GET, &token, "/api/v1/cases?q=9829077341", None).await;
     assert_eq!(found["items"][0]["id"], id, "search by mobile");
+    let (_, stations) = app.api(Method::GET, &token, "/api/v1/districts/jaipur/stations", None).await;
+    assert!(stations.to_string().contains("Cyber Police Station, Jaipur (restored)"), "{from:?} -> {to:?}");
+    let (_, tips) = app.api(Method::GET, &token, "/api/v1/districts/jaipur/tips", None).await;
+    assert_eq!(tips.as_array().unwrap().iter().filter(|t| t["hidden"] == true).count(), 1, "{from:?} -> {to:?}");
     // New rows get new ids (PostgreSQL's sequences were moved past the restored ones).
     let new = app.create_case(&token, json!({})).await;
     assert!(new["id"].as_i64().unwrap() > id);

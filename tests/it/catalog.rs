@@ -45,6 +45,7 @@ fn keys_used() -> BTreeSet<String> {
                     "evidence-",
                     "documents-",
                     "dashboard-",
+                    "dir-",
                 ];
                 if prefixes.iter().any(|p| candidate.starts_with(p))
                     && candidate.chars().all(|c| c.is_ascii_lowercase() || c == '-')

@@ -8,6 +8,7 @@ mod catalog;
 mod cli;
 mod counselling;
 mod dashboard;
+mod directory;
 mod documents;
 mod evidence;
 mod followup;

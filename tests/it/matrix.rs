@@ -60,6 +60,8 @@ const SUPERVISING: &[Role] = &[Role::Supervisor, Role::Admin, Role::StateAdmin];
 const FLAGGERS: &[Role] = &[Role::PoliceLiaison, Role::Supervisor, Role::Admin, Role::StateAdmin];
 const COUNSELLORS: &[Role] = &[Role::Counsellor, Role::Supervisor];
 const HOLDERS: &[Role] = &[Role::LegalAdvisor, Role::Supervisor, Role::Admin, Role::StateAdmin];
+const ADMINS: &[Role] = &[Role::Admin, Role::StateAdmin];
+const STATE: &[Role] = &[Role::StateAdmin];
 
 fn none(_: &Fixture) -> Body {
     Body::None
@@ -231,6 +233,51 @@ fn rules() -> Vec<Rule> {
             Body::Json(json!({"action": "handed_to_police", "reason": "Pen drive to SI Meena"}))
         }),
         rule("POST", "/api/v1/cases/{id}/evidence/{item}/portal-copy", Writers, |_| Body::Json(json!({}))),
+        // The district directory: admins of the district edit it (bodies that save nothing, or
+        // add a row); every staff member of the district reads it through the API.
+        rule("GET", "/admin/districts", Only(ADMINS), none),
+        rule("GET", "/admin/districts/new", Only(STATE), none),
+        rule("POST", "/admin/districts", Only(STATE), form),
+        rule("POST", "/api/v1/districts", Only(STATE), |_| Body::Json(json!({"code": "BAD CODE"}))),
+        rule("GET", "/admin/districts/{code}", Only(ADMINS), none),
+        rule("POST", "/admin/districts/{code}", Only(ADMINS), |_| Body::Form(vec![("centre_phone", "call us".into())])),
+        rule("GET", "/admin/districts/{code}/stations", Only(ADMINS), none),
+        rule("POST", "/admin/districts/{code}/stations", Only(ADMINS), |_| {
+            Body::Form(vec![("name_en", "Matrix Police Station".into()), ("name_hi", "मैट्रिक्स थाना".into())])
+        }),
+        rule("GET", "/admin/districts/{code}/stations/{station}", Only(ADMINS), none),
+        rule("POST", "/admin/districts/{code}/stations/{station}", Only(ADMINS), |_| {
+            Body::Form(vec![("email", "not an address".into())])
+        }),
+        rule("GET", "/admin/districts/{code}/legal-aid", Only(ADMINS), none),
+        rule("POST", "/admin/districts/{code}/legal-aid", Only(ADMINS), |_| Body::Form(vec![("kind", "x".into())])),
+        rule("GET", "/admin/districts/{code}/legal-aid/{contact}", Only(ADMINS), none),
+        rule("POST", "/admin/districts/{code}/legal-aid/{contact}", Only(ADMINS), |_| {
+            Body::Form(vec![("kind", "x".into())])
+        }),
+        rule("GET", "/admin/districts/{code}/tips", Only(ADMINS), none),
+        rule("POST", "/admin/districts/{code}/tips", Only(ADMINS), |_| Body::Form(vec![("title_en", "x".into())])),
+        rule("GET", "/admin/districts/{code}/tips/{tip}", Only(ADMINS), none),
+        rule("POST", "/admin/districts/{code}/tips/{tip}", Only(ADMINS), |_| {
+            Body::Form(vec![("title_en", "x".into())])
+        }),
+        rule("POST", "/admin/districts/{code}/tips/{tip}/hide", Only(ADMINS), |_| {
+            Body::Form(vec![("hidden", "1".into())])
+        }),
+        rule("GET", "/api/v1/districts/{code}/stations", All, none),
+        rule("POST", "/api/v1/districts/{code}/stations", Only(ADMINS), |_| Body::Json(json!({"name_en": ""}))),
+        rule("PUT", "/api/v1/districts/{code}/stations/{station}", Only(ADMINS), |_| {
+            Body::Json(json!({"name_en": ""}))
+        }),
+        rule("GET", "/api/v1/districts/{code}/legal-aid", All, none),
+        rule("POST", "/api/v1/districts/{code}/legal-aid", Only(ADMINS), |_| Body::Json(json!({"kind": "x"}))),
+        rule("PUT", "/api/v1/districts/{code}/legal-aid/{contact}", Only(ADMINS), |_| Body::Json(json!({"kind": "x"}))),
+        rule("GET", "/api/v1/districts/{code}/tips", All, none),
+        rule("POST", "/api/v1/districts/{code}/tips", Only(ADMINS), |_| Body::Json(json!({"title_en": "x"}))),
+        rule("PUT", "/api/v1/districts/{code}/tips/{tip}", Only(ADMINS), |_| Body::Json(json!({"title_en": "x"}))),
+        rule("PUT", "/api/v1/districts/{code}/tips/{tip}/hidden", Only(ADMINS), |_| {
+            Body::Json(json!({"hidden": true}))
+        }),
     ];
     // Requests that use up what they name: confirming a preview, removing a row.
     let gone = |mut r: Rule| {
@@ -313,6 +360,11 @@ struct Fixture {
     identifier: i64,
     request: i64,
     upi: &'static str,
+    /// The district's code, one of its stations and legal-aid contacts, and a tip of its own.
+    district: String,
+    station: i64,
+    contact: i64,
+    tip: i64,
 }
 
 impl Fixture {
@@ -356,7 +408,38 @@ impl Fixture {
         let identifier = ids.as_array().unwrap()[0]["id"].as_i64().expect("identifier id");
         let reference = case["reference"].as_str().unwrap().to_owned();
         let request = app.state.store.add_victim_request(id, "info", "Called again", 0).await.unwrap();
-        Fixture { username: username.into(), me, id, reference, item, row, import, task, identifier, request, upi }
+        let store = &app.state.store;
+        let district_id = store.district_by_code(district).await.unwrap().unwrap().id;
+        let station = store.stations(district_id, false).await.unwrap()[0].id;
+        let contact = store.legal_aid_contacts(district_id, false).await.unwrap()[0].id;
+        let tip_fields = sahayak::store::TipFields {
+            patterns: vec!["upi_qr".into()],
+            audience: vec!["general".into()],
+            title_en: "Matrix tip".into(),
+            title_hi: "मैट्रिक्स सुझाव".into(),
+            text_en: "Check twice.".into(),
+            text_hi: "दो बार जाँचें।".into(),
+            source: String::new(),
+            active: true,
+        };
+        let tip = store.add_tip(Some(district_id), &tip_fields, me.max(1)).await.unwrap().id;
+        Fixture {
+            username: username.into(),
+            me,
+            id,
+            reference,
+            item,
+            row,
+            import,
+            task,
+            identifier,
+            request,
+            upi,
+            district: district.into(),
+            station,
+            contact,
+            tip,
+        }
     }
 
     fn path(&self, template: &str) -> String {
@@ -376,6 +459,10 @@ impl Fixture {
             .replace("{kind}", "upi")
             .replace("{value}", self.upi)
             .replace("{ring}", "1")
+            .replace("{code}", &self.district)
+            .replace("{station}", &self.station.to_string())
+            .replace("{contact}", &self.contact.to_string())
+            .replace("{tip}", &self.tip.to_string())
     }
 }
 
@@ -589,7 +676,8 @@ async fn walk(db: Db) {
                 Who::Only(roles) => roles.contains(&role),
                 Who::Machine => false,
             };
-            let scoped = rule.path.contains("{id}") || rule.path.contains("{reference}");
+            let scoped =
+                rule.path.contains("{id}") || rule.path.contains("{reference}") || rule.path.contains("{code}");
             let mut cells = vec![("own", &own)];
             if scoped {
                 cells.insert(0, ("other", &other));

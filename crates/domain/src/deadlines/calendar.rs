@@ -172,6 +172,21 @@ impl Calendar {
         })
     }
 
+    /// This calendar with another list of dated holidays (a district's own list); weekly
+    /// offs, covered years and source stay.
+    pub fn with_holidays(&self, holidays: Vec<Holiday>) -> Result<Self, DataError> {
+        Self::build(
+            self.id.clone(),
+            self.name.clone(),
+            self.source.clone(),
+            self.covered_years.clone(),
+            self.weekly_off.clone(),
+            &self.saturdays_off.iter().map(|&n| n as u8).collect::<Vec<u8>>(),
+            holidays,
+            (self.verify, self.verify_note.clone()),
+        )
+    }
+
     /// The stable id rules refer to, e.g. `bank-rajasthan`.
     pub fn id(&self) -> &str {
         &self.id
@@ -312,6 +327,11 @@ impl Calendars {
         }
         self.by_id.insert(calendar.id.clone(), calendar);
         Ok(())
+    }
+
+    /// Puts `calendar` in place of the one with its id (or adds it).
+    pub fn replace(&mut self, calendar: Calendar) {
+        self.by_id.insert(calendar.id.clone(), calendar);
     }
 
     /// The calendar with this id.
