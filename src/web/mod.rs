@@ -112,6 +112,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::referrals::router())
         .merge(crate::followup::router())
         .merge(crate::dashboards::router())
+        .merge(crate::awareness::router())
         .merge(crate::api::router())
         .fallback(|| async { AppError::NotFound })
         // Applied to each route, so it sees the route's template (`MatchedPath`).

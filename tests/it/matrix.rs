@@ -120,6 +120,47 @@ fn rules() -> Vec<Rule> {
         rule("GET", "/dashboard/report.csv", All, none),
         rule("GET", "/api/v1/dashboard", All, none),
         rule("GET", "/api/v1/dashboard/report", All, none),
+        // Awareness programmes: institutions and programmes of a district (tests/it/awareness.rs).
+        rule("GET", "/awareness", All, none),
+        rule("GET", "/awareness/institutions", All, none),
+        rule("GET", "/awareness/institutions/new", Writers, none),
+        rule("POST", "/awareness/institutions", Writers, |_| {
+            Body::Form(vec![("district", "jaipur".into()), ("name", "Matrix School".into()), ("kind", "school".into())])
+        }),
+        rule("GET", "/awareness/institutions/{institution}", All, none),
+        rule("POST", "/awareness/institutions/{institution}", Writers, |_| {
+            Body::Form(vec![("name", "Matrix School".into()), ("kind", "school".into())])
+        }),
+        rule("GET", "/awareness/programmes/new", Writers, none),
+        rule("POST", "/awareness/programmes", Writers, form),
+        rule("GET", "/awareness/programmes/{programme}", All, none),
+        rule("POST", "/awareness/programmes/{programme}", Writers, form),
+        rule("POST", "/awareness/programmes/{programme}/attendance", Writers, |_| {
+            Body::Form(vec![("status", "planned".into())])
+        }),
+        rule("GET", "/awareness/programmes/{programme}/certificate.pdf", All, none),
+        rule("POST", "/awareness/programmes/{programme}/certificates", All, |_| {
+            Body::Form(vec![("names", "Ravi Kumar".into())])
+        }),
+        rule("GET", "/feedback/{token}", Public, none),
+        rule("POST", "/feedback/{token}", Public, |_| Body::Form(vec![("rating", "5".into())])),
+        rule("POST", "/api/v1/feedback/{token}", Public, |_| Body::Json(json!({"rating": 5}))),
+        rule("GET", "/api/v1/awareness/institutions", All, none),
+        rule("POST", "/api/v1/awareness/institutions", Writers, |_| {
+            Body::Json(json!({"district": "jaipur", "name": "Matrix School", "kind": "school"}))
+        }),
+        rule("GET", "/api/v1/awareness/institutions/{institution}", All, none),
+        rule("PUT", "/api/v1/awareness/institutions/{institution}", Writers, |_| {
+            Body::Json(json!({"name": "Matrix School", "kind": "school"}))
+        }),
+        rule("GET", "/api/v1/awareness/programmes", All, none),
+        rule("POST", "/api/v1/awareness/programmes", Writers, |_| Body::Json(json!({}))),
+        rule("GET", "/api/v1/awareness/programmes/{programme}", All, none),
+        rule("PUT", "/api/v1/awareness/programmes/{programme}", Writers, |_| Body::Json(json!({}))),
+        rule("POST", "/api/v1/awareness/programmes/{programme}/attendance", Writers, |_| {
+            Body::Json(json!({"status": "planned"}))
+        }),
+        rule("GET", "/api/v1/awareness/programmes/{programme}/feedback", All, none),
         rule("GET", "/api/v1/districts", All, none),
         rule("GET", "/api/v1/taxonomy", All, none),
         rule("GET", "/api/v1/plans", All, none),
@@ -312,6 +353,9 @@ struct Fixture {
     identifier: i64,
     request: i64,
     upi: &'static str,
+    institution: i64,
+    programme: i64,
+    feedback: String,
 }
 
 impl Fixture {
@@ -355,7 +399,32 @@ impl Fixture {
         let identifier = ids.as_array().unwrap()[0]["id"].as_i64().expect("identifier id");
         let reference = case["reference"].as_str().unwrap().to_owned();
         let request = app.state.store.add_victim_request(id, "info", "Called again", 0).await.unwrap();
-        Fixture { username: username.into(), me, id, reference, item, row, import, task, identifier, request, upi }
+        let body = json!({"district": district, "name": "Matrix School", "kind": "school"});
+        let (s, inst) = app.api(Method::POST, &token, "/api/v1/awareness/institutions", Some(body)).await;
+        assert!(s < 300, "{inst}");
+        let institution = inst["id"].as_i64().expect("institution id");
+        let body = json!({"institution_id": institution, "starts_at": "2099-01-01T10:00", "audience": ["students"],
+            "language": "hi", "topics": ["otp_never_share"]});
+        let (s, prog) = app.api(Method::POST, &token, "/api/v1/awareness/programmes", Some(body)).await;
+        assert!(s < 300, "{prog}");
+        let programme = prog["id"].as_i64().expect("programme id");
+        let feedback = prog["feedback_path"].as_str().unwrap().trim_start_matches("/feedback/").to_owned();
+        Fixture {
+            username: username.into(),
+            me,
+            id,
+            reference,
+            item,
+            row,
+            import,
+            task,
+            identifier,
+            request,
+            upi,
+            institution,
+            programme,
+            feedback,
+        }
     }
 
     fn path(&self, template: &str) -> String {
@@ -375,6 +444,9 @@ impl Fixture {
             .replace("{kind}", "upi")
             .replace("{value}", self.upi)
             .replace("{ring}", "1")
+            .replace("{institution}", &self.institution.to_string())
+            .replace("{programme}", &self.programme.to_string())
+            .replace("{token}", &self.feedback)
     }
 }
 
@@ -581,7 +653,7 @@ async fn every_role_on_every_endpoint_in_its_own_and_another_district() {
                 Who::Only(roles) => roles.contains(&role),
                 Who::Machine => false,
             };
-            let scoped = rule.path.contains("{id}") || rule.path.contains("{reference}");
+            let scoped = ["{id}", "{reference}", "{institution}", "{programme}"].iter().any(|p| rule.path.contains(p));
             let mut cells = vec![("own", &own)];
             if scoped {
                 cells.insert(0, ("other", &other));
