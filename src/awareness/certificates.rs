@@ -4,17 +4,17 @@
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use sahayak_domain::case::Lang;
 use sahayak_documents::Paper;
+use sahayak_domain::case::Lang;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{ProgrammeHandle, open_programme};
+use crate::web::AppState;
 use crate::web::error::{AppError, FieldErrors};
 use crate::web::form::{FormData, clean_text};
 use crate::web::i18n::catalogs;
 use crate::web::session::Staff;
-use crate::web::AppState;
 
 /// One list makes at most this many certificates.
 pub const MAX_NAMES: usize = 500;
@@ -50,7 +50,8 @@ async fn data(state: &AppState, handle: &ProgrammeHandle, lang: Lang, who: &Reci
     let date = sahayak_domain::time::display_ist_date(sahayak_domain::time::from_millis(p.starts_at));
     let districts = state.districts().await?;
     let place = districts.iter().find(|d| d.id == p.district_id).map(|d| d.name(lang).to_owned()).unwrap_or_default();
-    let certificate = |name: &str, line: String| json!({"name": name, "line": line, "date": date, "topics": topics.join(", ")});
+    let certificate =
+        |name: &str, line: String| json!({"name": name, "line": line, "date": date, "topics": topics.join(", ")});
     let certificates: Vec<Value> = match who {
         Recipients::Institution => {
             let line = catalogs().get_with(
@@ -86,15 +87,22 @@ async fn data(state: &AppState, handle: &ProgrammeHandle, lang: Lang, who: &Reci
     }))
 }
 
-async fn pdf(state: &AppState, staff: &Staff, handle: &ProgrammeHandle, lang: Lang, who: Recipients) -> Result<Response, AppError> {
+async fn pdf(
+    state: &AppState,
+    staff: &Staff,
+    handle: &ProgrammeHandle,
+    lang: Lang,
+    who: Recipients,
+) -> Result<Response, AppError> {
     if handle.get().status != "held" {
         return Err(AppError::BadRequest("error-awareness-not-held"));
     }
     let data = data(state, handle, lang, &who).await?;
-    let bytes = tokio::task::spawn_blocking(move || sahayak_documents::paper_pdf(Paper::ParticipationCertificate, &data))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|e| AppError::Internal(e.into()))?;
+    let bytes =
+        tokio::task::spawn_blocking(move || sahayak_documents::paper_pdf(Paper::ParticipationCertificate, &data))
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?
+            .map_err(|e| AppError::Internal(e.into()))?;
     let count = match &who {
         Recipients::Institution => 1,
         Recipients::People(n) => n.len(),
@@ -151,7 +159,9 @@ pub async fn participants_pdf(
     let lang = lang_of(Some(form.get("lang")), staff.lang);
     match names(form.get("names")) {
         Ok(list) => pdf(&state, &staff, &handle, lang, Recipients::People(list)).await,
-        Err(AppError::Invalid(errors)) => super::pages::render_programme(&state, &staff, &handle, &headers, errors).await,
+        Err(AppError::Invalid(errors)) => {
+            super::pages::render_programme(&state, &staff, &handle, &headers, errors).await
+        }
         Err(e) => Err(e),
     }
 }

@@ -56,13 +56,41 @@ const INSTITUTIONS: &[DemoInstitution] = &[
 ];
 
 /// (institution index, days from now, audience, classes, topics, status, attendance, quiz)
-type DemoProgramme = (usize, i64, &'static [&'static str], &'static str, &'static [&'static str], &'static str, i64, bool);
+type DemoProgramme =
+    (usize, i64, &'static [&'static str], &'static str, &'static [&'static str], &'static str, i64, bool);
 
 const PROGRAMMES: &[DemoProgramme] = &[
-    (0, -40, &["students", "teachers"], "Class 9–12", &["otp_never_share", "paid_to_like_videos", "blackmail_dont_pay"], "held", 180, true),
-    (1, -18, &["students"], "B.A., B.Sc. first year", &["no_fee_for_a_job", "never_rent_your_account", "upi_pin_to_receive"], "held", 95, true),
+    (
+        0,
+        -40,
+        &["students", "teachers"],
+        "Class 9–12",
+        &["otp_never_share", "paid_to_like_videos", "blackmail_dont_pay"],
+        "held",
+        180,
+        true,
+    ),
+    (
+        1,
+        -18,
+        &["students"],
+        "B.A., B.Sc. first year",
+        &["no_fee_for_a_job", "never_rent_your_account", "upi_pin_to_receive"],
+        "held",
+        95,
+        true,
+    ),
     (4, -25, &["students", "parents"], "Class 6–8", &["talk_to_children", "online_friends"], "held", 120, false),
-    (2, 6, &["senior_citizens"], "", &["no_digital_arrest", "fake_customer_care", "golden_hour_1930"], "planned", 0, true),
+    (
+        2,
+        6,
+        &["senior_citizens"],
+        "",
+        &["no_digital_arrest", "fake_customer_care", "golden_hour_1930"],
+        "planned",
+        0,
+        true,
+    ),
     (3, 20, &["staff"], "", &["office_passwords", "check_the_address", "two_step_verification"], "planned", 0, false),
     (0, 45, &["parents"], "", &["talk_to_children", "child_blackmailed"], "planned", 0, false),
 ];
@@ -78,12 +106,16 @@ pub async fn load(state: &AppState, by: &User) -> anyhow::Result<()> {
             contact_person: i.contact.into(),
             ..Default::default()
         };
-        ids.push(service::create_institution(state, by, &w).await.map_err(|e| anyhow::anyhow!("demo institution: {e:?}"))?);
+        ids.push(
+            service::create_institution(state, by, &w).await.map_err(|e| anyhow::anyhow!("demo institution: {e:?}"))?,
+        );
     }
     let now = Utc::now();
-    for (n, &(institution, days, audience, classes, topics, status, attendance, quiz)) in PROGRAMMES.iter().enumerate() {
+    for (n, &(institution, days, audience, classes, topics, status, attendance, quiz)) in PROGRAMMES.iter().enumerate()
+    {
         let at = now + Duration::days(days);
-        let starts_at = format!("{}T{}", &sahayak_domain::time::to_ist_local(at)[..10], if n % 2 == 0 { "11:00" } else { "15:30" });
+        let starts_at =
+            format!("{}T{}", &sahayak_domain::time::to_ist_local(at)[..10], if n % 2 == 0 { "11:00" } else { "15:30" });
         let w = ProgrammeWrite {
             institution_id: ids[institution],
             starts_at,
@@ -98,7 +130,8 @@ pub async fn load(state: &AppState, by: &User) -> anyhow::Result<()> {
             attendance: if status == "held" { attendance.to_string() } else { String::new() },
             use_quiz: quiz,
         };
-        let id = service::create_programme(state, by, &w).await.map_err(|e| anyhow::anyhow!("demo programme: {e:?}"))?;
+        let id =
+            service::create_programme(state, by, &w).await.map_err(|e| anyhow::anyhow!("demo programme: {e:?}"))?;
         if status != "held" {
             continue;
         }
@@ -116,10 +149,13 @@ pub async fn load(state: &AppState, by: &User) -> anyhow::Result<()> {
                     .collect()
             };
             if !p.quiz.is_empty() {
-                let before = FeedbackWrite { stage: "before".into(), answers: answers(1 + k % 3), ..Default::default() };
+                let before =
+                    FeedbackWrite { stage: "before".into(), answers: answers(1 + k % 3), ..Default::default() };
                 service::submit_feedback(state, &p, &before).await.map_err(|e| anyhow::anyhow!("demo sheet: {e:?}"))?;
             }
-            let change = ["Will never share an OTP again", "मैं अनजान वीडियो कॉल नहीं उठाऊँगी", "Talk to my parents about 1930", ""][k % 4];
+            let change =
+                ["Will never share an OTP again", "मैं अनजान वीडियो कॉल नहीं उठाऊँगी", "Talk to my parents about 1930", ""]
+                    [k % 4];
             let after = FeedbackWrite {
                 stage: "after".into(),
                 rating: (3 + k % 3).to_string(),

@@ -152,7 +152,11 @@ fn stage_of(p: &Programme, asked: &str) -> &'static str {
     if asked == "before" && !p.quiz.is_empty() { "before" } else { "after" }
 }
 
-pub async fn page(State(state): State<AppState>, viewer: Viewer, Path(token): Path<String>) -> Result<Response, AppError> {
+pub async fn page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
     let p = programme(&state, &token).await?;
     let asked = query_param(Some(viewer.path.split_once('?').map_or("", |(_, q)| q)), "stage").unwrap_or_default();
     render(&state, &viewer, &p, stage_of(&p, &asked), (&BTreeMap::new(), "", ""), FieldErrors::default(), false)

@@ -13,11 +13,11 @@ use super::service::{self, AttendanceWrite, InstitutionWrite, ProgrammeWrite};
 use super::{AUDIENCES, KINDS, LANGUAGES, STATUSES, may_write, open_institution, open_programme};
 use crate::cases::views::{Opt, when};
 use crate::store::{FeedbackSummary, Institution, Programme};
+use crate::web::AppState;
 use crate::web::error::{AppError, FieldErrors};
 use crate::web::form::FormData;
 use crate::web::page::Page;
 use crate::web::session::Staff;
-use crate::web::AppState;
 
 /// The calendar shows this many days from its first one.
 pub const CALENDAR_DAYS: u64 = 60;
@@ -117,7 +117,11 @@ pub(super) fn day_start(date: NaiveDate) -> i64 {
 
 fn href(path: &str, pairs: &[(&str, &str)]) -> String {
     let pairs: Vec<_> = pairs.iter().filter(|(_, v)| !v.is_empty()).collect();
-    if pairs.is_empty() { path.to_owned() } else { format!("{path}?{}", serde_urlencoded::to_string(pairs).unwrap_or_default()) }
+    if pairs.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", serde_urlencoded::to_string(pairs).unwrap_or_default())
+    }
 }
 
 /// The next [`CALENDAR_DAYS`] days of programmes (from `from`), by day.
@@ -127,7 +131,8 @@ pub async fn calendar(
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
     let page = staff.page(&state);
-    let (district, scope) = crate::dashboards::figures::resolve_district(&state, &staff.user, blank(&q.district)).await?;
+    let (district, scope) =
+        crate::dashboards::figures::resolve_district(&state, &staff.user, blank(&q.district)).await?;
     let today = Utc::now().with_timezone(&ist()).date_naive();
     let from = match blank(&q.from) {
         None => today,
@@ -200,7 +205,8 @@ pub async fn institutions(
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
     let page = staff.page(&state);
-    let (district, scope) = crate::dashboards::figures::resolve_district(&state, &staff.user, blank(&q.district)).await?;
+    let (district, scope) =
+        crate::dashboards::figures::resolve_district(&state, &staff.user, blank(&q.district)).await?;
     let list = state.store.institutions(&scope).await?;
     let all = state.districts().await?;
     let rows = list
@@ -209,10 +215,17 @@ pub async fn institutions(
             id: i.id,
             name: i.name.clone(),
             kind: kind_label(&page, &i.kind),
-            district: all.iter().find(|d| d.id == i.district_id).map(|d| d.name(page.lang).to_owned()).unwrap_or_default(),
+            district: all
+                .iter()
+                .find(|d| d.id == i.district_id)
+                .map(|d| d.name(page.lang).to_owned())
+                .unwrap_or_default(),
             address: i.address.clone().unwrap_or_default(),
             contact: i.contact_person.clone().unwrap_or_default(),
-            last_visited: i.last_visited.map(|t| display_ist_date(from_millis(t))).unwrap_or_else(|| page.t("awareness-never")),
+            last_visited: i
+                .last_visited
+                .map(|t| display_ist_date(from_millis(t)))
+                .unwrap_or_else(|| page.t("awareness-never")),
             never: i.last_visited.is_none(),
         })
         .collect();
@@ -303,7 +316,9 @@ pub async fn institution_create(
     staff.check_csrf(form.csrf())?;
     let input = institution_input(&form);
     match service::create_institution(&state, &staff.user, &input).await {
-        Ok(_) => Ok(Redirect::to(&href("/awareness/institutions", &[("district", input.district.trim())])).into_response()),
+        Ok(_) => {
+            Ok(Redirect::to(&href("/awareness/institutions", &[("district", input.district.trim())])).into_response())
+        }
         Err(AppError::Invalid(errors)) => render_institution_form(&state, &staff, None, input, errors).await,
         Err(e) => Err(e),
     }
@@ -335,7 +350,9 @@ pub async fn institution_update(
     let mut input = institution_input(&form);
     input.district = district_code(&state, handle.get().district_id).await?;
     match service::update_institution(&state, &staff.user, &handle, &input).await {
-        Ok(()) => Ok(Redirect::to(&href("/awareness/institutions", &[("district", input.district.as_str())])).into_response()),
+        Ok(()) => {
+            Ok(Redirect::to(&href("/awareness/institutions", &[("district", input.district.as_str())])).into_response())
+        }
         Err(AppError::Invalid(errors)) => render_institution_form(&state, &staff, Some(id), input, errors).await,
         Err(e) => Err(e),
     }
@@ -372,7 +389,9 @@ async fn render_programme_form(
     let page = staff.page(state);
     let scope = match id {
         // An existing programme stays in its district.
-        Some(pid) => crate::store::Scope::Districts(vec![open_programme(state, &staff.user, pid).await?.get().district_id]),
+        Some(pid) => {
+            crate::store::Scope::Districts(vec![open_programme(state, &staff.user, pid).await?.get().district_id])
+        }
         None => crate::cases::access::scope(&staff.user),
     };
     let mut institutions = vec![Opt { value: String::new(), label: page.t("form-choose"), selected: false }];
@@ -387,11 +406,19 @@ async fn render_programme_form(
         institutions,
         audiences: AUDIENCES
             .iter()
-            .map(|a| Check { value: (*a).into(), label: audience_label(&page, a), checked: input.audience.iter().any(|x| x == a) })
+            .map(|a| Check {
+                value: (*a).into(),
+                label: audience_label(&page, a),
+                checked: input.audience.iter().any(|x| x == a),
+            })
             .collect(),
         topics: library
             .iter()
-            .map(|t| Check { value: t.id.clone(), label: t.title(page.lang).to_owned(), checked: input.topics.contains(&t.id) })
+            .map(|t| Check {
+                value: t.id.clone(),
+                label: t.title(page.lang).to_owned(),
+                checked: input.topics.contains(&t.id),
+            })
             .collect(),
         languages: options(&page, &LANGUAGES, language_label, &input.language),
         statuses: options(&page, &STATUSES, status_label, &input.status),
@@ -538,7 +565,11 @@ pub(super) fn feedback_view(page: &Page, p: &Programme, s: &FeedbackSummary) -> 
         responses: s.responses,
         rating: s.average_rating.map(|r| format!("{r:.1} / 5 ({})", s.ratings)).unwrap_or_else(|| "–".into()),
         quiz: !p.quiz.is_empty(),
-        before: page.t1("awareness-quiz-average", "share", format!("{} ({})", percent(s.before_average), s.before_count)),
+        before: page.t1(
+            "awareness-quiz-average",
+            "share",
+            format!("{} ({})", percent(s.before_average), s.before_count),
+        ),
         after: page.t1("awareness-quiz-average", "share", format!("{} ({})", percent(s.after_average), s.after_count)),
         changes: s.changes.clone(),
     }
@@ -582,10 +613,20 @@ pub(super) async fn render_programme(
         topics: p
             .topics
             .iter()
-            .map(|id| library.iter().find(|t| &t.id == id).map(|t| t.title(page.lang).to_owned()).unwrap_or_else(|| id.clone()))
+            .map(|id| {
+                library
+                    .iter()
+                    .find(|t| &t.id == id)
+                    .map(|t| t.title(page.lang).to_owned())
+                    .unwrap_or_else(|| id.clone())
+            })
             .collect(),
         qr: crate::auth::totp::qr_svg(&link).unwrap_or_default(),
-        before_qr: if p.quiz.is_empty() { String::new() } else { crate::auth::totp::qr_svg(&before_link).unwrap_or_default() },
+        before_qr: if p.quiz.is_empty() {
+            String::new()
+        } else {
+            crate::auth::totp::qr_svg(&before_link).unwrap_or_default()
+        },
         before_link,
         link,
         feedback: feedback_view(&page, p, &summary),
@@ -607,8 +648,14 @@ pub async fn programme_page(
 ) -> Result<Response, AppError> {
     let handle = open_programme(&state, &staff.user, id).await?;
     if staff.path.contains("edit=1") && may_write(&staff.user) {
-        return render_programme_form(&state, &staff, Some(id), programme_as_input(handle.get()), FieldErrors::default())
-            .await;
+        return render_programme_form(
+            &state,
+            &staff,
+            Some(id),
+            programme_as_input(handle.get()),
+            FieldErrors::default(),
+        )
+        .await;
     }
     render_programme(&state, &staff, &handle, &headers, FieldErrors::default()).await
 }

@@ -88,8 +88,7 @@ mod tests {
 
     #[test]
     fn the_bank_is_sound() {
-        let tips: Vec<&str> =
-            sahayak_domain::plans::Catalog::builtin().tips().iter().map(|t| t.id.as_str()).collect();
+        let tips: Vec<&str> = sahayak_domain::plans::Catalog::builtin().tips().iter().map(|t| t.id.as_str()).collect();
         assert!(all().len() >= MAX);
         let mut ids = std::collections::BTreeSet::new();
         for q in all() {
@@ -106,7 +105,8 @@ mod tests {
         let quiz = choose(&["blackmail_dont_pay".into()]);
         assert_eq!(quiz.len(), MAX);
         assert_eq!(quiz[0], "blackmail_pay");
-        let mut answers: BTreeMap<String, usize> = quiz.iter().map(|id| (id.clone(), get(id).unwrap().answer)).collect();
+        let mut answers: BTreeMap<String, usize> =
+            quiz.iter().map(|id| (id.clone(), get(id).unwrap().answer)).collect();
         assert_eq!(score(&quiz, &answers), Some(MAX as i64));
         answers.insert(quiz[0].clone(), 0);
         assert_eq!(score(&quiz, &answers), Some(MAX as i64 - 1));

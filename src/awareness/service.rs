@@ -131,8 +131,14 @@ pub async fn create_institution(state: &AppState, user: &User, w: &InstitutionWr
     e.into_result()?;
     let district = district.ok_or(AppError::NotFound)?;
     let id = state.store.add_institution(district.id, &c.fields(), user.id, now_millis()).await?;
-    crate::privacy::audit::record(state, Some(user.id), "awareness.institution_create", &subject("institution", id), "")
-        .await;
+    crate::privacy::audit::record(
+        state,
+        Some(user.id),
+        "awareness.institution_create",
+        &subject("institution", id),
+        "",
+    )
+    .await;
     tracing::info!(institution_id = id, "institution added");
     Ok(id)
 }
@@ -149,8 +155,14 @@ pub async fn update_institution(
     e.into_result()?;
     let id = handle.get().id;
     state.store.update_institution(id, &c.fields(), now_millis()).await?;
-    crate::privacy::audit::record(state, Some(user.id), "awareness.institution_update", &subject("institution", id), "")
-        .await;
+    crate::privacy::audit::record(
+        state,
+        Some(user.id),
+        "awareness.institution_update",
+        &subject("institution", id),
+        "",
+    )
+    .await;
     Ok(())
 }
 
@@ -306,16 +318,28 @@ async fn save_programme(
     let id = match existing {
         Some(p) => {
             state.store.update_programme(p.id, &fields, now).await?;
-            crate::privacy::audit::record(state, Some(user.id), "awareness.programme_update", &subject("programme", p.id), &status)
-                .await;
+            crate::privacy::audit::record(
+                state,
+                Some(user.id),
+                "awareness.programme_update",
+                &subject("programme", p.id),
+                &status,
+            )
+            .await;
             p.id
         }
         None => {
             let token = crate::web::session::new_token();
             let district = institution.get().district_id;
             let id = state.store.add_programme(district, &fields, &token, user.id, now).await?;
-            crate::privacy::audit::record(state, Some(user.id), "awareness.programme_create", &subject("programme", id), &status)
-                .await;
+            crate::privacy::audit::record(
+                state,
+                Some(user.id),
+                "awareness.programme_create",
+                &subject("programme", id),
+                &status,
+            )
+            .await;
             id
         }
     };
@@ -360,7 +384,8 @@ pub async fn record_attendance(
     e.into_result()?;
     let id = handle.get().id;
     state.store.record_attendance(id, &status, attendance, now_millis()).await?;
-    crate::privacy::audit::record(state, Some(user.id), "awareness.attendance", &subject("programme", id), &status).await;
+    crate::privacy::audit::record(state, Some(user.id), "awareness.attendance", &subject("programme", id), &status)
+        .await;
     Ok(())
 }
 
@@ -418,8 +443,7 @@ pub async fn submit_feedback(state: &AppState, p: &Programme, w: &FeedbackWrite)
         }
     };
     e.into_result()?;
-    let sheet =
-        NewFeedback { stage, rating, change_text: change.as_deref(), quiz_score: score, quiz_total: total };
+    let sheet = NewFeedback { stage, rating, change_text: change.as_deref(), quiz_score: score, quiz_total: total };
     state.store.add_feedback(p.id, &sheet, now_millis()).await?;
     tracing::info!(programme_id = p.id, stage, "feedback received");
     Ok(())

@@ -215,10 +215,9 @@ pub fn awareness_figures(
             programmes[i] += 1;
             people[i] += h.attendance;
         }
-        let d = by_district.entry(code(h.district_id)).or_insert_with(|| AwarenessDistrict {
-            district: code(h.district_id),
-            ..Default::default()
-        });
+        let d = by_district
+            .entry(code(h.district_id))
+            .or_insert_with(|| AwarenessDistrict { district: code(h.district_id), ..Default::default() });
         d.programmes_held += 1;
         d.people_reached += h.attendance;
     }

@@ -291,7 +291,11 @@ fn charts(page: &Page, d: &Dashboard) -> Vec<Chart> {
 fn awareness_charts(page: &Page, d: &Dashboard, districts: &[crate::store::District]) -> Vec<Chart> {
     let a = &d.awareness;
     let name = |code: &str| {
-        districts.iter().find(|x| x.code == code).map(|x| x.name(page.lang).to_owned()).unwrap_or_else(|| code.to_owned())
+        districts
+            .iter()
+            .find(|x| x.code == code)
+            .map(|x| x.name(page.lang).to_owned())
+            .unwrap_or_else(|| code.to_owned())
     };
     let mut head = vec![String::new()];
     head.extend(d.months.iter().cloned());
@@ -302,8 +306,10 @@ fn awareness_charts(page: &Page, d: &Dashboard, districts: &[crate::store::Distr
         row.push(s.total.to_string());
         row
     };
-    let mut rows =
-        vec![line(page.t("dashboard-programmes"), &a.programmes_held), line(page.t("dashboard-reached"), &a.people_reached)];
+    let mut rows = vec![
+        line(page.t("dashboard-programmes"), &a.programmes_held),
+        line(page.t("dashboard-reached"), &a.people_reached),
+    ];
     for x in &a.by_district {
         let mut row = vec![format!("{} — {}", name(&x.district), page.t("dashboard-programmes"))];
         row.extend(std::iter::repeat_n(String::new(), d.months.len()));
@@ -325,7 +331,11 @@ fn awareness_charts(page: &Page, d: &Dashboard, districts: &[crate::store::Distr
     let mut around_rows = Vec::new();
     for c in &a.complaints_around {
         let district = name(&c.district);
-        items.push((format!("{district} · {}", page.t("dashboard-before")), c.cases_before, c.cases_before.to_string()));
+        items.push((
+            format!("{district} · {}", page.t("dashboard-before")),
+            c.cases_before,
+            c.cases_before.to_string(),
+        ));
         items.push((format!("{district} · {}", page.t("dashboard-after")), c.cases_after, c.cases_after.to_string()));
         let first = crate::cases::views::when(
             chrono::DateTime::parse_from_rfc3339(&c.first_programme).ok().map(|t| t.timestamp_millis()),

@@ -397,12 +397,11 @@ impl Store {
 
     /// The programme's feedback: counts and averages in one read, the written answers in another.
     pub async fn feedback_summary(&self, programme_id: i64) -> StoreResult<FeedbackSummary> {
-        let rows = sqlx::query(
-            "SELECT stage, rating, quiz_score, quiz_total FROM awareness_feedback WHERE programme_id = $1",
-        )
-        .bind(programme_id)
-        .fetch_all(self.pool())
-        .await?;
+        let rows =
+            sqlx::query("SELECT stage, rating, quiz_score, quiz_total FROM awareness_feedback WHERE programme_id = $1")
+                .bind(programme_id)
+                .fetch_all(self.pool())
+                .await?;
         let mut s = FeedbackSummary { responses: rows.len() as i64, ..Default::default() };
         let (mut rating_sum, mut before_sum, mut after_sum) = (0i64, 0f64, 0f64);
         for r in &rows {
@@ -473,9 +472,11 @@ impl Store {
                  (SELECT COUNT(*) FROM cases c WHERE c.district_id = f.district_id
                   AND c.created_at >= f.first_at - ",
         );
-        inner.int(window).push(" AND c.created_at < f.first_at) AS before_count,
+        inner.int(window).push(
+            " AND c.created_at < f.first_at) AS before_count,
                  (SELECT COUNT(*) FROM cases c WHERE c.district_id = f.district_id
-                  AND c.created_at >= f.first_at AND c.created_at < f.first_at + ");
+                  AND c.created_at >= f.first_at AND c.created_at < f.first_at + ",
+        );
         inner.int(window).push(
             ") AS after_count
              FROM (SELECT district_id, MIN(starts_at) AS first_at FROM awareness_programmes

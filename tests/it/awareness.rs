@@ -33,8 +33,7 @@ async fn institution(app: &TestApp, token: &str, district: &str) -> i64 {
 }
 
 async fn programme(app: &TestApp, token: &str, institution: i64) -> Value {
-    let (s, p) =
-        app.api(Method::POST, token, "/api/v1/awareness/programmes", Some(programme_body(institution))).await;
+    let (s, p) = app.api(Method::POST, token, "/api/v1/awareness/programmes", Some(programme_body(institution))).await;
     assert_eq!(s, 201, "{p}");
     p
 }
@@ -70,18 +69,25 @@ async fn a_programme_is_planned_held_and_changed_through_the_api_and_the_pages()
         let before = count(&app, "awareness_programmes").await;
         let bad = json!({"institution_id": inst, "starts_at": "tomorrow", "audience": ["aliens"], "language": "fr",
             "topics": ["no_such_tip"], "status": "held"});
-        let (s, problem) =
-            app.api(Method::POST, &token, "/api/v1/awareness/programmes?lang=hi", Some(bad)).await;
+        let (s, problem) = app.api(Method::POST, &token, "/api/v1/awareness/programmes?lang=hi", Some(bad)).await;
         assert_eq!(s, 422, "{problem}");
-        let fields: Vec<&str> = problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+        let fields: Vec<&str> =
+            problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
         for f in ["starts_at", "audience", "language", "topics", "attendance"] {
             assert!(fields.contains(&f), "{f} in {problem}");
         }
         let message = problem["errors"][0]["message"].as_str().unwrap();
         assert!(message.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)), "Hindi: {message}");
         assert_eq!(count(&app, "awareness_programmes").await, before, "{db:?}: nothing saved");
-        let (s, _) = app.api(Method::POST, &token, "/api/v1/awareness/institutions", Some(json!({"district": "jaipur",
-            "name": "X", "kind": "school", "phone": "call me", "email": "nobody"}))).await;
+        let (s, _) = app
+            .api(
+                Method::POST,
+                &token,
+                "/api/v1/awareness/institutions",
+                Some(json!({"district": "jaipur",
+            "name": "X", "kind": "school", "phone": "call me", "email": "nobody"})),
+            )
+            .await;
         assert_eq!(s, 422);
         assert_eq!(count(&app, "awareness_institutions").await, 1);
 
@@ -277,8 +283,7 @@ async fn another_district_neither_sees_nor_touches_a_programme() {
             .api(Method::PUT, &jodhpur, &format!("/api/v1/awareness/programmes/{id}"), Some(programme_body(inst)))
             .await;
         assert_eq!(s, 404);
-        let (s, _) =
-            app.api(Method::POST, &jodhpur, "/api/v1/awareness/programmes", Some(programme_body(inst))).await;
+        let (s, _) = app.api(Method::POST, &jodhpur, "/api/v1/awareness/programmes", Some(programme_body(inst))).await;
         assert_eq!(s, 422, "another district's institution is no choice");
         let (s, _) =
             app.api(Method::POST, &jodhpur, "/api/v1/awareness/institutions", Some(institution_body("jaipur"))).await;
@@ -349,7 +354,8 @@ async fn certificates_of_participation_in_hindi_and_english() {
     };
     let en = get("en").await;
     let text = pdftotext(&en);
-    for words in ["Certificate of Participation", "Govt. Girls School, Bapu Nagar", "attended by 42 people", "15-01-2099"]
+    for words in
+        ["Certificate of Participation", "Govt. Girls School, Bapu Nagar", "attended by 42 people", "15-01-2099"]
     {
         assert!(text.contains(words), "{words} in {text}");
     }
@@ -494,7 +500,8 @@ async fn the_dashboard_counts_programmes_people_and_complaints_around_them() {
         case_at(&app, "jodhpur", ms(2026, 3, 20, 12, 0)).await; // Jodhpur, before its programme
 
         let token = app.token("supervisor").await;
-        let (s, d) = app.api(Method::GET, &token, "/api/v1/dashboard?district=jaipur&from=2026-03&to=2026-05", None).await;
+        let (s, d) =
+            app.api(Method::GET, &token, "/api/v1/dashboard?district=jaipur&from=2026-03&to=2026-05", None).await;
         assert_eq!(s, 200, "{d}");
         let a = &d["awareness"];
         assert_eq!(a["programmes_held"]["months"], json!([1, 1, 0]), "{db:?}: {a}");
