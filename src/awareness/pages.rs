@@ -249,6 +249,7 @@ struct InstitutionForm {
     kinds: Vec<Opt>,
     input: InstitutionWrite,
     errors: FieldErrors,
+    can_write: bool,
 }
 
 async fn render_institution_form(
@@ -263,6 +264,7 @@ async fn render_institution_form(
     let body = InstitutionForm {
         districts: district_choice(state, staff, &page, &input.district).await?,
         kinds: options(&page, &KINDS, kind_label, &input.kind),
+        can_write: may_write(&staff.user),
         id,
         input,
         errors,
