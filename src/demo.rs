@@ -220,6 +220,7 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
         bar.inc(1);
     }
     bar.finish_and_clear();
+    crate::awareness::demo::load(state, supervisor).await?;
     Ok(added)
 }
 

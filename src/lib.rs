@@ -9,6 +9,7 @@
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod awareness;
 pub mod backup;
 pub mod cases;
 pub mod cli;

@@ -85,9 +85,15 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
         crate::followup::list, crate::followup::record_api,
         crate::documents::api::pdf,
         crate::dashboards::api::dashboard, crate::dashboards::api::report,
+        crate::awareness::api::institutions, crate::awareness::api::create_institution,
+        crate::awareness::api::institution, crate::awareness::api::update_institution,
+        crate::awareness::api::programmes, crate::awareness::api::create_programme,
+        crate::awareness::api::programme, crate::awareness::api::update_programme,
+        crate::awareness::api::attendance, crate::awareness::api::feedback_summary,
+        crate::awareness::api::submit_feedback,
     ),
     modifiers(&BearerAuth),
-    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "documents"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "victim"), (name = "counselling"), (name = "referrals"), (name = "directory"), (name = "dashboards"), (name = "reference"))
+    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "documents"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "victim"), (name = "counselling"), (name = "referrals"), (name = "directory"), (name = "dashboards"), (name = "awareness"), (name = "reference"))
 )]
 pub struct ApiDoc;
 

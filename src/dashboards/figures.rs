@@ -156,6 +156,90 @@ pub struct Deadlines {
     pub open_cases_overdue_now: i64,
 }
 
+/// Complaints registered before and after a district's awareness programmes start: for each
+/// district with a held programme in the period, the cases registered in the `window_days`
+/// before its first held programme of the period, and in the `window_days` from it on.
+/// While the second window has not ended, `after_days` says how much of it has passed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+pub struct ComplaintsAround {
+    pub district: String,
+    /// When the district's first held programme of the period started, RFC 3339.
+    pub first_programme: String,
+    pub cases_before: i64,
+    pub cases_after: i64,
+    /// Days of the "after" window that have passed (the window's length once it is over).
+    pub after_days: i64,
+}
+
+/// Programmes held and people reached in one district over the period.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+pub struct AwarenessDistrict {
+    pub district: String,
+    pub programmes_held: i64,
+    pub people_reached: i64,
+}
+
+/// Awareness programmes held in the period (by the month they were held in) and the
+/// complaints around them.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Awareness {
+    /// Held programmes per month (`key`: `programmes_held`).
+    pub programmes_held: Series,
+    /// Attendance of the held programmes per month (`key`: `people_reached`).
+    pub people_reached: Series,
+    pub by_district: Vec<AwarenessDistrict>,
+    /// The length of each window of `complaints_around`, in days.
+    pub window_days: i64,
+    pub complaints_around: Vec<ComplaintsAround>,
+}
+
+/// The days before and after a district's first programme whose complaints are compared.
+pub const AROUND_DAYS: i64 = 90;
+const DAY_MS: i64 = 86_400_000;
+
+/// Folds held programmes into the period's months and districts (pure; tested below).
+pub fn awareness_figures(
+    months: &[String],
+    held: &[crate::store::HeldRow],
+    around: &[crate::store::AroundRow],
+    districts: &[District],
+    now: i64,
+) -> Awareness {
+    let code = |id: i64| districts.iter().find(|d| d.id == id).map(|d| d.code.clone()).unwrap_or_default();
+    let mut programmes = vec![0; months.len()];
+    let mut people = vec![0; months.len()];
+    let mut by_district: BTreeMap<String, AwarenessDistrict> = BTreeMap::new();
+    for h in held {
+        let month = Month::of_millis(h.starts_at).to_string();
+        if let Some(i) = months.iter().position(|m| *m == month) {
+            programmes[i] += 1;
+            people[i] += h.attendance;
+        }
+        let d = by_district
+            .entry(code(h.district_id))
+            .or_insert_with(|| AwarenessDistrict { district: code(h.district_id), ..Default::default() });
+        d.programmes_held += 1;
+        d.people_reached += h.attendance;
+    }
+    let series = |key: &str, m: Vec<i64>| Series { key: key.into(), total: m.iter().sum(), months: m };
+    Awareness {
+        programmes_held: series("programmes_held", programmes),
+        people_reached: series("people_reached", people),
+        by_district: by_district.into_values().collect(),
+        window_days: AROUND_DAYS,
+        complaints_around: around
+            .iter()
+            .map(|a| ComplaintsAround {
+                district: code(a.district_id),
+                first_programme: crate::api::rfc3339(a.first_at),
+                cases_before: a.before,
+                cases_after: a.after,
+                after_days: ((now - a.first_at) / DAY_MS).clamp(0, AROUND_DAYS),
+            })
+            .collect(),
+    }
+}
+
 /// The dashboard of a district or of all the caller's districts.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Dashboard {
@@ -181,6 +265,7 @@ pub struct Dashboard {
     /// Cases that came by the helpline (call or WhatsApp) in the period, by hour of day (IST),
     /// 24 counts from 00:00–00:59.
     pub helpline_hours: Vec<i64>,
+    pub awareness: Awareness,
 }
 
 /// Reads everything a dashboard shows (brings the monthly figures up to date first).
@@ -193,6 +278,10 @@ pub async fn load(state: &AppState, r: &Resolved) -> Result<Dashboard, AppError>
     d.district = r.district.as_ref().map(|d| d.code.clone());
     d.as_of = sahayak_domain::time::from_millis(now).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     d.deadlines.open_cases_overdue_now = state.store.cases_overdue(&r.scope, now).await?;
+    let (start, end) = (r.from.start_ms(), r.to.end_ms());
+    let held = state.store.held_programmes(&r.scope, start, end).await?;
+    let around = state.store.complaints_around_programmes(&r.scope, start, end, AROUND_DAYS * DAY_MS).await?;
+    d.awareness = awareness_figures(&d.months, &held, &around, &state.districts().await?, now);
     Ok(d)
 }
 
@@ -295,6 +384,7 @@ pub fn assemble(from: Month, to: Month, figures: &[Figure], open: &[OpenCount], 
             open_cases_overdue_now: 0,
         },
         helpline_hours: hours,
+        awareness: awareness_figures(&months, &[], &[], &[], 0),
         months,
     }
 }

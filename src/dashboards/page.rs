@@ -62,7 +62,7 @@ pub async fn page(
         to: d.to.clone(),
         report_query,
         kpis: kpis(&page, &d),
-        charts: charts(&page, &d),
+        charts: charts(&page, &d).into_iter().chain(awareness_charts(&page, &d, &all)).collect(),
         as_of: views::when(chrono::DateTime::parse_from_rfc3339(&d.as_of).ok().map(|t| t.timestamp_millis())),
         page,
     };
@@ -83,6 +83,8 @@ fn kpis(page: &Page, d: &Dashboard) -> Vec<(String, String)> {
         (page.t("dashboard-kpi-golden"), percent(d.golden_hour.share_within)),
         (page.t("dashboard-kpi-open"), open.to_string()),
         (page.t("dashboard-kpi-overdue"), d.deadlines.open_cases_overdue_now.to_string()),
+        (page.t("dashboard-kpi-programmes"), d.awareness.programmes_held.total.to_string()),
+        (page.t("dashboard-kpi-reached"), d.awareness.people_reached.total.to_string()),
     ]
 }
 
@@ -283,4 +285,84 @@ fn charts(page: &Page, d: &Dashboard) -> Vec<Chart> {
         },
     ));
     out
+}
+
+/// Awareness programmes: held and people reached per month (with a table by district), and
+/// complaints in each district before and after its first programme of the period.
+fn awareness_charts(page: &Page, d: &Dashboard, districts: &[crate::store::District]) -> Vec<Chart> {
+    let a = &d.awareness;
+    let name = |code: &str| {
+        districts
+            .iter()
+            .find(|x| x.code == code)
+            .map(|x| x.name(page.lang).to_owned())
+            .unwrap_or_else(|| code.to_owned())
+    };
+    let mut head = vec![String::new()];
+    head.extend(d.months.iter().cloned());
+    head.push(page.t("dashboard-total"));
+    let line = |label: String, s: &Series| {
+        let mut row = vec![label];
+        row.extend(s.months.iter().map(i64::to_string));
+        row.push(s.total.to_string());
+        row
+    };
+    let mut rows = vec![
+        line(page.t("dashboard-programmes"), &a.programmes_held),
+        line(page.t("dashboard-reached"), &a.people_reached),
+    ];
+    for x in &a.by_district {
+        let mut row = vec![format!("{} — {}", name(&x.district), page.t("dashboard-programmes"))];
+        row.extend(std::iter::repeat_n(String::new(), d.months.len()));
+        row.push(format!("{} ({} {})", x.programmes_held, x.people_reached, page.t("dashboard-reached-short")));
+        rows.push(row);
+    }
+    let held = Chart::columns(
+        "awareness",
+        page.t("dashboard-awareness-title"),
+        page.t1("dashboard-awareness-summary", "count", a.programmes_held.total)
+            + " "
+            + &page.t1("dashboard-awareness-reached", "count", a.people_reached.total),
+        &d.months,
+        &[(page.t("dashboard-reached"), a.people_reached.months.clone())],
+        Table { head, rows },
+    )
+    .with_note(page.t("awareness-dashboard-note"));
+    let mut items = Vec::new();
+    let mut around_rows = Vec::new();
+    for c in &a.complaints_around {
+        let district = name(&c.district);
+        items.push((
+            format!("{district} · {}", page.t("dashboard-before")),
+            c.cases_before,
+            c.cases_before.to_string(),
+        ));
+        items.push((format!("{district} · {}", page.t("dashboard-after")), c.cases_after, c.cases_after.to_string()));
+        let first = crate::cases::views::when(
+            chrono::DateTime::parse_from_rfc3339(&c.first_programme).ok().map(|t| t.timestamp_millis()),
+        );
+        let after = if c.after_days < a.window_days {
+            format!("{} ({})", c.cases_after, page.t1("dashboard-after-partial", "days", c.after_days))
+        } else {
+            c.cases_after.to_string()
+        };
+        around_rows.push(vec![district, first, c.cases_before.to_string(), after]);
+    }
+    let around = Chart::bars(
+        "around",
+        page.t("dashboard-around-title"),
+        page.t1("dashboard-around-summary", "days", a.window_days),
+        &items,
+        Table {
+            head: vec![
+                page.t("field-district"),
+                page.t("dashboard-first-programme"),
+                page.t1("dashboard-days-before", "days", a.window_days),
+                page.t1("dashboard-days-after", "days", a.window_days),
+            ],
+            rows: around_rows,
+        },
+    )
+    .with_note(page.t("dashboard-around-note"));
+    vec![held, around]
 }

@@ -65,6 +65,9 @@ pub const TABLES: &[TableSpec] = &[
     table("referrals", "id"),
     table("referral_updates", "id"),
     table("follow_ups", "id"),
+    table("awareness_institutions", "id"),
+    table("awareness_programmes", "id"),
+    table("awareness_feedback", "id"),
 ];
 
 /// Rebuilt from the restored cases, not copied: SQLite's contentless full-text index cannot be

@@ -7,6 +7,7 @@
 //! boundary is an integer or text: times as epoch milliseconds, money as paise.
 
 pub mod audit;
+mod awareness;
 pub mod backup;
 mod cases;
 mod consent;
@@ -36,6 +37,7 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{Any, AnyPool, Connection, Executor, Transaction};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
+pub use awareness::*;
 pub use cases::*;
 pub use consent::*;
 pub use dashboard::*;

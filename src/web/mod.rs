@@ -177,6 +177,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::followup::router())
         .merge(crate::dashboards::router())
         .merge(crate::directory::router())
+        .merge(crate::awareness::router())
         .merge(crate::api::router())
         .fallback(|| async { AppError::NotFound })
         // Applied to each route, so it sees the route's template (`MatchedPath`).
@@ -190,8 +191,14 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
-            // The path only: queries may carry a victim's mobile number or name.
-            tracing::info_span!("http", method = %req.method(), path = %req.uri().path())
+            // The path only: queries may carry a victim's mobile number or name. A feedback
+            // link's token is left out too: it is all that guards the public form.
+            let path = req.uri().path();
+            let path = match path.find("/feedback/") {
+                Some(at) => &path[..at + "/feedback/".len()],
+                None => path,
+            };
+            tracing::info_span!("http", method = %req.method(), path = %path)
         }))
         .with_state(state)
 }

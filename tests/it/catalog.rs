@@ -46,6 +46,7 @@ fn keys_used() -> BTreeSet<String> {
                     "documents-",
                     "dashboard-",
                     "dir-",
+                    "awareness-",
                 ];
                 if prefixes.iter().any(|p| candidate.starts_with(p))
                     && candidate.chars().all(|c| c.is_ascii_lowercase() || c == '-')
@@ -75,6 +76,11 @@ fn code_keys() -> Vec<String> {
     k.extend(sahayak::evidence::sniff::KINDS.iter().map(|k| format!("evidence-kind-{k}")));
     k.extend(sahayak_documents::Kind::ALL.iter().map(|k| format!("documents-kind-{}", k.code())));
     k.extend(sahayak::documents::offences::SECTIONS.iter().map(|(c, _)| sahayak::documents::offences::title_key(c)));
+    use sahayak::awareness::{AUDIENCES, KINDS, LANGUAGES, STATUSES};
+    k.extend(KINDS.iter().map(|c| format!("awareness-kind-{c}")));
+    k.extend(AUDIENCES.iter().map(|c| format!("awareness-audience-{}", c.replace('_', "-"))));
+    k.extend(STATUSES.iter().map(|c| format!("awareness-status-{c}")));
+    k.extend(LANGUAGES.iter().map(|c| format!("awareness-language-{c}")));
     for t in Taxonomy::all() {
         for m in &t.main_categories {
             k.push(label_key(&m.name));

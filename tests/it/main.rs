@@ -1,6 +1,7 @@
 //! One integration-test binary (faster to link than many), one module per area.
 
 mod api;
+mod awareness;
 mod backup;
 mod browser;
 mod budget;

@@ -123,6 +123,47 @@ fn rules() -> Vec<Rule> {
         rule("GET", "/dashboard/report.xlsx", All, none),
         rule("GET", "/api/v1/dashboard", All, none),
         rule("GET", "/api/v1/dashboard/report", All, none),
+        // Awareness programmes: institutions and programmes of a district (tests/it/awareness.rs).
+        rule("GET", "/awareness", All, none),
+        rule("GET", "/awareness/institutions", All, none),
+        rule("GET", "/awareness/institutions/new", Writers, none),
+        rule("POST", "/awareness/institutions", Writers, |_| {
+            Body::Form(vec![("district", "jaipur".into()), ("name", "Matrix School".into()), ("kind", "school".into())])
+        }),
+        rule("GET", "/awareness/institutions/{institution}", All, none),
+        rule("POST", "/awareness/institutions/{institution}", Writers, |_| {
+            Body::Form(vec![("name", "Matrix School".into()), ("kind", "school".into())])
+        }),
+        rule("GET", "/awareness/programmes/new", Writers, none),
+        rule("POST", "/awareness/programmes", Writers, form),
+        rule("GET", "/awareness/programmes/{programme}", All, none),
+        rule("POST", "/awareness/programmes/{programme}", Writers, form),
+        rule("POST", "/awareness/programmes/{programme}/attendance", Writers, |_| {
+            Body::Form(vec![("status", "planned".into())])
+        }),
+        rule("GET", "/awareness/programmes/{programme}/certificate.pdf", All, none),
+        rule("POST", "/awareness/programmes/{programme}/certificates", All, |_| {
+            Body::Form(vec![("names", "Ravi Kumar".into())])
+        }),
+        rule("GET", "/feedback/{token}", Public, none),
+        rule("POST", "/feedback/{token}", Public, |_| Body::Form(vec![("rating", "5".into())])),
+        rule("POST", "/api/v1/feedback/{token}", Public, |_| Body::Json(json!({"rating": 5}))),
+        rule("GET", "/api/v1/awareness/institutions", All, none),
+        rule("POST", "/api/v1/awareness/institutions", Writers, |_| {
+            Body::Json(json!({"district": "jaipur", "name": "Matrix School", "kind": "school"}))
+        }),
+        rule("GET", "/api/v1/awareness/institutions/{institution}", All, none),
+        rule("PUT", "/api/v1/awareness/institutions/{institution}", Writers, |_| {
+            Body::Json(json!({"name": "Matrix School", "kind": "school"}))
+        }),
+        rule("GET", "/api/v1/awareness/programmes", All, none),
+        rule("POST", "/api/v1/awareness/programmes", Writers, |_| Body::Json(json!({}))),
+        rule("GET", "/api/v1/awareness/programmes/{programme}", All, none),
+        rule("PUT", "/api/v1/awareness/programmes/{programme}", Writers, |_| Body::Json(json!({}))),
+        rule("POST", "/api/v1/awareness/programmes/{programme}/attendance", Writers, |_| {
+            Body::Json(json!({"status": "planned"}))
+        }),
+        rule("GET", "/api/v1/awareness/programmes/{programme}/feedback", All, none),
         rule("GET", "/api/v1/districts", All, none),
         rule("GET", "/api/v1/taxonomy", All, none),
         rule("GET", "/api/v1/plans", All, none),
@@ -365,6 +406,9 @@ struct Fixture {
     station: i64,
     contact: i64,
     tip: i64,
+    institution: i64,
+    programme: i64,
+    feedback: String,
 }
 
 impl Fixture {
@@ -423,6 +467,16 @@ impl Fixture {
             active: true,
         };
         let tip = store.add_tip(Some(district_id), &tip_fields, me.max(1)).await.unwrap().id;
+        let body = json!({"district": district, "name": "Matrix School", "kind": "school"});
+        let (s, inst) = app.api(Method::POST, &token, "/api/v1/awareness/institutions", Some(body)).await;
+        assert!(s < 300, "{inst}");
+        let institution = inst["id"].as_i64().expect("institution id");
+        let body = json!({"institution_id": institution, "starts_at": "2099-01-01T10:00", "audience": ["students"],
+            "language": "hi", "topics": ["otp_never_share"]});
+        let (s, prog) = app.api(Method::POST, &token, "/api/v1/awareness/programmes", Some(body)).await;
+        assert!(s < 300, "{prog}");
+        let programme = prog["id"].as_i64().expect("programme id");
+        let feedback = prog["feedback_path"].as_str().unwrap().trim_start_matches("/feedback/").to_owned();
         Fixture {
             username: username.into(),
             me,
@@ -439,6 +493,9 @@ impl Fixture {
             station,
             contact,
             tip,
+            institution,
+            programme,
+            feedback,
         }
     }
 
@@ -463,6 +520,9 @@ impl Fixture {
             .replace("{station}", &self.station.to_string())
             .replace("{contact}", &self.contact.to_string())
             .replace("{tip}", &self.tip.to_string())
+            .replace("{institution}", &self.institution.to_string())
+            .replace("{programme}", &self.programme.to_string())
+            .replace("{token}", &self.feedback)
     }
 }
 
@@ -677,7 +737,7 @@ async fn walk(db: Db) {
                 Who::Machine => false,
             };
             let scoped =
-                rule.path.contains("{id}") || rule.path.contains("{reference}") || rule.path.contains("{code}");
+                ["{id}", "{reference}", "{code}", "{institution}", "{programme}"].iter().any(|p| rule.path.contains(p));
             let mut cells = vec![("own", &own)];
             if scoped {
                 cells.insert(0, ("other", &other));

@@ -59,6 +59,41 @@ pub fn pdf(doc: &Document) -> Result<Vec<u8>, Error> {
         .map_err(|errors| Error::Export(errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("; ")))
 }
 
+/// A paper that is not about a case (a certificate, a report): its own template, its own data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    /// A certificate of participation in an awareness programme: one page per certificate.
+    /// Data: `lang`, `centre`, `labels` (`title`, `body`, `signature`, `place`, `date`), and
+    /// `certificates`, each with `name` (a person's or the institution's), `line` (what they
+    /// took part in) and `date`.
+    ParticipationCertificate,
+}
+
+impl Paper {
+    pub const ALL: &[Paper] = &[Paper::ParticipationCertificate];
+
+    /// The template's name (`templates/{code}.typ`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Paper::ParticipationCertificate => "participation-certificate",
+        }
+    }
+}
+
+/// A paper as PDF. `data` is the JSON the paper's template reads from `/data.json` (placed
+/// as text, never evaluated as markup).
+pub fn paper_pdf(paper: Paper, data: &serde_json::Value) -> Result<Vec<u8>, Error> {
+    let world = world::DocWorld::of_template(paper.code(), serde_json::to_vec(data)?);
+    let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
+    if RENDERS.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
+        typst::comemo::evict(EVICT_MAX_AGE);
+    }
+    let document =
+        output.map_err(|errors| Error::Template { kind: paper.code(), message: describe(&world, &errors) })?;
+    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
+        .map_err(|errors| Error::Export(errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("; ")))
+}
+
 /// The document's pages as SVG images (for viewing in a browser).
 pub fn svg_pages(doc: &Document) -> Result<Vec<String>, Error> {
     let document = layout(doc)?;

@@ -114,3 +114,22 @@ fn kinds_round_trip_through_their_codes() {
     }
     assert_eq!(Kind::parse("invoice"), None);
 }
+
+#[test]
+fn a_paper_renders_from_its_own_data_and_names_its_template_when_the_data_is_wrong() {
+    let labels = serde_json::json!({"title": "Certificate", "presented": "Presented to", "topics": "Topics",
+        "date": "Date", "place": "Place", "signature": "Signature"});
+    let people = ["Ravi #Kumar *Meena*", "सुनीता देवी"]
+        .map(|n| serde_json::json!({"name": n, "line": "for taking part", "date": "15-01-2026", "topics": ""}));
+    let data = serde_json::json!({"lang": "hi", "centre": "Centre", "place": "जयपुर", "labels": labels,
+        "certificates": people});
+    let pdf = paper_pdf(Paper::ParticipationCertificate, &data).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    match paper_pdf(Paper::ParticipationCertificate, &serde_json::json!({"lang": "en"})) {
+        Err(Error::Template { kind, .. }) => assert_eq!(kind, "participation-certificate"),
+        other => panic!("expected a template error, got {:?}", other.map(|b| b.len())),
+    }
+    for paper in Paper::ALL {
+        assert!(world::TEMPLATES.iter().any(|(name, _)| *name == format!("{}.typ", paper.code())), "{paper:?}");
+    }
+}

@@ -31,6 +31,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("victim-plan.typ", include_str!("../templates/victim-plan.typ")),
     ("case-summary.typ", include_str!("../templates/case-summary.typ")),
     ("restoration-application.typ", include_str!("../templates/restoration-application.typ")),
+    ("participation-certificate.typ", include_str!("../templates/participation-certificate.typ")),
 ];
 
 /// Noto Sans for Latin text, Noto Sans Devanagari for Hindi (SIL OFL 1.1, see fonts/OFL.txt).
@@ -92,7 +93,12 @@ pub struct DocWorld {
 
 impl DocWorld {
     pub fn new(kind: Kind, data: Vec<u8>) -> DocWorld {
-        DocWorld { main: file_id(&format!("/{}.typ", kind.code())), data: Bytes::new(data) }
+        DocWorld::of_template(kind.code(), data)
+    }
+
+    /// A render of `templates/{name}.typ`.
+    pub fn of_template(name: &str, data: Vec<u8>) -> DocWorld {
+        DocWorld { main: file_id(&format!("/{name}.typ")), data: Bytes::new(data) }
     }
 }
 
