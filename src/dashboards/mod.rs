@@ -24,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .route("/dashboard", get(page::page))
         .route("/dashboard/report.csv", get(report::csv_page))
         .route("/dashboard/report.xlsx", get(report::xlsx_page))
+        .route("/dashboard/report.pdf", get(report::pdf_page))
         .route("/api/v1/dashboard", get(api::dashboard))
         .route("/api/v1/dashboard/report", get(api::report))
 }

@@ -199,19 +199,13 @@ pub fn to_xlsx(page: &Page, report: &Report) -> Result<Vec<u8>, AppError> {
 
 /// The heading of each section of the printed report.
 fn section_title(page: &Page, section: &str) -> String {
-    let key = match section {
-        "cases" => "dashboard-kpi-registered",
-        "category" => "dashboard-cases-title",
-        "scam" => "dashboard-scams-title",
-        "channel" => "dashboard-report-channel",
-        "money" => "dashboard-money-title",
-        "golden" => "dashboard-golden-title",
-        "portal" => "dashboard-portal-title",
-        "referral" => "dashboard-referral-title",
-        "tasks" => "dashboard-deadlines-title",
-        other => return other.to_owned(),
-    };
-    page.t(key)
+    const SECTIONS: [&str; 9] =
+        ["cases", "category", "scam", "channel", "money", "golden", "portal", "referral", "tasks"];
+    if SECTIONS.contains(&section) {
+        page.t(&format!("dashboard-report-section-{section}"))
+    } else {
+        section.to_owned()
+    }
 }
 
 /// A value as printed: rupees in the Indian way, percentages and hours to one decimal.
@@ -222,6 +216,23 @@ fn printed(page: &Page, value: f64, unit: &str) -> String {
         "hours" => page.t1("dashboard-report-hours", "hours", format!("{value:.1}")),
         _ => format!("{value}"),
     }
+}
+
+/// The report as a printable PDF (the documents crate's `monthly-report` paper), typeset off the
+/// async threads.
+async fn to_pdf(state: &AppState, page: &Page, report: &Report) -> Result<Vec<u8>, AppError> {
+    let mut districts: Vec<&str> = Vec::new();
+    for r in report.rows.iter().filter(|r| r.district != "all") {
+        if !districts.contains(&r.district_name.as_str()) {
+            districts.push(&r.district_name);
+        }
+    }
+    let data = pdf_data(page, report, &state.config.centre_name, &districts.join(", "));
+    let paper = sahayak_documents::Paper::MonthlyReport;
+    tokio::task::spawn_blocking(move || sahayak_documents::paper_pdf(paper, &data))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(|e| AppError::Internal(e.into()))
 }
 
 /// The data of the printed report (the documents crate's `monthly-report` template): the
@@ -275,6 +286,7 @@ pub fn pdf_data(page: &Page, report: &Report, centre: &str, scope: &str) -> serd
 enum FileKind {
     Csv,
     Xlsx,
+    Pdf,
 }
 
 impl FileKind {
@@ -282,6 +294,7 @@ impl FileKind {
         match self {
             FileKind::Csv => "csv",
             FileKind::Xlsx => "xlsx",
+            FileKind::Pdf => "pdf",
         }
     }
 
@@ -289,6 +302,7 @@ impl FileKind {
         match self {
             FileKind::Csv => "text/csv; charset=utf-8",
             FileKind::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            FileKind::Pdf => "application/pdf",
         }
     }
 }
@@ -300,6 +314,7 @@ async fn download(state: &AppState, staff: &Staff, q: &ReportQuery, kind: FileKi
     let body = match kind {
         FileKind::Csv => to_csv(&page, &report)?,
         FileKind::Xlsx => to_xlsx(&page, &report)?,
+        FileKind::Pdf => to_pdf(state, &page, &report).await?,
     };
     tracing::info!(user_id = staff.user.id, month = %report.month, file = kind.extension(), "monthly report downloaded");
     let mut r = body.into_response();
@@ -317,6 +332,14 @@ pub async fn csv_page(
     Query(q): Query<ReportQuery>,
 ) -> Result<Response, AppError> {
     download(&state, &staff, &q, FileKind::Csv).await
+}
+
+pub async fn pdf_page(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(q): Query<ReportQuery>,
+) -> Result<Response, AppError> {
+    download(&state, &staff, &q, FileKind::Pdf).await
 }
 
 pub async fn xlsx_page(

@@ -306,15 +306,6 @@ async fn another_district_neither_sees_nor_touches_a_programme() {
     }
 }
 
-fn pdftotext(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext").arg("-enc").arg("UTF-8").arg(&path).arg("-").output().expect("pdftotext runs");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
-
 fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -353,14 +344,14 @@ async fn certificates_of_participation_in_hindi_and_english() {
         }
     };
     let en = get("en").await;
-    let text = pdftotext(&en);
+    let text = crate::documents::pdftotext(&en);
     for words in
         ["Certificate of Participation", "Govt. Girls School, Bapu Nagar", "attended by 42 people", "15-01-2099"]
     {
         assert!(text.contains(words), "{words} in {text}");
     }
     let hi = get("hi").await;
-    let text = squeeze(&pdftotext(&hi));
+    let text = squeeze(&crate::documents::pdftotext(&hi));
     for words in ["भागीदारी", "42लोगशामिल", "जयपुर"] {
         assert!(text.contains(words), "{words} in {text}");
     }
@@ -378,7 +369,7 @@ async fn certificates_of_participation_in_hindi_and_english() {
         .unwrap();
     assert_eq!(r.status(), 200);
     let pdf = r.bytes().await.unwrap().to_vec();
-    let text = pdftotext(&pdf);
+    let text = crate::documents::pdftotext(&pdf);
     assert_eq!(text.matches('\u{c}').count(), 3, "three pages: {text}");
     assert!(text.contains("Ravi #Kumar *Meena*") && text.contains("$Pooja [x]"), "{text}");
     assert!(squeeze(&text).contains("सुनीतादेवी"));

@@ -496,6 +496,29 @@ async fn the_monthly_report_downloads_as_an_excel_workbook() {
 }
 
 #[tokio::test]
+async fn the_monthly_report_prints_as_a_pdf_in_the_users_language() {
+    let app = spawn_app(Db::Sqlite).await;
+    fixture(&app).await;
+    for (user, title, lost) in
+        [("supervisor", "MonthlyMISreport", "₹12,000"), ("counsellor.jaipur", "मासिकMISरिपोर्ट", "₹12,000")]
+    {
+        let b = app.browser(user).await;
+        let (s, kind, pdf) = b.get_bytes("/dashboard/report.pdf?month=2025-03").await;
+        assert_eq!((s, kind.as_str()), (200, "application/pdf"), "{user}");
+        let text = crate::documents::pdftotext(&pdf);
+        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(squeezed.contains(title), "{user}: {text}");
+        assert!(squeezed.contains("2025-03"), "{user}");
+        assert!(squeezed.contains(lost), "{user}: Jaipur's money reported lost: {text}");
+        if user == "supervisor" {
+            assert!(squeezed.contains("₹99,000") && squeezed.contains("Jodhpur"), "both districts and the total");
+        } else {
+            assert!(!squeezed.contains("₹99,000"), "a Jaipur counsellor's report has no Jodhpur figures: {text}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn metrics_need_the_scrapers_token_and_name_no_case() {
     let app = spawn_app(Db::Sqlite).await;
     fixture(&app).await;

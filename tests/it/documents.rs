@@ -38,7 +38,7 @@ fn artefacts() -> PathBuf {
 }
 
 /// The text of a PDF as `pdftotext` reads it.
-fn pdftotext(pdf: &[u8]) -> String {
+pub fn pdftotext(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("d.pdf");
     std::fs::write(&path, pdf).unwrap();

@@ -121,6 +121,7 @@ fn rules() -> Vec<Rule> {
         rule("GET", "/dashboard", All, none),
         rule("GET", "/dashboard/report.csv", All, none),
         rule("GET", "/dashboard/report.xlsx", All, none),
+        rule("GET", "/dashboard/report.pdf", All, none),
         rule("GET", "/api/v1/dashboard", All, none),
         rule("GET", "/api/v1/dashboard/report", All, none),
         // Awareness programmes: institutions and programmes of a district (tests/it/awareness.rs).

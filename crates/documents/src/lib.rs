@@ -67,15 +67,21 @@ pub enum Paper {
     /// `certificates`, each with `name` (a person's or the institution's), `line` (what they
     /// took part in) and `date`.
     ParticipationCertificate,
+    /// The monthly MIS report. Data: `lang`, `centre`, `reference` (the report's name), `date`,
+    /// `month`, `scope`, `labels` (`report_title`, `report_cohort`, `report_made`, `reference`,
+    /// `date`) and `districts`, each with `name` and `sections` of `title` and `rows` (`label`,
+    /// `value`, already formatted).
+    MonthlyReport,
 }
 
 impl Paper {
-    pub const ALL: &[Paper] = &[Paper::ParticipationCertificate];
+    pub const ALL: &[Paper] = &[Paper::ParticipationCertificate, Paper::MonthlyReport];
 
     /// The template's name (`templates/{code}.typ`).
     pub fn code(self) -> &'static str {
         match self {
             Paper::ParticipationCertificate => "participation-certificate",
+            Paper::MonthlyReport => "monthly-report",
         }
     }
 }

@@ -32,6 +32,7 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("case-summary.typ", include_str!("../templates/case-summary.typ")),
     ("restoration-application.typ", include_str!("../templates/restoration-application.typ")),
     ("participation-certificate.typ", include_str!("../templates/participation-certificate.typ")),
+    ("monthly-report.typ", include_str!("../templates/monthly-report.typ")),
 ];
 
 /// Noto Sans for Latin text, Noto Sans Devanagari for Hindi (SIL OFL 1.1, see fonts/OFL.txt).
