@@ -78,6 +78,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
         crate::counselling::list, crate::counselling::add,
         crate::referrals::list, crate::referrals::add, crate::referrals::update,
         crate::directory::districts::add_api,
+        crate::directory::districts::edit_api,
         crate::directory::api::stations, crate::directory::api::add_station, crate::directory::api::edit_station,
         crate::directory::api::contacts, crate::directory::api::add_contact, crate::directory::api::edit_contact,
         crate::directory::api::tips, crate::directory::api::add_tip, crate::directory::api::edit_tip,

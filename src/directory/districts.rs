@@ -38,6 +38,17 @@ pub struct HolidayWrite {
     pub estimate: bool,
 }
 
+/// A district's own centre details and holidays, as sent to the API.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct CentreWrite {
+    pub centre_name: String,
+    pub centre_address: String,
+    pub centre_phone: String,
+    /// The district's bank holidays (the whole list: it replaces the one kept).
+    pub holidays: Vec<HolidayWrite>,
+}
+
 /// A new district as typed.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
@@ -371,4 +382,31 @@ pub async fn add_api(
     JsonBody(body): JsonBody<DistrictWrite>,
 ) -> Result<(StatusCode, Json<District>), AppError> {
     Ok((StatusCode::CREATED, Json(add(&state, &api.user, &body).await?)))
+}
+
+/// Changes a district's centre details and its holiday list (district admin of the district,
+/// or the state admin). The list sent replaces the one kept; working-day deadlines of the
+/// district's cases count on it from then on.
+#[utoipa::path(put, path = "/api/v1/districts/{code}", tag = "directory", security(("bearer" = [])),
+    params(("code" = String, Path, description = "District code")), request_body = CentreWrite,
+    responses(
+        (status = 200, body = District),
+        (status = 400, body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 401, body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 404, body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 415, body = crate::web::error::Problem, content_type = "application/problem+json"),
+        (status = 422, body = crate::web::error::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn edit_api(
+    State(state): State<AppState>,
+    api: ApiUser,
+    Path(code): Path<String>,
+    JsonBody(body): JsonBody<CentreWrite>,
+) -> Result<Json<District>, AppError> {
+    let d = super::administered(&state, &api.user, &code).await?;
+    let centre = (body.centre_name.as_str(), body.centre_address.as_str(), body.centre_phone.as_str());
+    edit(&state, &api.user, &d, centre, &body.holidays).await?;
+    let fresh = state.store.district_by_code(&d.code).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(fresh))
 }

@@ -77,6 +77,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/districts/{code}/tips/{tip}", get(pages::tip).post(pages::edit_tip))
         .route("/admin/districts/{code}/tips/{tip}/hide", post(pages::hide_tip))
         .route("/api/v1/districts", post(districts::add_api))
+        .route("/api/v1/districts/{code}", put(districts::edit_api))
         .route("/api/v1/districts/{code}/stations", get(api::stations).post(api::add_station))
         .route("/api/v1/districts/{code}/stations/{station}", put(api::edit_station))
         .route("/api/v1/districts/{code}/legal-aid", get(api::contacts).post(api::add_contact))

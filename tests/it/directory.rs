@@ -466,3 +466,35 @@ async fn the_directory_pages_pass_axe_in_a_real_browser() {
     c.close().await.ok();
     result.unwrap();
 }
+
+#[tokio::test]
+async fn a_district_admin_changes_the_centre_and_holidays_through_the_api() {
+    for db in backends() {
+        let app = spawn_app(db).await;
+        admins(&app).await;
+        let token = app.token("admin.jaipur").await;
+        let body = json!({"centre_name": "Cyber Support Centre, Jaipur", "centre_address": "Police Commissionerate, Jaipur",
+            "centre_phone": "0141-2600000", "holidays": [
+                {"date": "2027-01-26", "name_en": "Republic Day", "name_hi": "गणतंत्र दिवस", "estimate": false},
+                {"date": "2027-03-22", "name_en": "Holi", "name_hi": "होली", "estimate": true}]});
+        let (s, d) = app.api(Method::PUT, &token, "/api/v1/districts/jaipur", Some(body)).await;
+        assert_eq!((s, d["centre_phone"].as_str()), (200, Some("0141-2600000")), "{db:?}: {d}");
+        let jaipur = district_id(&app, "jaipur").await;
+        let days: Vec<String> =
+            app.state.store.district_holidays(jaipur).await.unwrap().into_iter().map(|h| h.day).collect();
+        assert_eq!(days, ["2027-01-26", "2027-03-22"], "{db:?}: the list sent replaces the one kept");
+
+        // A date that is not a date: a field error, and nothing changes.
+        let bad = json!({"centre_phone": "0141-2999999", "holidays": [{"date": "26/01/2027", "name_en": "R", "name_hi": "र"}]});
+        let (s, p) = app.api(Method::PUT, &token, "/api/v1/districts/jaipur", Some(bad)).await;
+        assert_eq!(s, 422, "{db:?}: {p}");
+        let (_, list) = app.api(Method::GET, &token, "/api/v1/districts", None).await;
+        let kept = list.as_array().unwrap().iter().find(|d| d["code"] == "jaipur").cloned().unwrap();
+        assert_eq!(kept["centre_phone"], "0141-2600000", "{db:?}: {kept}");
+        assert_eq!(app.state.store.district_holidays(jaipur).await.unwrap().len(), 2, "{db:?}");
+
+        // Another district's admin page is not found for a Jaipur admin.
+        let (s, _) = app.api(Method::PUT, &token, "/api/v1/districts/jodhpur", Some(json!({}))).await;
+        assert_eq!(s, 404, "{db:?}");
+    }
+}

@@ -281,6 +281,7 @@ fn rules() -> Vec<Rule> {
         rule("GET", "/admin/districts/new", Only(STATE), none),
         rule("POST", "/admin/districts", Only(STATE), form),
         rule("POST", "/api/v1/districts", Only(STATE), |_| Body::Json(json!({"code": "BAD CODE"}))),
+        rule("PUT", "/api/v1/districts/{code}", Only(ADMINS), |_| Body::Json(json!({"centre_phone": "call us"}))),
         rule("GET", "/admin/districts/{code}", Only(ADMINS), none),
         rule("POST", "/admin/districts/{code}", Only(ADMINS), |_| Body::Form(vec![("centre_phone", "call us".into())])),
         rule("GET", "/admin/districts/{code}/stations", Only(ADMINS), none),
