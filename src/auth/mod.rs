@@ -54,34 +54,49 @@ impl<'a> Throttle<'a> {
         Throttle { state, account, address }
     }
 
-    fn window_ms(&self) -> i64 {
-        self.state.config.sign_in.window_minutes.max(1) * 60_000
-    }
-
     /// `Err(Throttled)` while either count is at its limit; the wait is until the oldest failure
     /// in the window leaves it.
     pub(crate) async fn check(&self) -> Result<(), crate::web::AppError> {
-        let now = crate::store::now_millis();
         let limits = &self.state.config.sign_in;
         for (key, limit) in [(&self.account, limits.account_failures), (&self.address, limits.address_failures)] {
-            let (count, oldest) = self.state.store.login_failures(key, now - self.window_ms()).await?;
-            if count >= limit.max(1) {
-                let wait_ms = oldest.unwrap_or(now) + self.window_ms() - now;
+            if let Err(e) = within_limit(self.state, key, limit).await {
                 crate::privacy::audit::record(self.state, None, "login.throttled", key.as_str(), "").await;
-                return Err(crate::web::AppError::Throttled(((wait_ms + 999) / 1000).max(1)));
+                return Err(e);
             }
         }
         Ok(())
     }
 
     pub(crate) async fn failed(&self) -> Result<(), crate::web::AppError> {
-        let forget_before = crate::store::now_millis() - self.window_ms();
-        Ok(self.state.store.record_login_failure(&[&self.account, &self.address], forget_before).await?)
+        count(self.state, &[&self.account, &self.address]).await
     }
 
     pub(crate) async fn passed(&self) -> Result<(), crate::web::AppError> {
         Ok(self.state.store.clear_login_failures(&self.account).await?)
     }
+}
+
+/// How far back the throttles count (the sign-in window).
+fn window_ms(state: &AppState) -> i64 {
+    state.config.sign_in.window_minutes.max(1) * 60_000
+}
+
+/// `Err(Throttled)`, with the seconds to wait until the oldest count leaves the window, while
+/// `key` has been counted `limit` times in the window. Shared by every throttle here: sign-in,
+/// victims' codes, and the public feedback form (with its own limit).
+pub(crate) async fn within_limit(state: &AppState, key: &str, limit: i64) -> Result<(), crate::web::AppError> {
+    let now = crate::store::now_millis();
+    let (count, oldest) = state.store.login_failures(key, now - window_ms(state)).await?;
+    if count >= limit.max(1) {
+        let wait_ms = oldest.unwrap_or(now) + window_ms(state) - now;
+        return Err(crate::web::AppError::Throttled(((wait_ms + 999) / 1000).max(1)));
+    }
+    Ok(())
+}
+
+/// Counts one attempt under each key (forgetting counts older than the window).
+pub(crate) async fn count(state: &AppState, keys: &[&str]) -> Result<(), crate::web::AppError> {
+    Ok(state.store.record_login_failure(keys, crate::store::now_millis() - window_ms(state)).await?)
 }
 
 /// Checks a username and password, throttled per account and per address. `Ok(None)` when

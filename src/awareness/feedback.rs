@@ -19,7 +19,7 @@ use sahayak_domain::case::Lang;
 
 use super::quiz;
 use super::service::{self, FeedbackWrite};
-use crate::store::{Programme, StoreError, now_millis};
+use crate::store::{Programme, StoreError};
 use crate::web::error::{AppError, FieldErrors};
 use crate::web::form::FormData;
 use crate::web::page::Page;
@@ -52,22 +52,12 @@ fn throttle_key(p: &Programme) -> String {
     format!("feedback:{}", crate::web::session::token_hash(&format!("{}|{}|{address}", *SALT, p.id)))
 }
 
-fn window_ms(state: &AppState) -> i64 {
-    state.config.sign_in.window_minutes.max(1) * 60_000
-}
-
 /// Checks the throttle, keeps the sheet, counts it. Shared by the page and the API.
 pub(super) async fn accept(state: &AppState, p: &Programme, w: &FeedbackWrite) -> Result<(), AppError> {
     let key = throttle_key(p);
-    let now = now_millis();
-    let (count, oldest) = state.store.login_failures(&key, now - window_ms(state)).await?;
-    if count >= FEEDBACK_LIMIT {
-        let wait_ms = oldest.unwrap_or(now) + window_ms(state) - now;
-        return Err(AppError::Throttled(((wait_ms + 999) / 1000).max(1)));
-    }
+    crate::auth::within_limit(state, &key, FEEDBACK_LIMIT).await?;
     service::submit_feedback(state, p, w).await?;
-    state.store.record_login_failure(&[&key], now - window_ms(state)).await?;
-    Ok(())
+    crate::auth::count(state, &[&key]).await
 }
 
 pub struct QuestionView {
