@@ -12,10 +12,6 @@ pub mod districts;
 pub mod pages;
 pub mod service;
 
-use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
-
 use axum::Router;
 use axum::routing::{get, post, put};
 use sahayak_domain::access::Role;
@@ -30,37 +26,14 @@ pub struct Lists {
     pub contacts: Vec<LegalAidContact>,
 }
 
-/// The lists change rarely and every case page reads them: kept for a minute, and forgotten at
-/// once when this server changes them (another server's change shows within the minute).
-#[derive(Clone, Default)]
-pub struct Cache(Arc<RwLock<HashMap<i64, Cached>>>);
-
-type Cached = (Instant, Arc<Lists>);
-
-const CACHE_TTL: Duration = Duration::from_secs(60);
-
-impl Cache {
-    pub async fn lists(&self, store: &crate::store::Store, district_id: i64) -> Result<Arc<Lists>, AppError> {
-        if let Ok(guard) = self.0.read()
-            && let Some((at, lists)) = guard.get(&district_id)
-            && at.elapsed() < CACHE_TTL
-        {
-            return Ok(lists.clone());
-        }
-        let lists = Arc::new(Lists {
+impl Lists {
+    /// Reads them (kept for a minute by [`AppState::directory_lists`], and forgotten at once when
+    /// this server changes them; another server's change shows within the minute).
+    pub async fn load(store: &crate::store::Store, district_id: i64) -> crate::store::StoreResult<Lists> {
+        Ok(Lists {
             stations: store.stations(district_id, false).await?,
             contacts: store.legal_aid_contacts(district_id, false).await?,
-        });
-        if let Ok(mut guard) = self.0.write() {
-            guard.insert(district_id, (Instant::now(), lists.clone()));
-        }
-        Ok(lists)
-    }
-
-    pub fn forget(&self, district_id: i64) {
-        if let Ok(mut guard) = self.0.write() {
-            guard.remove(&district_id);
-        }
+        })
     }
 }
 

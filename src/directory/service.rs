@@ -251,7 +251,7 @@ async fn audit(state: &AppState, user: &User, action: &str, subject: String, det
 pub async fn add_station(state: &AppState, user: &User, d: &District, w: &StationWrite) -> Result<i64, AppError> {
     let f = station_fields(w)?;
     let id = state.store.add_station(d.id, &f, user.id).await?;
-    state.directory.forget(d.id);
+    state.directory.forget(&d.id);
     audit(state, user, "directory.station_add", format!("station:{id}"), &d.code).await;
     Ok(id)
 }
@@ -272,7 +272,7 @@ pub async fn edit_station(
     station_of(state, d, id).await?;
     let f = station_fields(w)?;
     state.store.update_station(id, d.id, &f, user.id).await?;
-    state.directory.forget(d.id);
+    state.directory.forget(&d.id);
     let detail = if f.active { "active" } else { "inactive" };
     audit(state, user, "directory.station_edit", format!("station:{id}"), detail).await;
     Ok(())
@@ -281,7 +281,7 @@ pub async fn edit_station(
 pub async fn add_contact(state: &AppState, user: &User, d: &District, w: &ContactWrite) -> Result<i64, AppError> {
     let f = contact_fields(w)?;
     let id = state.store.add_legal_aid_contact(d.id, &f, user.id).await?;
-    state.directory.forget(d.id);
+    state.directory.forget(&d.id);
     audit(state, user, "directory.legal_aid_add", format!("legal_aid:{id}"), &d.code).await;
     Ok(id)
 }
@@ -301,7 +301,7 @@ pub async fn edit_contact(
     contact_of(state, d, id).await?;
     let f = contact_fields(w)?;
     state.store.update_legal_aid_contact(id, d.id, &f, user.id).await?;
-    state.directory.forget(d.id);
+    state.directory.forget(&d.id);
     let detail = if f.active { "active" } else { "inactive" };
     audit(state, user, "directory.legal_aid_edit", format!("legal_aid:{id}"), detail).await;
     Ok(())

@@ -11,7 +11,7 @@ use crate::web::{AppError, AppState};
 
 /// The active stations (and legal-aid contacts) of a district, the default station first.
 pub async fn of_district(state: &AppState, district_id: i64) -> Result<Arc<crate::directory::Lists>, AppError> {
-    state.directory.lists(&state.store, district_id).await
+    state.directory_lists(district_id).await
 }
 
 fn normal(s: &str) -> String {

@@ -287,11 +287,7 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
     let page = staff.page(state);
     let (referrals, updates) = state.store.referrals(handle.id()).await?;
     let can_write = require(&staff.user, CaseAction::Edit).is_ok() && handle.case().erased_at.is_none();
-    let lists = if can_write {
-        state.directory.lists(&state.store, handle.case().district_id).await?
-    } else {
-        Default::default()
-    };
+    let lists = if can_write { state.directory_lists(handle.case().district_id).await? } else { Default::default() };
     let (stations, contacts) = (&lists.stations, &lists.contacts);
     let days = state.config.referral_reminder_days;
     let now = now_millis();

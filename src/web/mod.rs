@@ -1,5 +1,6 @@
 //! HTTP plumbing shared by every feature: state, routing, errors, sessions, languages.
 
+pub mod cache;
 pub mod error;
 pub mod form;
 pub mod i18n;
@@ -7,9 +8,8 @@ pub mod metrics;
 pub mod page;
 pub mod session;
 
-use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{Request, State};
@@ -39,17 +39,17 @@ pub struct AppState {
     pub metrics: Arc<metrics::Metrics>,
     /// Messages to victims (their access code): a gateway, or the log.
     pub notifier: Arc<dyn crate::victim::Notifier>,
-    districts: DistrictCache,
+    /// All districts (one entry).
+    districts: cache::Cache<(), Vec<District>>,
     /// Each district's active stations and legal-aid contacts.
-    pub directory: crate::directory::Cache,
+    pub directory: cache::Cache<i64, crate::directory::Lists>,
     /// Each district's deadline engine (its own holidays), built on first use.
-    engines: Arc<RwLock<HashMap<i64, Arc<Engine>>>>,
+    engines: cache::Cache<i64, Engine>,
 }
 
-type DistrictCache = Arc<RwLock<Option<(Instant, Arc<Vec<District>>)>>>;
-
-/// Districts change rarely (a state admin adds one); pages read them on every request.
-const DISTRICT_CACHE_TTL: Duration = Duration::from_secs(60);
+/// Districts, stations and contacts change rarely (an admin edits them); pages read them on
+/// every request, and another server's edit shows here within this long.
+const REFERENCE_TTL: Duration = Duration::from_secs(60);
 
 impl AppState {
     pub fn new(store: Store, config: Config) -> AppState {
@@ -64,53 +64,35 @@ impl AppState {
             evidence,
             rings: Default::default(),
             metrics: Arc::default(),
-            districts: Arc::default(),
-            directory: Default::default(),
-            engines: Arc::default(),
+            districts: cache::Cache::new(REFERENCE_TTL),
+            directory: cache::Cache::new(REFERENCE_TTL),
+            engines: cache::Cache::until_forgotten(),
         }
     }
 
     /// All districts, from a cache refreshed every minute (and at once by [`Self::forget_districts`]).
     pub async fn districts(&self) -> Result<Arc<Vec<District>>, AppError> {
-        if let Ok(guard) = self.districts.read()
-            && let Some((at, list)) = guard.as_ref()
-            && at.elapsed() < DISTRICT_CACHE_TTL
-        {
-            return Ok(list.clone());
-        }
-        let list = Arc::new(self.store.districts().await?);
-        if let Ok(mut guard) = self.districts.write() {
-            *guard = Some((Instant::now(), list.clone()));
-        }
-        Ok(list)
+        Ok(self.districts.get_or_load((), self.store.districts()).await?)
     }
 
     pub fn forget_districts(&self) {
-        if let Ok(mut guard) = self.districts.write() {
-            *guard = None;
-        }
+        self.districts.forget(&());
+    }
+
+    /// A district's active police stations and legal-aid contacts.
+    pub async fn directory_lists(&self, district_id: i64) -> Result<Arc<crate::directory::Lists>, AppError> {
+        Ok(self.directory.get_or_load(district_id, crate::directory::Lists::load(&self.store, district_id)).await?)
     }
 
     /// The deadline engine for a district's cases: the shared rules counting working days on
     /// the district's holidays (the shared calendar where the district has none).
     pub async fn deadline_engine(&self, district_id: i64) -> Result<Arc<Engine>, AppError> {
-        if let Ok(guard) = self.engines.read()
-            && let Some(e) = guard.get(&district_id)
-        {
-            return Ok(e.clone());
-        }
-        let rows = self.store.district_holidays(district_id).await?;
-        let engine = Arc::new(district_engine(&rows));
-        if let Ok(mut guard) = self.engines.write() {
-            guard.insert(district_id, engine.clone());
-        }
-        Ok(engine)
+        let load = async { Ok::<_, AppError>(district_engine(&self.store.district_holidays(district_id).await?)) };
+        self.engines.get_or_load(district_id, load).await
     }
 
     pub fn forget_deadline_engine(&self, district_id: i64) {
-        if let Ok(mut guard) = self.engines.write() {
-            guard.remove(&district_id);
-        }
+        self.engines.forget(&district_id);
     }
 
     pub fn idle_timeout_ms(&self) -> i64 {
