@@ -237,7 +237,7 @@ async fn to_pdf(state: &AppState, page: &Page, report: &Report) -> Result<Vec<u8
 
 /// The data of the printed report (the documents crate's `monthly-report` template): the
 /// rows grouped by district, then by section, in the order built.
-pub fn pdf_data(page: &Page, report: &Report, centre: &str, scope: &str) -> serde_json::Value {
+fn pdf_data(page: &Page, report: &Report, centre: &str, scope: &str) -> serde_json::Value {
     use serde_json::{Value, json};
     /// A section's code and rows; a district's name and sections.
     type Section = (String, Vec<Value>);
