@@ -52,6 +52,7 @@ pub const TABLES: &[TableSpec] = &[
     table("case_actions", "case_id, action"),
     table("case_tasks", "id"),
     table("money_trail", "id"),
+    table("payment_facts", "case_id, debit_key"),
     table("restorations", "id"),
     table("trail_imports", "id"),
     table("evidence_blobs", "sha256"),
