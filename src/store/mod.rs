@@ -17,6 +17,7 @@ mod directory;
 pub mod directory_seed;
 mod districts;
 mod evidence;
+mod fleet;
 mod follow_ups;
 mod identifiers;
 mod migrate;
@@ -45,6 +46,7 @@ pub use dashboard::*;
 pub use directory::*;
 pub use districts::*;
 pub use evidence::*;
+pub use fleet::WRONG_KEYS;
 pub use follow_ups::*;
 pub use identifiers::*;
 pub use migrate::{MigrationProgress, known_versions};
@@ -143,7 +145,7 @@ impl Store {
                     .acquire_timeout(Duration::from_secs(30))
                     .after_connect(|conn, _| {
                         Box::pin(async move {
-                            conn.execute("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;").await?;
+                            conn.execute("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;").await?;
                             Ok(())
                         })
                     })

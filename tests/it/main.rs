@@ -13,6 +13,7 @@ mod dashboard;
 mod directory;
 mod documents;
 mod evidence;
+mod fleet;
 mod followup;
 mod helpers;
 mod identifiers;
