@@ -9,6 +9,7 @@ mod catalog;
 mod cli;
 mod counselling;
 mod dashboard;
+mod desk;
 mod directory;
 mod documents;
 mod evidence;

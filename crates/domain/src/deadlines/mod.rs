@@ -37,7 +37,7 @@ pub use clock::{Clock, FixedClock, ist};
 pub use engine::{Deadline, Engine, Note, Status};
 pub use facts::{CaseFacts, LienFact, Subject, TxnFact};
 pub use rbi::{AccountType, Compensation, Liability, LiabilityAssessment, LiabilityInput, assess_liability};
-pub use rules::{Condition, Fact, Regime, Rule, RuleDuration, RuleKind, Rulebook, Source};
+pub use rules::{Condition, Fact, Regime, Rule, RuleDuration, RuleKind, Rulebook, Source, Stake};
 pub use text::{Lang, Text};
 
 use chrono::{DateTime, Utc};
