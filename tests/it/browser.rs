@@ -88,12 +88,26 @@ pub async fn start_browser_at(chromium: &str, driver: &str, size: (u32, u32)) ->
     for _ in 0..50 {
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
-            Ok(client) => return (guard, client),
+            Ok(client) => {
+                fit_viewport(&client, size).await;
+                return (guard, client);
+            }
             Err(e) => last = Some(e),
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     panic!("chromedriver did not accept a session: {last:?}");
+}
+
+/// Sizes the window so that the page's viewport is `size` (the command-line size is the outer
+/// window, and has a floor of 500 px in width).
+pub async fn fit_viewport(client: &Client, size: (u32, u32)) {
+    let _ = client.set_window_size(size.0, size.1).await;
+    let inner = client.execute("return [window.innerWidth, window.innerHeight]", vec![]).await.unwrap_or_default();
+    let (w, h) = (inner[0].as_u64().unwrap_or(0) as u32, inner[1].as_u64().unwrap_or(0) as u32);
+    if (w, h) != size && w > 0 {
+        let _ = client.set_window_size(size.0 * 2 - w.min(size.0 * 2), size.1 * 2 - h.min(size.1 * 2)).await;
+    }
 }
 
 /// The Nu HTML checker (`vnu.jar` from npm `vnu-jar`, run with the system's Java), or `None`
