@@ -38,7 +38,6 @@ form-required-when-amount = required when money was lost
 form-required-when-money = required when money left
 form-district-remembered = Your last district is chosen; change it if this victim belongs to another.
 error-summary-title = Please correct these fields:
-error-summary-item = { $field }: { $message }
 
 list-dates-hint = Dates as DD-MM-YYYY, e.g. 07-12-2026.
 

@@ -8,7 +8,7 @@ when-quick-1-hour = 1 घंटा पहले
 when-quick-2-hours = 2 घंटे पहले
 when-quick-yesterday-evening = कल शाम
 when-hint = "अभी", "30 मिनट पहले", "कल शाम" लिखें, या तारीख और समय जैसे 07-12-2026 21:30 (IST)।
-when-echo = { $when } IST — { $ago }
+when-echo = { $when } IST — यानी { $ago }
 when-unreadable = समझ नहीं आया। ऐसे लिखें: "30 मिनट पहले", "कल रात 9 बजे" या 07-12-2026 21:30।
 
 ## छोटी स्क्रीन पर ऊपर का मेनू
@@ -38,7 +38,6 @@ form-required-when-amount = रकम गई हो तो ज़रूरी
 form-required-when-money = पैसा गया हो तो ज़रूरी
 form-district-remembered = आपका पिछला ज़िला चुना हुआ है; पीड़ित किसी और ज़िले का हो तो बदलें।
 error-summary-title = कृपया ये खाने ठीक करें:
-error-summary-item = { $field }: { $message }
 
 list-dates-hint = तारीख DD-MM-YYYY में, जैसे 07-12-2026।
 

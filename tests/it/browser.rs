@@ -220,7 +220,7 @@ async fn register_a_case_in_hindi_and_find_it_by_search_in_a_real_browser() {
         c.find(Locator::Id("scam_pattern")).await?.select_by_value("kyc_otp").await?;
         c.find(Locator::Id("amount_lost")).await?.send_keys("32,500").await?;
         c.find(Locator::Id("payment_channel")).await?.select_by_value("net_banking").await?;
-        c.find(Locator::Css("form.case-form button[type=submit]")).await?.click().await?;
+        c.find(Locator::Css("form.case-form .actions button[type=submit]")).await?.click().await?;
         let heading = c.wait().for_element(Locator::Css("h1 .badge")).await?;
         assert_eq!(heading.text().await?, "नया");
         let reference = c.find(Locator::Css("h1")).await?.text().await?;

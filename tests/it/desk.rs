@@ -198,6 +198,95 @@ async fn the_queue_ranks_by_what_time_destroys_and_a_sweep_keeps_it_true() {
     }
 }
 
+#[tokio::test]
+async fn intake_names_each_field_to_correct_keeps_spoken_times_exact_and_remembers_the_district() {
+    let app = spawn_app(Db::Sqlite).await;
+    let b = app.browser("supervisor").await;
+    let (_, form) = b.get("/cases/new?lang=en").await;
+    // The first submit button is disabled: Enter in a box does not send the form (no script needed).
+    let doc = scraper::Html::parse_document(&form);
+    let first = scraper::Selector::parse("form.case-form button[type=submit]").unwrap();
+    assert!(doc.select(&first).next().unwrap().value().attr("disabled").is_some());
+    assert!(form.contains("list=\"when-choices\"") && form.contains("<datalist id=\"when-choices\">"));
+    assert!(form.contains("(required when money left)"), "the condition is shown with the field");
+    let csrf = csrf_of(&form);
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("district", "jodhpur"),
+        ("money_left", "yes"),
+        ("money_left_at", "30 minutes ago"),
+        ("incident_at", "in a while"),
+        ("victim_name", "Ramesh"),
+        ("narrative", "Called as the bank, took the OTP."),
+        ("classification", "Online Financial Fraud|UPI Related Frauds"),
+        ("scam_pattern", "kyc_otp"),
+    ];
+    let (status, _, page) = b.post("/cases?lang=en", &fields).await;
+    assert_eq!(status, 422);
+    // The summary names each field by its label, links to it, and takes the focus.
+    let links = texts(&page, "#form-errors li a");
+    assert!(links.contains(&"How they reached us".to_owned()), "{links:?}");
+    assert!(links.contains(&"Victim's mobile".to_owned()), "{links:?}");
+    assert!(links.contains(&"When it happened".to_owned()), "{links:?}");
+    assert!(page.contains("<a href=\"#victim_mobile\">"));
+    assert!(texts(&page, "#form-errors[autofocus]").len() == 1);
+    // "30 minutes ago" comes back as the exact time it meant, shown with how long ago that was.
+    let doc = scraper::Html::parse_document(&page);
+    let at = scraper::Selector::parse("#money_left_at").unwrap();
+    let kept = doc.select(&at).next().unwrap().value().attr("value").unwrap().to_owned();
+    let meant = sahayak_domain::time::parse_when(&kept, chrono::Utc::now()).unwrap();
+    let ago = chrono::Utc::now() - meant;
+    assert!(ago >= chrono::TimeDelta::minutes(29) && ago <= chrono::TimeDelta::minutes(31), "{kept}");
+    let echo = texts(&page, "#money_left_at-echo")[0].clone();
+    assert!(echo.starts_with(&kept) && echo.contains("IST — 30 min ago"), "{echo}");
+    assert!(texts(&page, "#incident_at-error").len() == 1, "unreadable words are refused beside the field");
+
+    // Registered in Jodhpur, the next intake starts in Jodhpur.
+    let mut good: Vec<(&str, &str)> = fields.iter().filter(|(k, _)| *k != "incident_at").copied().collect();
+    good.extend([("channel", "walk_in"), ("victim_mobile", "98290 12345"), ("payment_channel", "")]);
+    let (status, location, page) = b.post("/cases", &good).await;
+    assert_eq!(status, 303, "{page}");
+    assert!(location.unwrap().starts_with("/cases/JDH-"));
+    let (_, form) = b.get("/cases/new?lang=en").await;
+    let doc = scraper::Html::parse_document(&form);
+    let chosen = scraper::Selector::parse("#district option[selected]").unwrap();
+    assert_eq!(doc.select(&chosen).next().unwrap().value().attr("value"), Some("jodhpur"));
+    assert_eq!(texts(&form, "#district-hint").len(), 1);
+}
+
+#[tokio::test]
+async fn pages_go_compressed_name_the_centre_in_the_pages_language_and_link_1930() {
+    let app = spawn_app(Db::Sqlite).await;
+    let client = reqwest::Client::new();
+    for (path, kind) in [("/static/app.css", "text/css"), ("/help?lang=hi", "text/html"), ("/api/v1/taxonomy", "json")] {
+        let r = client.get(app.url(path)).header("accept-encoding", "br, gzip").send().await.unwrap();
+        assert_eq!(r.headers()["content-encoding"], "br", "{path}");
+        assert!(r.headers()["content-type"].to_str().unwrap().contains(kind), "{path}");
+        let r = client.get(app.url(path)).header("accept-encoding", "gzip").send().await.unwrap();
+        assert_eq!(r.headers()["content-encoding"], "gzip", "{path}");
+    }
+    // The centre's name in each language (the config's Hindi name), and 1930 to tap.
+    let b = app.browser("counsellor.jaipur").await;
+    let (_, hi) = b.get("/queue?lang=hi").await;
+    assert_eq!(texts(&hi, "header .centre"), ["परीक्षण साइबर सहायता केंद्र"]);
+    assert!(hi.contains("<a href=\"tel:1930\" class=\"tel\">1930</a>"));
+    let (_, en) = b.get("/queue?lang=en").await;
+    assert_eq!(texts(&en, "header .centre"), ["Test Cyber Support Centre"]);
+    // A district's own centre, in Hindi where it has a Hindi name.
+    app.add_user("state.admin", Role::StateAdmin, &[], Lang::En).await;
+    let token = app.token("state.admin").await;
+    let body = json!({"centre_name": "Cyber Support Centre, Jodhpur", "centre_name_hi": "साइबर सहायता केंद्र, जोधपुर",
+        "centre_address": "Police Lines, Jodhpur", "centre_phone": "0291-2650000", "holidays": []});
+    let (s, d) = app.api(Method::PUT, &token, "/api/v1/districts/jodhpur", Some(body)).await;
+    assert_eq!(s, 200, "{d}");
+    app.state.forget_districts();
+    let (_, help) = b.get("/help?lang=hi&district=jodhpur").await;
+    assert!(help.contains("साइबर सहायता केंद्र, जोधपुर"), "the district's Hindi name");
+    assert!(help.contains("href=\"tel:0291-2650000\""));
+    let (_, help) = b.get("/help?lang=en&district=jodhpur").await;
+    assert!(help.contains("Cyber Support Centre, Jodhpur"));
+}
+
 /// Data behind every page: a golden-hour case with an identifier, evidence and a ring, an
 /// awareness programme, the seeded directory. Returns the pages to visit (staff, then public).
 async fn every_page(app: &TestApp, token: &str) -> (Vec<String>, Vec<String>) {
