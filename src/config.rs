@@ -366,13 +366,13 @@ impl Config {
             database_url: DatabaseUrl(database_url),
             centre_name_hi: serve.centre_name_hi.clone().or(file.centre_name_hi.clone()).unwrap_or_else(|| {
                 // The generic name has a Hindi one; a centre's own English name is not guessed at.
-                if serve.centre_name.is_none() && file.centre_name.is_none() { DEFAULT_CENTRE_HI.into() } else { String::new() }
+                if serve.centre_name.is_none() && file.centre_name.is_none() {
+                    DEFAULT_CENTRE_HI.into()
+                } else {
+                    String::new()
+                }
             }),
-            centre_name: serve
-                .centre_name
-                .clone()
-                .or(file.centre_name)
-                .unwrap_or_else(|| DEFAULT_CENTRE_EN.into()),
+            centre_name: serve.centre_name.clone().or(file.centre_name).unwrap_or_else(|| DEFAULT_CENTRE_EN.into()),
             centre_address: file.centre_address.clone().unwrap_or_default(),
             centre_phone: file.centre_phone.clone().unwrap_or_default(),
             referral_reminder_days: file.referral_reminder_days.unwrap_or(7).clamp(1, 365),

@@ -250,7 +250,10 @@ pub async fn document(
         sentence(
             lang,
             "docf-prepared-by",
-            &[("centre", some(crate::web::centre_name(&state.config, district, lang))), ("reference", some(case.reference.clone()))],
+            &[
+                ("centre", some(crate::web::centre_name(&state.config, district, lang))),
+                ("reference", some(case.reference.clone())),
+            ],
         ),
     ]);
 

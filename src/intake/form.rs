@@ -54,9 +54,26 @@ fn field_target(field: &str) -> (&str, String) {
 /// The error summary: every field by its label, in the order the form asks for them.
 fn summary(page: &Page, errors: &FieldErrors) -> Vec<(String, String, String)> {
     const ORDER: [&str; 20] = [
-        "money_left", "money_left_at", "amount_lost", "district", "channel", "victim_name", "victim_mobile",
-        "victim_lang", "narrative", "incident_at", "noticed_at", "category", "category_other", "scam_pattern",
-        "payment_channel", "suspect_details", "pasted_messages", "victim_age", "victim_gender", "victim_address",
+        "money_left",
+        "money_left_at",
+        "amount_lost",
+        "district",
+        "channel",
+        "victim_name",
+        "victim_mobile",
+        "victim_lang",
+        "narrative",
+        "incident_at",
+        "noticed_at",
+        "category",
+        "category_other",
+        "scam_pattern",
+        "payment_channel",
+        "suspect_details",
+        "pasted_messages",
+        "victim_age",
+        "victim_gender",
+        "victim_address",
     ];
     let pos = |f: &str| ORDER.iter().position(|o| *o == f).unwrap_or(ORDER.len());
     let mut list: Vec<_> = errors.0.iter().collect();

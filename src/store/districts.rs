@@ -125,8 +125,8 @@ impl Store {
         .bind(centre.phone.as_deref())
         .bind(id)
         .bind(centre.name_hi.as_deref())
-            .execute(w.conn())
-            .await?;
+        .execute(w.conn())
+        .await?;
         Ok(())
     }
 }

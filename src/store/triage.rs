@@ -191,16 +191,14 @@ impl Store {
     /// Keeps the queue's ordering columns in step with the case's deadlines and tasks.
     pub async fn set_urgency(&self, case_id: i64, u: &Urgency) -> StoreResult<()> {
         let mut w = self.write().await?;
-        sqlx::query(
-            "UPDATE cases SET urgent = $1, next_due_at = $2, queue_rank = $3, rank_until = $4 WHERE id = $5",
-        )
-        .bind(i64::from(u.urgent))
-        .bind(u.next_due_at.unwrap_or(NOTHING_DUE))
-        .bind(u.rank)
-        .bind(u.until)
-        .bind(case_id)
-        .execute(w.conn())
-        .await?;
+        sqlx::query("UPDATE cases SET urgent = $1, next_due_at = $2, queue_rank = $3, rank_until = $4 WHERE id = $5")
+            .bind(i64::from(u.urgent))
+            .bind(u.next_due_at.unwrap_or(NOTHING_DUE))
+            .bind(u.rank)
+            .bind(u.until)
+            .bind(case_id)
+            .execute(w.conn())
+            .await?;
         w.commit().await
     }
 

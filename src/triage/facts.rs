@@ -154,7 +154,10 @@ pub async fn refresh(state: &AppState, case_id: i64) -> Result<(), AppError> {
     let t = load(state, &case, now).await?;
     let r = queue_rank(&case, &t, now);
     let due = next_due(&t.deadlines, &t.tasks, now);
-    state.store.set_urgency(case.id, &Urgency { urgent: r.urgent(), next_due_at: due, rank: r.key(), until: r.until }).await?;
+    state
+        .store
+        .set_urgency(case.id, &Urgency { urgent: r.urgent(), next_due_at: due, rank: r.key(), until: r.until })
+        .await?;
     Ok(())
 }
 

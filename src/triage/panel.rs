@@ -216,7 +216,8 @@ pub fn panels(
         .map(|k| Opt { value: k.code().to_owned(), label: page.t(&k.label_key()), selected: false })
         .collect();
     let count = other_done.len();
-    let body = ActionsTemplate { reference: case.reference.clone(), can_write, other_done, other_kinds, now_text, page };
+    let body =
+        ActionsTemplate { reference: case.reference.clone(), can_write, other_done, other_kinds, now_text, page };
     let title = body.page.t("triage-other-done");
     out.push(Panel::section("actions", title, body.render()?).with_badge(count.to_string()));
     Ok(out)

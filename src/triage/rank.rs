@@ -283,7 +283,8 @@ mod tests {
     #[test]
     fn a_person_at_risk_comes_first_and_a_closed_case_last() {
         let esc = [OpenTask { due_at: Some(ms(now() + TimeDelta::hours(4))), escalation: true }];
-        let risk = Facts { open: true, created_at: 0, money_left_at: None, golden_done: false, deadlines: &[], tasks: &esc };
+        let risk =
+            Facts { open: true, created_at: 0, money_left_at: None, golden_done: false, deadlines: &[], tasks: &esc };
         let fresh = money_case(now() - TimeDelta::minutes(1), false, &[]);
         assert!(rank(&risk, now()).key() < fresh.key());
         assert!(rank(&risk, now()).urgent());

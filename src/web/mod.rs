@@ -210,10 +210,19 @@ fn compressible(
         .and_then(|v| v.parse::<u64>().ok())
         .is_some_and(|n| n < 256);
     !small
-        && ["text/html", "text/css", "text/javascript", "application/javascript", "application/json",
-            "application/problem+json", "image/svg+xml", "text/csv", "text/plain"]
-            .iter()
-            .any(|k| kind.starts_with(k))
+        && [
+            "text/html",
+            "text/css",
+            "text/javascript",
+            "application/javascript",
+            "application/json",
+            "application/problem+json",
+            "image/svg+xml",
+            "text/csv",
+            "text/plain",
+        ]
+        .iter()
+        .any(|k| kind.starts_with(k))
 }
 
 /// A query string carrying NUL is refused before any handler sees it: no person types one,

@@ -15,7 +15,9 @@ pub fn links(text: &str, phones: &[&str]) -> String {
     let mut rest = text;
     'scan: while !rest.is_empty() {
         for n in &numbers {
-            if rest.starts_with(n) && !digit_before(text, rest) && !rest[n.len()..].starts_with(|c: char| c.is_ascii_digit())
+            if rest.starts_with(n)
+                && !digit_before(text, rest)
+                && !rest[n.len()..].starts_with(|c: char| c.is_ascii_digit())
             {
                 let dial: String = n.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
                 out.push_str(&format!("<a href=\"tel:{dial}\" class=\"tel\">{}</a>", escape(n)));

@@ -13,10 +13,10 @@ use chrono::{DateTime, TimeDelta, Utc};
 use sahayak_domain::time::{Quick, display_ist, parse_when};
 use serde::Deserialize;
 
+use super::AppState;
 use super::error::FieldErrors;
 use super::page::Page;
 use super::session::Staff;
-use super::AppState;
 
 /// Clocks at a desk drift; a time "in the future" by less than this is accepted.
 pub const CLOCK_SKEW: TimeDelta = TimeDelta::minutes(10);
@@ -71,8 +71,11 @@ pub fn echo(page: &Page, text: &str, now: DateTime<Utc>) -> String {
             } else {
                 page.t1("deadline-in", "time", crate::triage::panel::duration_text(page, d))
             };
-            crate::web::i18n::catalogs()
-                .get_with(page.lang, "when-echo", &[("when", display_ist(t).into()), ("ago", ago.into())])
+            crate::web::i18n::catalogs().get_with(
+                page.lang,
+                "when-echo",
+                &[("when", display_ist(t).into()), ("ago", ago.into())],
+            )
         }
     }
 }

@@ -67,12 +67,10 @@ async fn an_urgent_hindi_case_registered_by_keyboard_shows_its_actions_first_and
     let app = spawn_app(Db::Sqlite).await;
     let sup = app.token("supervisor").await;
     // Money that left two days and 45 days ago, golden-hour actions not done.
-    let two_days = app
-        .create_case(&sup, json!({"money_left": "yes", "money_left_at": ist_minutes_ago(2 * 24 * 60)}))
-        .await;
-    let long_ago = app
-        .create_case(&sup, json!({"money_left": "yes", "money_left_at": ist_minutes_ago(45 * 24 * 60)}))
-        .await;
+    let two_days =
+        app.create_case(&sup, json!({"money_left": "yes", "money_left_at": ist_minutes_ago(2 * 24 * 60)})).await;
+    let long_ago =
+        app.create_case(&sup, json!({"money_left": "yes", "money_left_at": ist_minutes_ago(45 * 24 * 60)})).await;
     let (_driver, c) = start_browser_at(&chromium, &driver, (1366, 768)).await;
     let result = async {
         c.goto(&app.url("/login?lang=hi")).await?;
@@ -163,15 +161,21 @@ async fn the_queue_ranks_by_what_time_destroys_and_a_sweep_keeps_it_true() {
         let money = |minutes: i64| json!({"money_left": "yes", "money_left_at": ist_minutes_ago(minutes)});
         let old = app.create_case(&token, money(45 * 24 * 60)).await;
         let two_hours = app.create_case(&token, money(120)).await;
-        let thirty = app.create_case(&token, json!({"district": "jodhpur", "money_left": "yes",
-            "money_left_at": ist_minutes_ago(30)})).await;
+        let thirty = app
+            .create_case(
+                &token,
+                json!({"district": "jodhpur", "money_left": "yes",
+            "money_left_at": ist_minutes_ago(30)}),
+            )
+            .await;
         let quiet = app.create_case(&token, json!({"amount_lost_paise": null, "payment_channel": ""})).await;
         let (_, queue) = app.api(Method::GET, &token, "/api/v1/queue", None).await;
         let order: Vec<&str> = queue.as_array().unwrap().iter().map(|q| q["reference"].as_str().unwrap()).collect();
         let pos = |c: &Value| order.iter().position(|r| *r == c["reference"].as_str().unwrap()).unwrap();
         assert_eq!((pos(&thirty), pos(&two_hours)), (0, 1), "{db:?}: the freshest money first: {order:?}");
         assert!(pos(&old) > 1 && pos(&quiet) > 1, "{db:?}: {order:?}");
-        let urgent = |c: &Value| queue.as_array().unwrap().iter().find(|q| q["id"] == c["id"]).unwrap()["urgent"].clone();
+        let urgent =
+            |c: &Value| queue.as_array().unwrap().iter().find(|q| q["id"] == c["id"]).unwrap()["urgent"].clone();
         assert_eq!(urgent(&thirty), true);
         assert_eq!(urgent(&old), false, "{db:?}: 45 days on, the golden hour is long past");
 
@@ -258,7 +262,8 @@ async fn intake_names_each_field_to_correct_keeps_spoken_times_exact_and_remembe
 async fn pages_go_compressed_name_the_centre_in_the_pages_language_and_link_1930() {
     let app = spawn_app(Db::Sqlite).await;
     let client = reqwest::Client::new();
-    for (path, kind) in [("/static/app.css", "text/css"), ("/help?lang=hi", "text/html"), ("/api/v1/taxonomy", "json")] {
+    for (path, kind) in [("/static/app.css", "text/css"), ("/help?lang=hi", "text/html"), ("/api/v1/taxonomy", "json")]
+    {
         let r = client.get(app.url(path)).header("accept-encoding", "br, gzip").send().await.unwrap();
         assert_eq!(r.headers()["content-encoding"], "br", "{path}");
         assert!(r.headers()["content-type"].to_str().unwrap().contains(kind), "{path}");

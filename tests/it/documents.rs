@@ -231,7 +231,11 @@ async fn every_document_in_both_languages_carries_the_case_facts() {
                 let text = squeeze(&pdftotext(&pdf));
                 assert!(text.contains(&reference), "{kind} {lang}: no reference in {text}");
                 // The centre's name in the document's language (the test config has both).
-                let centre = if lang == "hi" { squeeze("परीक्षण साइबर सहायता केंद्र") } else { "CyberSupportCentre".into() };
+                let centre = if lang == "hi" {
+                    squeeze("परीक्षण साइबर सहायता केंद्र")
+                } else {
+                    "CyberSupportCentre".into()
+                };
                 assert!(text.contains(&centre), "{kind} {lang}: no centre in {text}");
                 assert!(text.contains(words_of(kind, lang)), "{kind} {lang}: not in its language: {text}");
                 for fact in facts_of(kind) {

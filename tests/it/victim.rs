@@ -191,7 +191,9 @@ async fn the_help_page_routes_a_visitor_to_what_to_do_in_both_languages() {
     };
     let (s, page) = get("/help?lang=en").await;
     assert_eq!(s, 200);
-    assert!(page.contains("Call <a href=\"tel:1930\" class=\"tel\">1930</a> at once") && page.contains("cybercrime.gov.in"));
+    assert!(
+        page.contains("Call <a href=\"tel:1930\" class=\"tel\">1930</a> at once") && page.contains("cybercrime.gov.in")
+    );
     assert!(page.contains("Police Commissionerate, Jaipur"), "the centre's address from the configuration");
     // Money gone within the hour: 1930 first, then the UPI plan in plain words, and tips.
     let (_, page) = get("/help?lang=en&what=upi_qr&money=yes&when=hour").await;

@@ -121,7 +121,11 @@ fn relative(words: &[&str], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     }
     let words = match words {
         ["just", "now"] | ["अभी", "अभी"] => return Some(now),
-        [rest @ .., last] if matches!(*last, "ago" | "back" | "before" | "पहले" | "pehle" | "pahle" | "purv" | "पूर्व") => rest,
+        [rest @ .., last]
+            if matches!(*last, "ago" | "back" | "before" | "पहले" | "pehle" | "pahle" | "purv" | "पूर्व") =>
+        {
+            rest
+        }
         _ => return None,
     };
     let (count, unit) = match words {
@@ -136,9 +140,13 @@ fn relative(words: &[&str], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     }
     let minutes = match unit {
         "m" | "min" | "mins" | "minute" | "minutes" | "मिनट" | "minat" => 1,
-        "h" | "hr" | "hrs" | "hour" | "hours" | "घंटा" | "घंटे" | "घण्टा" | "घण्टे" | "ghanta" | "ghante" => 60,
+        "h" | "hr" | "hrs" | "hour" | "hours" | "घंटा" | "घंटे" | "घण्टा" | "घण्टे" | "ghanta" | "ghante" => {
+            60
+        }
         "d" | "day" | "days" | "दिन" | "din" => 1440,
-        "week" | "weeks" | "हफ़्ता" | "हफ़्ते" | "हफ्ता" | "हफ्ते" | "सप्ताह" => 7 * 1440,
+        "week" | "weeks" | "हफ़्ता" | "हफ़्ते" | "हफ्ता" | "हफ्ते" | "सप्ताह" => {
+            7 * 1440
+        }
         _ => return None,
     };
     Some(now - Duration::minutes(count * minutes))
@@ -280,9 +288,20 @@ mod tests {
 
     #[test]
     fn what_cannot_be_read_is_refused() {
-        for s in ["", "soon", "31-02-2026 10:00", "07-12-26 10:00", "25:00", "13 pm", "12/07", "ago", "x minutes ago",
-            "yesterday 10:7", "minutes", "कल 99"]
-        {
+        for s in [
+            "",
+            "soon",
+            "31-02-2026 10:00",
+            "07-12-26 10:00",
+            "25:00",
+            "13 pm",
+            "12/07",
+            "ago",
+            "x minutes ago",
+            "yesterday 10:7",
+            "minutes",
+            "कल 99",
+        ] {
             assert_eq!(read(s), None, "{s:?}");
         }
     }
