@@ -17,7 +17,7 @@ nav-menu = मेनू
 ## मामले का पेज
 case-sections = इस मामले में
 triage-golden-index = गोल्डन आवर
-triage-golden-actions = सबसे पहले के तीन काम
+triage-golden-actions = सबसे पहले करने वाले तीन काम
 triage-other-none = अभी कोई और कार्रवाई दर्ज नहीं है।
 deadline-none-open = कोई समय-सीमा बाकी नहीं।
 deadline-met-count = { $count ->
