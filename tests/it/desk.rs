@@ -478,6 +478,23 @@ async fn every_page_fits_a_phone_and_passes_axe_and_the_nu_checker_in_both_langu
                 assert_eq!(status, 200, "{p}");
                 html.push((with_lang(p), body));
             }
+            // A page that is not there.
+            let missing = with_lang("/cases/JPR-2099-999999");
+            c.goto(&app.url(&missing)).await?;
+            problems.extend(check_page(&c, &axe_js, &missing).await);
+            let (status, body) = raw.get(&missing).await;
+            assert_eq!(status, 404);
+            html.push((missing, body));
+            // The intake form sent empty: its error summary.
+            c.goto(&app.url(&with_lang("/cases/new"))).await?;
+            c.find(Locator::Css("form.case-form .actions button[type=submit]")).await?.click().await?;
+            c.wait().for_element(Locator::Id("form-errors")).await?;
+            let name = format!("/cases/new with errors ({lang})");
+            problems.extend(check_page(&c, &axe_js, &name).await);
+            let csrf = raw.csrf("/cases/new").await;
+            let (status, _, body) = raw.post(&with_lang("/cases"), &[("csrf", csrf.as_str())]).await;
+            assert_eq!(status, 422);
+            html.push((name, body));
         }
         Ok::<(), fantoccini::error::CmdError>(())
     }
