@@ -63,9 +63,13 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "SAHAYAK_ADDR")]
     pub addr: Option<SocketAddr>,
-    /// The centre's name, printed on pages and papers.
+    /// The centre's name, printed on pages and papers (English; also on Hindi pages when
+    /// `--centre-name-hi` is not given).
     #[arg(long, env = "SAHAYAK_CENTRE_NAME")]
     pub centre_name: Option<String>,
+    /// The centre's name in Hindi.
+    #[arg(long, env = "SAHAYAK_CENTRE_NAME_HI")]
+    pub centre_name_hi: Option<String>,
     /// Send cookies only over HTTPS (set when served behind TLS).
     #[arg(long, env = "SAHAYAK_SECURE_COOKIES")]
     pub secure_cookies: Option<bool>,
@@ -82,6 +86,7 @@ struct FileConfig {
     data_dir: Option<PathBuf>,
     database_url: Option<String>,
     centre_name: Option<String>,
+    centre_name_hi: Option<String>,
     centre_address: Option<String>,
     centre_phone: Option<String>,
     referral_reminder_days: Option<i64>,
@@ -279,6 +284,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     pub database_url: DatabaseUrl,
     pub centre_name: String,
+    /// The centre's name in Hindi; empty: [`Config::centre_name`] on Hindi pages too.
+    pub centre_name_hi: String,
     /// Where victims find the centre, and its helpline, for the public "get help" page.
     pub centre_address: String,
     pub centre_phone: String,
@@ -324,7 +331,19 @@ pub enum ConfigError {
     Invalid(String),
 }
 
+/// The centre's name when the config names none.
+const DEFAULT_CENTRE_EN: &str = "Cyber Support Centre";
+const DEFAULT_CENTRE_HI: &str = "साइबर सहायता केंद्र";
+
 impl Config {
+    /// The centre's name in `lang` (the English one where no Hindi one is set).
+    pub fn centre(&self, lang: sahayak_domain::case::Lang) -> &str {
+        match lang {
+            sahayak_domain::case::Lang::Hi if !self.centre_name_hi.is_empty() => &self.centre_name_hi,
+            _ => &self.centre_name,
+        }
+    }
+
     pub fn load(common: &ConfigArgs, serve: &ServeArgs) -> Result<Config, ConfigError> {
         let file = match &common.config {
             Some(path) => read_file(path)?,
@@ -345,11 +364,15 @@ impl Config {
             addr: serve.addr.or(file.addr).unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
             data_dir: data_dir.clone(),
             database_url: DatabaseUrl(database_url),
-            centre_name: serve
-                .centre_name
-                .clone()
-                .or(file.centre_name)
-                .unwrap_or_else(|| "Cyber Support Centre".into()),
+            centre_name_hi: serve.centre_name_hi.clone().or(file.centre_name_hi.clone()).unwrap_or_else(|| {
+                // The generic name has a Hindi one; a centre's own English name is not guessed at.
+                if serve.centre_name.is_none() && file.centre_name.is_none() {
+                    DEFAULT_CENTRE_HI.into()
+                } else {
+                    String::new()
+                }
+            }),
+            centre_name: serve.centre_name.clone().or(file.centre_name).unwrap_or_else(|| DEFAULT_CENTRE_EN.into()),
             centre_address: file.centre_address.clone().unwrap_or_default(),
             centre_phone: file.centre_phone.clone().unwrap_or_default(),
             referral_reminder_days: file.referral_reminder_days.unwrap_or(7).clamp(1, 365),
@@ -379,6 +402,7 @@ impl Config {
             data_dir: data_dir.to_owned(),
             database_url: DatabaseUrl(database_url.to_owned()),
             centre_name: "Test Cyber Support Centre".into(),
+            centre_name_hi: "परीक्षण साइबर सहायता केंद्र".into(),
             centre_address: "Cyber Support Centre, Police Commissionerate, Jaipur".into(),
             centre_phone: "0141-0000000".into(),
             referral_reminder_days: 7,

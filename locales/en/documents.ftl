@@ -258,3 +258,4 @@ doc-restoration-place = Place
 doc-restoration-note-magistrate = Secondary sources cite section 503 of the BNSS (some cite section 497) for the release of property; check the section with the legal advisor before filing. Police often ask for an indemnity bond before the refund.
 doc-restoration-note-lok-adalat = Where no FIR has been registered, some states return held money through the Permanent Lok Adalat as a pre-litigation case, with reports from the banks and the investigating officer; ask the District Legal Services Authority for its procedure.
 doc-restoration-note-admin = Under the Ministry of Home Affairs procedure of January 2026, amounts under ₹50,000 may be refunded without a court order, and banks lift holds after 90 days when no court or restoration order is pending.
+doc-plan-advice = What the RBI rules give

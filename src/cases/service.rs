@@ -42,6 +42,10 @@ pub async fn create(state: &AppState, user: &User, input: &CaseInput) -> Result<
     };
     let case = state.store.create_case(&new).await?;
     crate::triage::facts::refresh(state, case.id).await?;
+    if user.districts.len() != 1 {
+        // The intake form starts in this district next time.
+        state.store.set_last_district(user.id, case.district_id).await?;
+    }
     tracing::info!(case_id = case.id, "case registered");
     Ok(state.store.case(case.id).await?)
 }
@@ -257,7 +261,10 @@ pub fn interpret_search(q: &str) -> Option<SearchFilter> {
 }
 
 fn ist_day_start(date: &str) -> Option<i64> {
-    let d = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok()?;
+    // As typed at the desk (07-12-2026, 7/12/2026) or as the API sends it (2026-12-07).
+    let d = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
+        .iter()
+        .find_map(|f| chrono::NaiveDate::parse_from_str(date.trim(), f).ok())?;
     let t = d.and_hms_opt(0, 0, 0)?.and_local_timezone(sahayak_domain::time::ist()).single()?;
     Some(t.timestamp_millis())
 }
@@ -340,6 +347,8 @@ mod tests {
     fn dates_are_ist_days() {
         // 1 March 2026 00:00 IST is 28 February 18:30 UTC.
         assert_eq!(ist_day_start("2026-03-01"), Some(1_772_303_400_000));
-        assert_eq!(ist_day_start("01-03-2026"), None);
+        // As a desk worker types it, too.
+        assert_eq!(ist_day_start("01-03-2026"), Some(1_772_303_400_000));
+        assert_eq!(ist_day_start("2026/03/01"), None);
     }
 }

@@ -250,7 +250,10 @@ pub async fn document(
         sentence(
             lang,
             "docf-prepared-by",
-            &[("centre", some(state.config.centre_name.clone())), ("reference", some(case.reference.clone()))],
+            &[
+                ("centre", some(crate::web::centre_name(&state.config, district, lang))),
+                ("reference", some(case.reference.clone())),
+            ],
         ),
     ]);
 
@@ -370,7 +373,7 @@ pub async fn document(
     Ok(docs::Document {
         kind,
         lang: doc_lang(lang),
-        centre: state.config.centre_name.clone(),
+        centre: crate::web::centre_name(&state.config, district, lang),
         reference: case.reference.clone(),
         date: sahayak_domain::time::display_ist_date(now),
         labels,

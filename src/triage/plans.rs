@@ -16,7 +16,7 @@ use serde::Deserialize;
 use super::actions::ActionKind;
 use super::panel::{DeadlineView, deadline_view, duration_text};
 use crate::cases::access::{self, CaseHandle, require};
-use crate::cases::panels::Panel;
+use crate::cases::panels::{Panel, Place as PagePlace};
 use crate::cases::views::{self, Opt};
 use crate::store::{Case, CaseFields, NewTask, Task, User, now_millis};
 use crate::web::AppState;
@@ -244,7 +244,9 @@ pub fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle, tasks: &[Task
             .collect(),
         page,
     };
-    Ok(Panel { html: body.render()? })
+    let open = tasks.iter().filter(|t| t.done_at.is_none()).count();
+    let title = body.page.t("plan-heading");
+    Ok(Panel::now(PagePlace::Tasks, "tasks", title, body.render()?).with_badge(open.to_string()))
 }
 
 fn back(handle: &CaseHandle) -> Response {

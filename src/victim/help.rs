@@ -108,7 +108,7 @@ pub async fn page(
         } else {
             Vec::new()
         },
-        centre: own(district.map(|d| &d.centre_name), &state.config.centre_name),
+        centre: crate::web::centre_name(&state.config, district, page.lang),
         address: own(district.map(|d| &d.centre_address), &state.config.centre_address),
         phone: own(district.map(|d| &d.centre_phone), &state.config.centre_phone),
         page,

@@ -10,6 +10,7 @@ mod catalog;
 mod cli;
 mod counselling;
 mod dashboard;
+mod desk;
 mod directory;
 mod documents;
 mod evidence;
