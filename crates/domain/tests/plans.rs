@@ -24,7 +24,8 @@ mod plans {
         assert!(!devanagari(&t.en), "{what}: en contains Devanagari: {}", t.en);
     }
 
-    const NONE: Circumstances = Circumstances { money_lost: false, victim_minor: false, large_loss: false, victim_woman: false };
+    const NONE: Circumstances =
+        Circumstances { money_lost: false, victim_minor: false, large_loss: false, victim_woman: false };
     const MONEY_ALL: Circumstances = Circumstances { money_lost: true, victim_minor: true, ..NONE };
     const MONEY: Circumstances = Circumstances { money_lost: true, ..NONE };
     const LARGE: Circumstances = Circumstances { money_lost: true, large_loss: true, ..NONE };
@@ -200,8 +201,7 @@ mod plans {
     #[test]
     fn sextortion_plan_protects_first() {
         let p = Plan::get("sextortion").unwrap();
-        let ids: Vec<&str> =
-            p.steps_for(Circumstances { victim_minor: true, ..NONE }).map(|s| s.id.as_str()).collect();
+        let ids: Vec<&str> = p.steps_for(Circumstances { victim_minor: true, ..NONE }).map(|s| s.id.as_str()).collect();
         assert_eq!(ids[0], "stop_paying", "no payment comes first when nothing was paid");
         assert_eq!(ids[1], "pocso_report", "a minor's case is reported to the police next");
         let pos = |id| ids.iter().position(|s| *s == id).unwrap_or_else(|| panic!("no {id}"));

@@ -7,7 +7,8 @@ mod plans_review {
     use sahayak_domain::deadlines::Lang;
     use sahayak_domain::plans::{Circumstances, Place, Plan, Step, When, large_loss};
 
-    const NONE: Circumstances = Circumstances { money_lost: false, victim_minor: false, large_loss: false, victim_woman: false };
+    const NONE: Circumstances =
+        Circumstances { money_lost: false, victim_minor: false, large_loss: false, victim_woman: false };
     const MONEY: Circumstances = Circumstances { money_lost: true, ..NONE };
     const LARGE: Circumstances = Circumstances { money_lost: true, large_loss: true, ..NONE };
 
@@ -143,8 +144,19 @@ mod plans_review {
 
     /// Words the glossary's UI column replaces (GLOSSARY-hi.md), and slash forms for gender.
     const NOT_IN_PLANS: &[&str] = &[
-        "केस", "कोर्ट", "सुपरवाइज़र", "लेन-देन", "रोक (होल्ड)", "रोक (लियन", "राशि-वापसी", "बहाली", "ख़", "जिला", "ईमेल",
-        "यूपीआई", "ओटीपी",
+        "केस",
+        "कोर्ट",
+        "सुपरवाइज़र",
+        "लेन-देन",
+        "रोक (होल्ड)",
+        "रोक (लियन",
+        "राशि-वापसी",
+        "बहाली",
+        "ख़",
+        "जिला",
+        "ईमेल",
+        "यूपीआई",
+        "ओटीपी",
     ];
 
     fn gender_slash(s: &str) -> bool {
