@@ -228,3 +228,56 @@ async fn hindi_papers_speak_of_the_victim_in_their_gender_without_slash_forms() 
     .await;
     assert!(police.contains("निवेदनहैकि") && slash_forms(&police).is_empty(), "{police}");
 }
+
+#[tokio::test]
+async fn a_large_loss_gets_the_same_day_fir_step_and_a_womans_sextortion_case_the_one_stop_centre() {
+    let app = spawn_app(Db::Sqlite).await;
+    let token = app.token("counsellor.jaipur").await;
+    let steps_of = |tasks: &serde_json::Value| -> Vec<String> {
+        tasks.as_array().unwrap().iter().map(|t| t["step"].as_str().unwrap().to_owned()).collect()
+    };
+    // ₹2,50,000 by UPI: above the default ₹1,00,000, so the FIR is today, not within 3 days.
+    let large = app.create_case(&token, json!({"amount_lost_paise": 25_000_000, "scam_pattern": "upi_qr"})).await;
+    let (_, tasks) =
+        app.api(Method::GET, &token, &format!("/api/v1/cases/{}/tasks", large["id"].as_i64().unwrap()), None).await;
+    let steps = steps_of(&tasks);
+    assert!(steps.contains(&"fir_same_day".to_owned()) && !steps.contains(&"police_fir".to_owned()), "{steps:?}");
+    // ₹15,000: the usual FIR step.
+    let small = app.create_case(&token, json!({"scam_pattern": "upi_qr"})).await;
+    let (_, tasks) =
+        app.api(Method::GET, &token, &format!("/api/v1/cases/{}/tasks", small["id"].as_i64().unwrap()), None).await;
+    let steps = steps_of(&tasks);
+    assert!(steps.contains(&"police_fir".to_owned()) && !steps.contains(&"fir_same_day".to_owned()), "{steps:?}");
+    // Registering the FIR ticks off the same-day step too.
+    let id = large["id"].as_i64().unwrap();
+    app.api(Method::POST, &token, &format!("/api/v1/cases/{id}/actions"), Some(json!({"action": "efir_registered"})))
+        .await;
+    let (_, tasks) = app.api(Method::GET, &token, &format!("/api/v1/cases/{id}/tasks"), None).await;
+    let fir = tasks.as_array().unwrap().iter().find(|t| t["step"] == "fir_same_day").unwrap();
+    assert!(fir["done_at"].is_string(), "{fir}");
+
+    let woman = app
+        .create_case(
+            &token,
+            json!({"scam_pattern": "sextortion", "victim_gender": "female", "amount_lost_paise": null,
+                   "payment_channel": null, "category": "Online and Social Media Related Crime",
+                   "sub_category": "Cyber Bullying/Stalking/Sexting"}),
+        )
+        .await;
+    let (_, tasks) =
+        app.api(Method::GET, &token, &format!("/api/v1/cases/{}/tasks", woman["id"].as_i64().unwrap()), None).await;
+    let steps = steps_of(&tasks);
+    for step in ["stop_paying", "fake_police_call", "platform_takedown", "women_support"] {
+        assert!(steps.contains(&step.to_owned()), "{step}: {steps:?}");
+    }
+    assert!(!steps.contains(&"call_1930".to_owned()), "nothing was paid: {steps:?}");
+
+    // The plans API says which steps depend on what.
+    let (_, plans) = app.api(Method::GET, &token, "/api/v1/plans?lang=en", None).await;
+    let upi = plans.as_array().unwrap().iter().find(|p| p["id"] == "upi").unwrap();
+    let fir = upi["steps"].as_array().unwrap().iter().find(|s| s["id"] == "fir_same_day").unwrap();
+    assert_eq!(fir["when"], json!(["large_loss"]));
+    let arrest = plans.as_array().unwrap().iter().find(|p| p["id"] == "digital_arrest").unwrap();
+    assert_eq!(arrest["steps"][0]["safety"], true);
+    assert!(plans.as_array().unwrap().iter().any(|p| p["id"] == "account_frozen"));
+}
