@@ -99,6 +99,15 @@ impl Keyring {
         serde_json::to_string_pretty(&f).unwrap_or_default()
     }
 
+    /// Reads the key file; `None` when it does not exist.
+    pub fn load(path: &Path) -> Result<Option<Keyring>, KeyError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Keyring::from_json(&text).map(Some),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(KeyError::Io(path.display().to_string(), e)),
+        }
+    }
+
     /// Reads the key file, creating it (readable by its owner only) when it does not exist.
     pub fn load_or_create(path: &Path) -> Result<Keyring, KeyError> {
         match std::fs::read_to_string(path) {
@@ -201,6 +210,7 @@ impl super::Store {
             ("users", "totp_secret"),
             ("victim_requests", "victim_message"),
             ("counselling_sessions", "counselling_notes"),
+            ("installation", "key_check"),
         ] {
             // Erased values are empty strings: nothing to re-encrypt.
             let select = format!(
