@@ -55,6 +55,14 @@ documents-section-it-67b = Publishing or transmitting material depicting childre
 docf-police-body = I, { $name }, wish to report that on { $date } I was cheated through a cyber fraud ({ $category }) and lost { $amount }. What happened, in my own words:
 docf-bank-body = I, { $name }, hold the account above with your bank. On { $date }, { $amount } left my account in the fraudulent transactions listed below. I have reported the fraud on the National Cyber Crime Reporting Portal and the helpline 1930 (acknowledgement number { $ack }).
 docf-bank-told = I first told the bank of this fraud on { $told } (complaint number { $complaint }). This letter is my written complaint about it.
+docf-bank-which-rows = the transactions at serial number { $rows }
+docf-bank-which-intake = the debit of { $amount } on { $date }
+docf-bank-request-reverse-2017 = credit back to my account, within 10 working days of my report, the amount of { $which } for which I am not liable under the Reserve Bank of India's circular of 6 July 2017 on customer liability in unauthorised electronic banking transactions, as someone else made them;
+docf-bank-request-reverse-2027 = treat { $which } as fraudulent electronic banking transactions under the Reserve Bank of India's directions of 2026 ({ $coerced ->
+    [yes] made by me under coercion
+   *[other] made by someone else
+}), decide my complaint within { $days } days, and credit to my account what those directions provide;
+docf-bank-days-depends = { $domestic } ({ $abroad } if the payment went abroad)
 docf-plan-for = For { $name }
 docf-prepared-by = Prepared with the help of { $centre } (case { $reference }).
 

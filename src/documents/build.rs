@@ -14,7 +14,7 @@ use sahayak_domain::plans::Plan;
 use sahayak_domain::taxonomy::Taxonomy;
 use sahayak_domain::time::{from_millis, ist};
 
-use super::{offences, platform, stations};
+use super::{bank, offences, platform, stations};
 use crate::cases::access::CaseHandle;
 use crate::cases::views::{self, Coded};
 use crate::store::{Case, CaseIdentifier, EvidenceItem, TrailRow};
@@ -172,18 +172,6 @@ fn evidence(page: &Page, number: usize, i: &EvidenceItem) -> docs::EvidenceItem 
     }
 }
 
-/// The victim's own banks: those the money trail's layer-0 debits left from. The receiving
-/// banks of later layers are never the bank letter's addressee.
-pub fn victim_banks(trail: &[TrailRow]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for b in trail.iter().filter(|t| t.layer == 0).filter_map(|t| t.bank.as_deref()).map(str::trim) {
-        if !b.is_empty() && !out.iter().any(|o| o == b) {
-            out.push(b.to_owned());
-        }
-    }
-    out
-}
-
 /// The restoration route when none was chosen or recorded: without a court order when the
 /// disputed amount is under ₹50,000 (MHA SOP, January 2026), else the Magistrate's order.
 pub fn default_route(disputed_paise: i64) -> &'static str {
@@ -213,8 +201,6 @@ pub async fn document(
     let action = |kind: ActionKind| t.actions.iter().find(|a| a.action == kind.code());
     let helpline_ack = action(ActionKind::Helpline1930).and_then(|a| a.reference.clone()).and_then(some);
     let ack = action(ActionKind::PortalFiled).and_then(|a| a.reference.clone()).and_then(some).or(helpline_ack.clone());
-    // When the victim's bank was first told, and the complaint number it gave.
-    let bank_told = action(ActionKind::BankBlock);
     let debits: Vec<&TrailRow> = t.trail.iter().filter(|r| r.layer == 0).collect();
     let disputed: i64 = debits.iter().map(|r| r.disputed_paise.unwrap_or(r.amount_paise)).sum();
     let totals = crate::triage::trail::case_totals(f.amount_lost_paise, &t.trail, &restorations);
@@ -237,15 +223,12 @@ pub async fn document(
         let printed = offences::printed(code).ok_or(AppError::invalid("sections", "documents-error-section"))?;
         sections.push(docs::Section { code: printed.to_owned(), title: page.t(&offences::title_key(code)) });
     }
-    let bank = choices.bank.clone().and_then(some).or_else(|| victim_banks(&t.trail).into_iter().next());
-    let account = debits.iter().find_map(|r| r.from_account.clone()).and_then(some);
-    let complaint_number = bank_told.and_then(|a| a.reference.clone()).and_then(some);
-    let first_told_at = when(bank_told.map(|a| a.done_at));
 
     let category = f.sub_category.clone().unwrap_or_else(|| f.category.clone());
     let amount = money(f.amount_lost_paise).or_else(|| money((disputed > 0).then_some(disputed)));
     let date = debits.iter().find_map(|r| r.at).or(f.money_left_at).or(f.incident_at);
     let gender = gender_code(f.victim_gender);
+    let bank = bank::bank(lang, gender, case, &t, choices.bank.clone().and_then(some));
     let mut labels = labels(lang, gender);
     let name = some(f.victim_name.clone());
     labels.extend([
@@ -270,7 +253,7 @@ pub async fn document(
             lang,
             gender,
             "docf-bank-told",
-            &[("told", first_told_at.clone()), ("complaint", complaint_number.clone())],
+            &[("told", bank.first_told_at.clone()), ("complaint", bank.complaint_number.clone())],
         ),
         sentence(lang, gender, "docf-plan-for", &[("name", name.clone())]),
         sentence(
@@ -356,7 +339,7 @@ pub async fn document(
             district: district.map(|d| d.name(lang).to_owned()),
             sections,
         },
-        bank: docs::Bank { name: bank, account, complaint_number, first_told_at },
+        bank,
         plan,
         restoration,
         signing: docs::Signing {

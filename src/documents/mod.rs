@@ -7,6 +7,7 @@
 //! view). The API and the case page share [`service`].
 
 pub mod api;
+pub mod bank;
 pub mod build;
 pub mod offences;
 mod pages;

@@ -60,7 +60,7 @@ fn step_of(action: ActionKind) -> &'static [&'static str] {
     match action {
         ActionKind::Helpline1930 => &["call_1930"],
         ActionKind::BankBlock => &["call_bank"],
-        ActionKind::BankComplaint => &["bank_written_complaint"],
+        ActionKind::BankComplaint => &["bank_written_complaint", "freeze_bank_request"],
         ActionKind::PortalFiled => &["complete_ncrp", "file_ncrp_other"],
         ActionKind::ChakshuReported => &["report_chakshu"],
         ActionKind::PlatformReported => &["platform_takedown"],

@@ -281,3 +281,44 @@ async fn a_large_loss_gets_the_same_day_fir_step_and_a_womans_sextortion_case_th
     assert_eq!(arrest["steps"][0]["safety"], true);
     assert!(plans.as_array().unwrap().iter().any(|p| p["id"] == "account_frozen"));
 }
+
+/// Which reversal the bank letter asks for, as the advice decides it for the answers given.
+async fn bank_letter_after(app: &TestApp, token: &str, money_left_at: &str, facts: serde_json::Value) -> String {
+    let case = app
+        .create_case(
+            token,
+            json!({"money_left": "yes", "money_left_at": money_left_at, "amount_lost_paise": 1_500_000,
+                   "scam_pattern": "upi_qr", "victim_lang": "en"}),
+        )
+        .await;
+    let id = case["id"].as_i64().unwrap();
+    if !facts.as_object().unwrap().is_empty() {
+        let (s, v) = app.api(Method::PUT, token, &format!("/api/v1/cases/{id}/payment-facts"), Some(facts)).await;
+        assert_eq!(s, 200, "{v}");
+    }
+    text_of(app, token, &format!("/api/v1/cases/{id}/documents/bank-letter.pdf?lang=en")).await
+}
+
+#[tokio::test]
+async fn the_bank_letter_asks_for_a_reversal_only_where_the_advice_gives_one() {
+    let app = spawn_app(Db::Sqlite).await;
+    let token = app.token("counsellor.jaipur").await;
+    // Someone else made it, no OTP shared, reported the next day: RBI 2017 covers it.
+    let covered = bank_letter_after(
+        &app,
+        &token,
+        "2026-11-02T19:00",
+        json!({"payer": "someone_else", "credentials_shared": false, "account": "savings",
+               "bank_alert_at": "2026-11-02T19:01", "reported_to_bank_at": "2026-11-03T10:00"}),
+    )
+    .await;
+    assert!(covered.contains("creditbacktomyaccount") && covered.contains("6July2017"), "{covered}");
+    assert!(covered.contains("thedebitof₹15,000"), "the intake's debit, by amount and date: {covered}");
+    assert!(covered.contains("03-11-202610:00"), "when the bank was first told: {covered}");
+    // She made the payment herself before 2027: no RBI rule gives a reversal, so none is asked.
+    let paid = bank_letter_after(&app, &token, "2026-11-02T19:00", json!({"payer": "victim_tricked"})).await;
+    assert!(!paid.contains("creditback") && !paid.contains("fraudulentelectronic"), "{paid}");
+    // Nobody has asked who paid: the letter claims nothing.
+    let unknown = bank_letter_after(&app, &token, "2026-11-02T19:00", json!({})).await;
+    assert!(!unknown.contains("creditback") && !unknown.contains("fraudulentelectronic"), "{unknown}");
+}

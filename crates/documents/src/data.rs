@@ -238,6 +238,9 @@ pub struct Bank {
     pub complaint_number: Option<String>,
     /// When the bank was first told (IST).
     pub first_told_at: Option<String>,
+    /// Requests for a reversal, one per RBI rule that covers some of the debits, as
+    /// `sahayak_domain::advice` decided (already worded); empty where no rule gives one.
+    pub reversal: Vec<String>,
 }
 
 /// The s.63 certificate's signing: the date, time (IST, 24-hour) and place the worker gave,

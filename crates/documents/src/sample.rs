@@ -151,6 +151,7 @@ pub fn facts() -> Facts {
             account: s("XXXXXX4521"),
             complaint_number: s("SBI-CC-77812"),
             first_told_at: s("12/03/2026 11:02"),
+            reversal: vec!["credit back to my account, within 10 working days of my report, the amount of the transactions at serial number 1 for which I am not liable under the Reserve Bank of India's circular;".into()],
         },
         plan: Plan {
             title: s("UPI fraud: the first hours"),
