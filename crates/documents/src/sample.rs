@@ -1,6 +1,6 @@
 //! A complete sample document of each kind, for this crate's tests and benchmark.
 //!
-//! The labels are read from the project's catalogs (`locales/{en,hi}/documents.ftl`): one-line
+//! The labels are read from the project's catalogs (`locales/{en,hi}/documents.ftl` and `advice.ftl`): one-line
 //! messages, and for a message that selects on `$gender` its default variant (the forms that
 //! presume no gender). The server formats the messages with Fluent; here their placeholders
 //! are filled naively.
@@ -11,12 +11,15 @@ use crate::data::*;
 
 const EN_FTL: &str = include_str!("../../../locales/en/documents.ftl");
 const HI_FTL: &str = include_str!("../../../locales/hi/documents.ftl");
+// The advice's words have their own catalog; its `doc-` keys reach the papers too.
+const EN_ADVICE_FTL: &str = include_str!("../../../locales/en/advice.ftl");
+const HI_ADVICE_FTL: &str = include_str!("../../../locales/hi/advice.ftl");
 
 /// `doc-portal-title = …` → `portal_title`, as the server passes them.
 pub fn labels(lang: Lang) -> BTreeMap<String, String> {
     let source = match lang {
-        Lang::En => EN_FTL,
-        Lang::Hi => HI_FTL,
+        Lang::En => format!("{EN_FTL}\n{EN_ADVICE_FTL}"),
+        Lang::Hi => format!("{HI_FTL}\n{HI_ADVICE_FTL}"),
     };
     let mut out = BTreeMap::new();
     let mut lines = source.lines();
