@@ -90,6 +90,7 @@ struct FileConfig {
     centre_address: Option<String>,
     centre_phone: Option<String>,
     referral_reminder_days: Option<i64>,
+    large_loss_rupees: Option<i64>,
     secure_cookies: Option<bool>,
     session_idle_minutes: Option<i64>,
     session_hours: Option<i64>,
@@ -291,6 +292,9 @@ pub struct Config {
     pub centre_phone: String,
     /// Days without news after which a referral's reminder task comes due.
     pub referral_reminder_days: i64,
+    /// A loss above this (in paise) is a large loss: an FIR the same day, and the case higher
+    /// in the queue. File key `large_loss_rupees`; see [`DEFAULT_LARGE_LOSS_RUPEES`].
+    pub large_loss_paise: i64,
     pub secure_cookies: bool,
     pub session_idle_minutes: i64,
     pub session_hours: i64,
@@ -320,6 +324,13 @@ pub struct Notify {
     /// `sms` (default) or `whatsapp`: passed to the gateway as `channel`.
     pub channel: String,
 }
+
+/// The default large-loss threshold: ₹1,00,000. Delhi Police registers an e-FIR for cyber
+/// fraud from ₹1 lakh (REFERENCE §5.2), and every loss above it is beyond the ₹50,000 that
+/// can be refunded without a court order (§2.6), so its money comes back only through an
+/// order in a police case. The I4C e-Zero FIR pilot's ₹10 lakh is far above most losses a
+/// district centre sees and would leave nearly every case without the same-day step.
+pub const DEFAULT_LARGE_LOSS_RUPEES: i64 = 100_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -358,9 +369,14 @@ impl Config {
             .clone()
             .or(file.database_url)
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("sahayak.db").display()));
+        let large_loss_rupees = file.large_loss_rupees.unwrap_or(DEFAULT_LARGE_LOSS_RUPEES);
+        if !(1..=1_000_000_000).contains(&large_loss_rupees) {
+            return Err(ConfigError::Invalid("large_loss_rupees must be between 1 and 1000000000".into()));
+        }
         Ok(Config {
             evidence,
             notify,
+            large_loss_paise: large_loss_rupees * 100,
             addr: serve.addr.or(file.addr).unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
             data_dir: data_dir.clone(),
             database_url: DatabaseUrl(database_url),
@@ -406,6 +422,7 @@ impl Config {
             centre_address: "Cyber Support Centre, Police Commissionerate, Jaipur".into(),
             centre_phone: "0141-0000000".into(),
             referral_reminder_days: 7,
+            large_loss_paise: DEFAULT_LARGE_LOSS_RUPEES * 100,
             secure_cookies: false,
             session_idle_minutes: 60,
             session_hours: 12,
@@ -507,6 +524,11 @@ mod tests {
         assert_eq!(c.addr.to_string(), "0.0.0.0:9000");
         assert_eq!(c.centre_name, "From flag");
         assert_eq!(c.database_url.expose(), "sqlite:///srv/sahayak/sahayak.db");
+        assert_eq!(c.large_loss_paise, 10_000_000, "₹1,00,000 by default");
+        std::fs::write(&file, "large_loss_rupees = 250000\n").unwrap();
+        assert_eq!(Config::load(&common, &serve).unwrap().large_loss_paise, 25_000_000);
+        std::fs::write(&file, "large_loss_rupees = 0\n").unwrap();
+        assert!(matches!(Config::load(&common, &serve), Err(ConfigError::Invalid(_))));
         std::fs::write(&file, "adress = 1\n").unwrap();
         assert!(matches!(Config::load(&common, &serve), Err(ConfigError::Parse { .. })));
     }

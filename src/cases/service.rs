@@ -28,7 +28,8 @@ pub async fn create(state: &AppState, user: &User, input: &CaseInput) -> Result<
     let year = sahayak_domain::time::from_millis(now).with_timezone(&sahayak_domain::time::ist()).year();
     let plan = crate::triage::plans::plan_for(&valid.fields);
     let owners = crate::triage::plans::owners(state, valid.district.id, valid.assignee_id).await?;
-    let tasks = crate::triage::plans::tasks_for(plan, &valid.fields, now, &owners);
+    let circumstances = crate::triage::plans::circumstances(&valid.fields, &state.config);
+    let tasks = crate::triage::plans::tasks_for(plan, circumstances, &valid.fields, now, &owners);
     let new = NewCase {
         tasks,
         district_id: valid.district.id,

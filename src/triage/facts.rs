@@ -8,7 +8,7 @@ use sahayak_domain::deadlines::{self, AccountKind, CaseFacts, Deadline, LienFact
 use sahayak_domain::time::from_millis;
 
 use super::actions::ActionKind;
-use super::rank::{ESCALATION_STEP, Facts, OpenTask, Rank, rank};
+use super::rank::{ESCALATION_STEP, Facts, LARGE_LOSS_STEP, OpenTask, Rank, rank};
 use crate::store::{CASE_ANSWERS, Case, CaseAction, PaymentFacts, Task, TrailRow, Urgency};
 use crate::web::{AppError, AppState};
 
@@ -59,7 +59,7 @@ fn txn_fact(at: i64, amount_paise: i64, own: Option<&PaymentFacts>, case: Option
 
 /// Scams that arrive by call, SMS or WhatsApp: their first contact opens the Chakshu window.
 fn by_communication(p: ScamPattern) -> bool {
-    !matches!(p, ScamPattern::SimSwap | ScamPattern::SocialMediaHacking)
+    !matches!(p, ScamPattern::SimSwap | ScamPattern::SocialMediaHacking | ScamPattern::AccountFrozen)
 }
 
 /// Intimate images and impersonation: platforms must take content down within 24 hours.
@@ -159,7 +159,11 @@ pub fn queue_rank(case: &Case, t: &Triage, now: DateTime<Utc>) -> Rank {
         .tasks
         .iter()
         .filter(|k| k.done_at.is_none())
-        .map(|k| OpenTask { due_at: k.due_at, escalation: k.step_id.as_deref() == Some(ESCALATION_STEP) })
+        .map(|k| OpenTask {
+            due_at: k.due_at,
+            escalation: k.step_id.as_deref() == Some(ESCALATION_STEP),
+            pressing: k.step_id.as_deref() == Some(LARGE_LOSS_STEP),
+        })
         .collect();
     let money_left_at = case.fields.money_left_at.filter(|_| case.fields.money_left == Some(MoneyLeft::Yes));
     rank(

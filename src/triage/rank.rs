@@ -7,6 +7,9 @@
 //! 3. **The nearest deadline that loses the victim money or rights** (a rule with a
 //!    [`Stake`](sahayak_domain::deadlines::Stake)) once it is due soon, until it has been missed
 //!    for [`MISSED_AFTER`].
+//!    A **large loss**'s same-day FIR step ([`LARGE_LOSS_STEP`], in the plan only when the loss is
+//!    above `large_loss_rupees`) ranks here too: a zero FIR the same day is what lets police
+//!    freeze and seize a large sum before it is withdrawn.
 //! 4. **The nearest open task** (or deadline with a stake that is not due soon yet).
 //! 5. Nothing due: the oldest case first.
 //!
@@ -28,6 +31,9 @@ pub const MISSED_AFTER: TimeDelta = TimeDelta::hours(24);
 /// The task step id a counselling risk escalation carries.
 pub const ESCALATION_STEP: &str = "risk-escalation";
 
+/// The plan step a large loss adds: an FIR the same day.
+pub const LARGE_LOSS_STEP: &str = "fir_same_day";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Tier {
     AtRisk = 0,
@@ -42,6 +48,8 @@ pub enum Tier {
 pub struct OpenTask {
     pub due_at: Option<i64>,
     pub escalation: bool,
+    /// Ranks like a deadline that loses the victim money (a large loss's same-day FIR).
+    pub pressing: bool,
 }
 
 /// What ranking needs to know about a case.
@@ -114,7 +122,8 @@ pub fn rank(f: &Facts<'_>, now: DateTime<Utc>) -> Rank {
         .filter(|d| d.due_at >= cutoff)
         .collect();
     let pressing = |d: &&&Deadline| d.due_soon_from.is_none_or(|s| s <= now);
-    let pressing_due = losing.iter().filter(pressing).map(|d| d.due_at.timestamp_millis()).min();
+    let pressing_tasks = f.tasks.iter().filter(|t| t.pressing).map(|t| t.due_at.unwrap_or(now_ms));
+    let pressing_due = losing.iter().filter(pressing).map(|d| d.due_at.timestamp_millis()).chain(pressing_tasks).min();
     // When the rank changes by itself: a pressing deadline is missed for good, or a later
     // one becomes pressing.
     let stale = losing
@@ -250,7 +259,7 @@ mod tests {
         let left = now() - TimeDelta::days(20);
         let list = deadlines(left, Some(left));
         assert!(list.iter().any(|d| d.stake.is_none() && d.status == Status::Upcoming));
-        let tasks = [OpenTask { due_at: Some(ms(now() + TimeDelta::days(2))), escalation: false }];
+        let tasks = [OpenTask { due_at: Some(ms(now() + TimeDelta::days(2))), escalation: false, pressing: false }];
         let f = Facts {
             open: true,
             created_at: ms(left),
@@ -288,7 +297,7 @@ mod tests {
 
     #[test]
     fn a_person_at_risk_comes_first_and_a_closed_case_last() {
-        let esc = [OpenTask { due_at: Some(ms(now() + TimeDelta::hours(4))), escalation: true }];
+        let esc = [OpenTask { due_at: Some(ms(now() + TimeDelta::hours(4))), escalation: true, pressing: false }];
         let risk =
             Facts { open: true, created_at: 0, money_left_at: None, golden_done: false, deadlines: &[], tasks: &esc };
         let fresh = money_case(now() - TimeDelta::minutes(1), false, &[]);
@@ -296,5 +305,28 @@ mod tests {
         assert!(rank(&risk, now()).urgent());
         let closed = Facts { open: false, ..risk };
         assert_eq!(rank(&closed, now()).tier, Tier::Waiting);
+    }
+
+    #[test]
+    fn a_large_losss_same_day_fir_ranks_like_a_deadline_that_loses_money() {
+        // Both cases past their golden window with the three actions done; one has an ordinary
+        // task due in 2 hours, the other a large loss's same-day FIR step due in 6 hours.
+        let f = |task: OpenTask| {
+            let tasks = [task];
+            let facts = Facts {
+                open: true,
+                created_at: ms(now() - TimeDelta::days(4)),
+                money_left_at: Some(ms(now() - TimeDelta::days(4))),
+                golden_done: true,
+                deadlines: &[],
+                tasks: &tasks,
+            };
+            rank(&facts, now())
+        };
+        let ordinary =
+            f(OpenTask { due_at: Some(ms(now() + TimeDelta::hours(2))), escalation: false, pressing: false });
+        let fir = f(OpenTask { due_at: Some(ms(now() + TimeDelta::hours(6))), escalation: false, pressing: true });
+        assert_eq!((ordinary.tier, fir.tier), (Tier::Task, Tier::Deadline));
+        assert!(fir.key() < ordinary.key(), "the large loss comes first");
     }
 }

@@ -19,6 +19,7 @@ mod followup;
 mod helpers;
 mod identifiers;
 mod matrix;
+mod papers;
 mod privacy;
 mod referrals;
 mod security;
