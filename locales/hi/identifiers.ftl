@@ -2,14 +2,14 @@
 nav-rings = ठगी गिरोह
 nav-identifiers = पहचान चिह्न
 idkind-phone = फ़ोन
-idkind-upi = यूपीआई आईडी
+idkind-upi = UPI ID
 idkind-email = ईमेल
 idkind-url = लिंक
 idkind-domain = वेबसाइट
 idkind-handle = सोशल मीडिया खाता
 idkind-bank-account = बैंक खाता
-idkind-ifsc = आईएफ़एससी
-idkind-imei = आईएमईआई
+idkind-ifsc = IFSC
+idkind-imei = IMEI
 idkind-txn-ref = लेनदेन संदर्भ संख्या
 idkind-crypto = क्रिप्टो पता
 ident-title = संदिग्ध के पहचान चिह्न
@@ -46,16 +46,16 @@ ident-spread-all = { $count ->
 } ({ $districts }), पहली बार { $first } को दर्ज।
 ident-ring-link = { $count } मामलों के ठगी गिरोह का हिस्सा
 ident-lookup-title = पहचान चिह्न खोजें
-ident-lookup-hint = फ़ोन नंबर, यूपीआई आईडी, खाता संख्या, वेबसाइट, प्रोफ़ाइल लिंक… किसी भी तरह लिखा हुआ।
+ident-lookup-hint = फ़ोन नंबर, UPI ID, खाता संख्या, वेबसाइट, प्रोफ़ाइल लिंक… किसी भी तरह लिखा हुआ।
 ident-lookup-none = किसी मामले में यह पहचान चिह्न नहीं है।
 ident-your-cases = आपके ज़िलों के मामले
 ident-flagged-title = निगरानी सूची और असली नंबर
 ident-flagged-none = अभी कुछ चिह्नित नहीं है।
-ident-error-not-identifier = यह फ़ोन नंबर, यूपीआई आईडी, खाता, लिंक या कोई अन्य पहचान चिह्न नहीं लगता।
+ident-error-not-identifier = यह फ़ोन नंबर, UPI ID, खाता, लिंक या कोई अन्य पहचान चिह्न नहीं लगता।
 ident-error-not-kind = यह उस प्रकार का सही पहचान चिह्न नहीं है।
 ident-error-none-picked = कम से कम एक पहचान चिह्न चुनें, या लिखें।
 ring-title = ठगी गिरोह
-ring-intro = एक ही यूपीआई आईडी, फ़ोन नंबर, खाते, वेबसाइट या प्रोफ़ाइल से जुड़े मामले। दूसरे ज़िलों के मामले गिने जाते हैं, उनके नाम नहीं दिखाए जाते।
+ring-intro = एक ही UPI ID, फ़ोन नंबर, खाते, वेबसाइट या प्रोफ़ाइल से जुड़े मामले। दूसरे ज़िलों के मामले गिने जाते हैं, उनके नाम नहीं दिखाए जाते।
 ring-none = अभी किन्हीं दो मामलों में कोई साझा पहचान चिह्न नहीं है।
 ring-cases = { $count ->
     [one] एक मामला
