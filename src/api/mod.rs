@@ -2,6 +2,7 @@
 
 mod reference;
 pub mod schema;
+pub mod strict;
 
 use axum::Json;
 use axum::Router;
@@ -13,6 +14,7 @@ use serde::de::DeserializeOwned;
 use utoipa::OpenApi;
 
 use crate::web::{AppError, AppState};
+use strict::Closed;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -26,11 +28,13 @@ pub fn rfc3339(ms: i64) -> String {
     sahayak_domain::time::from_millis(ms).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// A JSON request body. Unlike axum's `Json`, its rejections are the API's own problem
-/// documents (translated, with a stable `type`).
+/// A JSON request body, held to its documented shape ([`strict`]): an object with the fields
+/// its schema names and no others, each of the right kind. Unlike axum's `Json`, its
+/// rejections are the API's own problem documents (translated, with a stable `type`): 400 for
+/// what is not a JSON object, 422 naming every field that is unknown, missing or wrong.
 pub struct JsonBody<T>(pub T);
 
-impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
+impl<T: DeserializeOwned + utoipa::ToSchema + 'static, S: Send + Sync> FromRequest<S> for JsonBody<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
@@ -43,11 +47,21 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
             return Err(AppError::BadRequest("error-media-type"));
         }
         let body = Bytes::from_request(req, state).await.map_err(|_| AppError::BadRequest("error-too-large"))?;
+        let mut value: serde_json::Value =
+            serde_json::from_slice(&body).map_err(|_| AppError::BadRequest("error-bad-json"))?;
+        if !value.is_object() {
+            return Err(AppError::BadRequest("error-json-object"));
+        }
         // NUL is never typed by a person, and PostgreSQL cannot store it in text.
-        if body.windows(6).any(|w| w == b"\\u0000") {
+        if strict::has_nul(&value) {
             return Err(AppError::BadRequest("error-bad-json"));
         }
-        serde_json::from_slice(&body).map(JsonBody).map_err(|_| AppError::BadRequest("error-bad-json"))
+        strict::whole_numbers(&mut value);
+        let problems = strict::check(&value, &strict::shape::<T>());
+        if !problems.is_empty() {
+            return Err(AppError::InvalidBody(problems));
+        }
+        serde_json::from_value(value).map(JsonBody).map_err(|_| AppError::BadRequest("error-bad-json"))
     }
 }
 
@@ -93,7 +107,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
         crate::awareness::api::attendance, crate::awareness::api::feedback_summary,
         crate::awareness::api::submit_feedback,
     ),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &Closed),
     tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "documents"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "victim"), (name = "counselling"), (name = "referrals"), (name = "directory"), (name = "dashboards"), (name = "awareness"), (name = "reference"))
 )]
 pub struct ApiDoc;

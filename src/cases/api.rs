@@ -116,8 +116,7 @@ impl CaseJson {
     }
 }
 
-/// The fields of a new case (and of a change: only the fields sent are changed; send `""` to
-/// clear an optional field). Codes are the same as in [`CaseJson`].
+/// The fields of a new case. Codes are the same as in [`CaseJson`].
 #[derive(Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct CaseWrite {
@@ -158,8 +157,78 @@ pub struct CaseWrite {
     pub money_left_at: Option<String>,
     /// Only at creation; later use `/assign`.
     pub assignee_id: Option<i64>,
-    /// Only for updates: the `version` you read.
+}
+
+/// A change to a case's recorded facts: only the fields sent change (send `""` to clear an
+/// optional field). The district and the assignee are not changed here (a case stays in its
+/// district; `/assign` assigns): sending them is refused by name, like any unknown field.
+#[derive(Deserialize, Default, ToSchema)]
+#[serde(default)]
+pub struct CaseChange {
+    #[schema(schema_with = crate::api::schema::channel_in)]
+    pub channel: Option<String>,
+    pub victim_name: Option<String>,
+    /// Any common writing of an Indian mobile (`98765 43210`, `+91-98765-43210`), or `+<country>...`.
+    pub victim_mobile: Option<String>,
+    #[schema(schema_with = crate::api::schema::lang_in)]
+    pub victim_lang: Option<String>,
+    pub victim_age: Option<i64>,
+    #[schema(schema_with = crate::api::schema::gender)]
+    pub victim_gender: Option<String>,
+    pub victim_address: Option<String>,
+    pub narrative: Option<String>,
+    /// RFC 3339, or a local IST time `YYYY-MM-DDTHH:MM`.
+    pub incident_at: Option<String>,
+    pub noticed_at: Option<String>,
+    #[schema(schema_with = crate::api::schema::category_in)]
+    pub category: Option<String>,
+    #[schema(schema_with = crate::api::schema::sub_category_in)]
+    pub sub_category: Option<String>,
+    pub category_other: Option<String>,
+    #[schema(schema_with = crate::api::schema::scam_pattern_in)]
+    pub scam_pattern: Option<String>,
+    pub amount_lost_paise: Option<i64>,
+    #[schema(schema_with = crate::api::schema::payment_channel)]
+    pub payment_channel: Option<String>,
+    pub suspect_details: Option<String>,
+    /// SMS, WhatsApp or e-mail text as the victim received it; searched for identifiers.
+    pub pasted_messages: Option<String>,
+    /// The first question at the desk: did money leave the victim's account (`yes`/`no`)?
+    #[schema(schema_with = crate::api::schema::money_left)]
+    pub money_left: Option<String>,
+    /// When the money left (RFC 3339 or IST local time); required when `money_left` is `yes`.
+    pub money_left_at: Option<String>,
+    /// The `version` you read: a case changed since by someone else is not overwritten (409).
     pub version: Option<i64>,
+}
+
+impl From<CaseChange> for CaseWrite {
+    fn from(c: CaseChange) -> CaseWrite {
+        CaseWrite {
+            district: None,
+            channel: c.channel,
+            victim_name: c.victim_name,
+            victim_mobile: c.victim_mobile,
+            victim_lang: c.victim_lang,
+            victim_age: c.victim_age,
+            victim_gender: c.victim_gender,
+            victim_address: c.victim_address,
+            narrative: c.narrative,
+            incident_at: c.incident_at,
+            noticed_at: c.noticed_at,
+            category: c.category,
+            sub_category: c.sub_category,
+            category_other: c.category_other,
+            scam_pattern: c.scam_pattern,
+            amount_lost_paise: c.amount_lost_paise,
+            payment_channel: c.payment_channel,
+            suspect_details: c.suspect_details,
+            pasted_messages: c.pasted_messages,
+            money_left: c.money_left,
+            money_left_at: c.money_left_at,
+            assignee_id: None,
+        }
+    }
 }
 
 impl CaseWrite {
@@ -363,7 +432,7 @@ pub async fn get(State(state): State<AppState>, api: ApiUser, Path(id): Path<i64
 
 /// Changes a case's recorded facts; only the fields sent change.
 #[utoipa::path(patch, path = "/api/v1/cases/{id}", tag = "cases", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Case id")), request_body = CaseWrite,
+    params(("id" = i64, Path, description = "Case id")), request_body = CaseChange,
     responses(
         (status = 200, body = CaseJson),
         (status = 400, description = "A parameter or body that could not be read", body = Problem, content_type = "application/problem+json"),
@@ -378,13 +447,13 @@ pub async fn update(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<CaseWrite>,
+    JsonBody(body): JsonBody<CaseChange>,
 ) -> Result<Json<CaseJson>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
     let districts = state.districts().await?;
     let district = districts.iter().find(|d| d.id == handle.case().district_id).ok_or(AppError::NotFound)?;
     let version = body.version;
-    let input = body.apply(CaseInput::from_case(handle.case(), district));
+    let input = CaseWrite::from(body).apply(CaseInput::from_case(handle.case(), district));
     let case = service::update(&state, &api.user, &handle, &input, version).await?;
     Ok(Json(CaseJson::new(case, &districts)))
 }

@@ -75,10 +75,10 @@ pub const TABLES: &[TableSpec] = &[
 pub const DERIVED: &[&str] = &["case_fts", "case_search"];
 
 /// Not backed up: signed-in sessions (a restored database signs everyone out, which is what an
-/// operator wants after an incident; victims open theirs again with their code), the failed
-/// sign-in counts used for throttling, and the dashboards' monthly figures (restoring the rows
+/// operator wants after an incident; victims open theirs again with their code), the attempt
+/// counts used for throttling, and the dashboards' monthly figures (restoring the rows
 /// they count marks their months changed, through the same triggers, so they are recounted).
-pub const TRANSIENT: &[&str] = &["sessions", "login_failures", "victim_sessions", "dash_month", "dash_dirty"];
+pub const TRANSIENT: &[&str] = &["sessions", "throttle_counts", "victim_sessions", "dash_month", "dash_dirty"];
 
 /// The migration record: the manifest carries the versions, and restore re-creates the record
 /// by migrating the target.

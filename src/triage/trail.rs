@@ -154,10 +154,14 @@ pub async fn preview(
     state: &AppState,
     user: &User,
     handle: &CaseHandle,
-    bytes: &[u8],
+    bytes: Vec<u8>,
 ) -> Result<(i64, Vec<ParsedRow>, Vec<RowError>), AppError> {
     require(user, Permission::Edit)?;
-    let parsed = import::read(bytes).and_then(|s| import::parse(&s)).map_err(|e| AppError::invalid("file", e.key()))?;
+    let parsed = state
+        .workers
+        .run(move || import::read(&bytes).and_then(|s| import::parse(&s)))
+        .await?
+        .map_err(|e| AppError::invalid("file", e.key()))?;
     let rows: Vec<TrailRow> = parsed.rows.iter().map(|r| r.trail.clone()).collect();
     let json = serde_json::to_string(&rows.iter().map(StoredRow::from).collect::<Vec<_>>())
         .map_err(|e| AppError::Internal(e.into()))?;
@@ -523,7 +527,7 @@ pub async fn import_form(
         Err(e) => return Err(e),
     };
     staff.check_csrf(&csrf)?;
-    let (import_id, rows, errors) = match preview(&state, &staff.user, &handle, &bytes).await {
+    let (import_id, rows, errors) = match preview(&state, &staff.user, &handle, bytes).await {
         Ok(p) => p,
         Err(AppError::Invalid(errors)) => {
             return crate::cases::show::render(&state, &staff, &handle, errors, String::new()).await;

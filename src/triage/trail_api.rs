@@ -190,7 +190,7 @@ pub async fn import(
     let handle = access::open(&state, &api.user, id).await?;
     let multipart = multipart.map_err(|_| AppError::BadRequest("error-media-type"))?;
     let (_, bytes) = trail::read_upload(multipart).await?;
-    let (import_id, rows, errors) = trail::preview(&state, &api.user, &handle, &bytes).await?;
+    let (import_id, rows, errors) = trail::preview(&state, &api.user, &handle, bytes).await?;
     let c = crate::web::i18n::catalogs();
     Ok(Json(ImportPreviewJson {
         import_id,

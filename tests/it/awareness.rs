@@ -249,7 +249,7 @@ async fn attendees_give_feedback_without_signing_in_and_the_quiz_averages_add_up
         }
         assert_eq!(accepted, sahayak::awareness::FEEDBACK_LIMIT, "{db:?}");
         // No address is kept, not even in the throttle's keys.
-        let keys: Vec<String> = sqlx::query_scalar("SELECT key FROM login_failures")
+        let keys: Vec<String> = sqlx::query_scalar("SELECT key FROM throttle_counts")
             .fetch_all(sahayak::store::testing::pool(&app.state.store))
             .await
             .unwrap();
