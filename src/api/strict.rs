@@ -7,7 +7,7 @@
 //! position), name no field the schema does not (a misspelt field, or one that cannot be
 //! changed such as a case's `district` in a PATCH, is refused by name instead of ignored), hold
 //! every required field, and give each value the type, choices, length and range the schema
-//! says. The document marks every request body `additionalProperties: false` ([`Closed`]), so
+//! says. The document marks every request body `additionalProperties: false` ([`tighten`]), so
 //! that it says the same.
 //!
 //! A new endpoint gets all of this by taking `JsonBody<T>` with `T: Deserialize + ToSchema`
@@ -20,7 +20,6 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
-use utoipa::openapi::OpenApi;
 
 /// A type's schema as JSON, with the schemas it refers to.
 pub struct Shape {
@@ -52,6 +51,75 @@ pub fn shape<T: ToSchema + 'static>() -> Arc<Shape> {
         m.insert(id, shape.clone());
     }
     shape
+}
+
+/// The query parameters a type declares (`utoipa::IntoParams`): name, whether required, and
+/// the schema as JSON (read once per type).
+pub struct Params(Vec<(String, bool, Value)>);
+
+/// The parameters of `T`, read once.
+pub fn params<T: utoipa::IntoParams + 'static>() -> Arc<Params> {
+    static PARAMS: LazyLock<Mutex<HashMap<TypeId, Arc<Params>>>> = LazyLock::new(Default::default);
+    let id = TypeId::of::<T>();
+    if let Some(p) = PARAMS.lock().ok().and_then(|m| m.get(&id).cloned()) {
+        return p;
+    }
+    let list = T::into_params(|| Some(utoipa::openapi::path::ParameterIn::Query))
+        .into_iter()
+        .filter_map(|p| serde_json::to_value(p).ok())
+        .map(|p| {
+            let name = p["name"].as_str().unwrap_or_default().to_owned();
+            (name, p["required"].as_bool().unwrap_or(false), p.get("schema").cloned().unwrap_or(Value::Null))
+        })
+        .collect();
+    let params = Arc::new(Params(list));
+    if let Ok(mut m) = PARAMS.lock() {
+        m.insert(id, params.clone());
+    }
+    params
+}
+
+/// Everything wrong with a query string's `pairs` against the declared parameters: each value
+/// read as the type its schema names (`limit=abc` is not an integer) and then checked like a
+/// body's field. Parameters the type does not declare (`lang`) are not its business.
+pub fn check_query(pairs: &[(String, String)], params: &Params) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let shape = Shape { root: Value::Null, refs: HashMap::new() };
+    for (name, required, schema) in &params.0 {
+        let mut sent = pairs.iter().filter(|(k, _)| k == name).map(|(_, v)| v).peekable();
+        if sent.peek().is_none() && *required {
+            out.push((name.clone(), "error-required"));
+        }
+        for raw in sent {
+            let value = typed(raw, schema.get("type"));
+            walk(&value, schema, &shape, name, &mut out, 0);
+        }
+    }
+    out
+}
+
+/// A query string's text as the JSON value its schema's type asks for (left as text when it
+/// is not one, so the check names it).
+fn typed(raw: &str, ty: Option<&Value>) -> Value {
+    let names: Vec<&str> = match ty {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    if names.contains(&"integer")
+        && let Ok(n) = raw.parse::<i64>()
+    {
+        return Value::from(n);
+    }
+    if names.contains(&"number")
+        && let Some(n) = raw.parse::<f64>().ok().and_then(serde_json::Number::from_f64)
+    {
+        return Value::Number(n);
+    }
+    if names.contains(&"boolean") && matches!(raw, "true" | "false") {
+        return Value::Bool(raw == "true");
+    }
+    Value::String(raw.to_owned())
 }
 
 /// Everything wrong with `body` against `shape` (empty: it fits).
@@ -200,6 +268,23 @@ fn object(map: &Map<String, Value>, schema: &Map<String, Value>, shape: &Shape, 
     }
 }
 
+/// A named pattern (`#[schema(pattern = "@text")]`) as the regular expression it stands for
+/// (see `api::schema`); any other pattern as written. Derive attributes take only literals,
+/// so the few patterns used everywhere are named once.
+pub fn expand(pattern: &str) -> &str {
+    match pattern {
+        "@text" => super::schema::TEXT,
+        "@day" => super::schema::DAY,
+        "@month" => super::schema::MONTH,
+        "@district" => super::schema::DISTRICT_CODE,
+        "@when" => super::schema::WHEN,
+        "@when?" => super::schema::WHEN_OR_EMPTY,
+        "@phone" => super::schema::PHONE,
+        "@email" => super::schema::EMAIL,
+        other => other,
+    }
+}
+
 /// Whether `s` matches a schema's `pattern` (compiled once; an unusable pattern matches
 /// nothing, so a mistake in a schema shows at once).
 fn matches(pattern: &str, s: &str) -> bool {
@@ -207,7 +292,7 @@ fn matches(pattern: &str, s: &str) -> bool {
     let Ok(mut cache) = COMPILED.lock() else { return false };
     cache
         .entry(pattern.to_owned())
-        .or_insert_with(|| regex::Regex::new(pattern).ok())
+        .or_insert_with(|| regex::Regex::new(expand(pattern)).ok())
         .as_ref()
         .is_some_and(|re| re.is_match(s))
 }
@@ -237,35 +322,129 @@ fn field(at: &str) -> String {
     if at.is_empty() { "body".to_owned() } else { at.to_owned() }
 }
 
-/// Marks every schema a request body refers to as closed (`additionalProperties: false` where
-/// it says nothing), so the document says what [`check`] does.
-pub struct Closed;
-
-impl utoipa::Modify for Closed {
-    fn modify(&self, openapi: &mut OpenApi) {
-        let Ok(mut doc) = serde_json::to_value(&*openapi) else { return };
-        let mut names = Vec::new();
-        for item in doc.get("paths").and_then(Value::as_object).into_iter().flat_map(|p| p.values()) {
-            for op in item.as_object().into_iter().flat_map(|i| i.values()) {
-                if let Some(schema) = op.pointer("/requestBody/content/application~1json/schema") {
-                    collect_refs(schema, &doc, &mut names);
+/// Makes the document say what [`check`], [`check_query`] and the NUL check do: every schema a
+/// request body refers to is closed (`additionalProperties: false` where it says nothing);
+/// every string a client sends that has no pattern of its own may not hold a NUL; named
+/// patterns are written out; and every operation that reads a JSON body or query parameters
+/// lists the answers they can bring (400, 415, 422). Works on the document as JSON (served by
+/// `api::document`), so nothing is lost in utoipa's types.
+pub fn tighten(doc: &mut Value) {
+    let mut names = Vec::new();
+    for item in doc.get("paths").and_then(Value::as_object).into_iter().flat_map(|p| p.values()) {
+        for op in item.as_object().into_iter().flat_map(|i| i.values()) {
+            for media in ["application~1json", "multipart~1form-data"] {
+                if let Some(schema) = op.pointer(&format!("/requestBody/content/{media}/schema")) {
+                    collect_refs(schema, doc, &mut names);
                 }
             }
         }
-        for name in names {
-            if let Some(schema) = doc.pointer_mut(&format!("/components/schemas/{name}")) {
-                close(schema);
-            }
+    }
+    for name in names {
+        if let Some(schema) = doc.pointer_mut(&format!("/components/schemas/{name}")) {
+            close(schema);
+            no_nul(schema);
         }
-        for item in doc.get_mut("paths").and_then(Value::as_object_mut).into_iter().flat_map(|p| p.values_mut()) {
-            for op in item.as_object_mut().into_iter().flat_map(|i| i.values_mut()) {
-                if let Some(inline) = op.pointer_mut("/requestBody/content/application~1json/schema") {
+    }
+    let problem = serde_json::json!({"description": "See the problem's `errors`",
+        "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}});
+    for item in doc.get_mut("paths").and_then(Value::as_object_mut).into_iter().flat_map(|p| p.values_mut()) {
+        for op in item.as_object_mut().into_iter().flat_map(|i| i.values_mut()) {
+            let json_body = op.pointer("/requestBody/content/application~1json").is_some();
+            for media in ["application~1json", "multipart~1form-data"] {
+                if let Some(inline) = op.pointer_mut(&format!("/requestBody/content/{media}/schema")) {
                     close(inline);
+                    no_nul(inline);
+                }
+            }
+            let mut answers: Vec<&str> = Vec::new();
+            if json_body {
+                answers.extend(["400", "415", "422"]);
+            }
+            for param in op.get_mut("parameters").and_then(Value::as_array_mut).into_iter().flatten() {
+                if param["in"] == "query" {
+                    answers.extend(["400", "422"]);
+                }
+                if let Some(schema) = param.get_mut("schema") {
+                    no_nul(schema);
+                }
+            }
+            if let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) {
+                for status in answers {
+                    responses.entry(status).or_insert_with(|| problem.clone());
                 }
             }
         }
-        if let Ok(closed) = serde_json::from_value(doc) {
-            *openapi = closed;
+    }
+}
+
+/// No NUL (PostgreSQL cannot store it; no person types one): refused with a 400.
+pub const NO_NUL: &str = "^[^\\x00]*$";
+
+/// Adds [`NO_NUL`] to every string schema in `schema` without an `enum`, a `pattern` or a
+/// `format` (a choice or a pattern excludes NUL already), and to the keys of maps; writes named
+/// patterns out ([`expand`]) and drops serde's defaults.
+fn no_nul(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            if let Some(Value::String(p)) = map.get_mut("pattern") {
+                *p = expand(p).to_owned();
+            }
+            // `#[serde(default)]` shows as a `default` of the Rust type's own (an empty text
+            // for a number sent as text), which is no value a client should copy.
+            map.remove("default");
+            let is_string = match map.get("type") {
+                Some(Value::String(t)) => t == "string",
+                Some(Value::Array(ts)) => ts.iter().any(|t| t == "string"),
+                _ => false,
+            };
+            let free = !["enum", "pattern", "format", "$ref"].iter().any(|k| map.contains_key(*k));
+            if is_string && free {
+                map.insert("pattern".into(), Value::String(NO_NUL.into()));
+            }
+            if matches!(map.get("additionalProperties"), Some(Value::Object(_))) && !map.contains_key("propertyNames") {
+                map.insert("propertyNames".into(), serde_json::json!({"pattern": NO_NUL}));
+            }
+            for v in map.values_mut() {
+                no_nul(v);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(no_nul),
+        _ => {}
+    }
+}
+
+/// Writes the district codes in as the choices of every district field and parameter (those
+/// with the `@district` pattern, and the `{code}` of a district's paths).
+pub fn name_districts(doc: &mut Value, codes: &[String]) {
+    fn walk(v: &mut Value, codes: &[String]) {
+        match v {
+            Value::Object(map) => {
+                if map.get("pattern").and_then(Value::as_str) == Some(super::schema::DISTRICT_CODE) {
+                    map.remove("pattern");
+                    let nullable = map.get("type").and_then(Value::as_array).is_some_and(|t| t.iter().any(|t| t == "null"));
+                    let mut choices: Vec<Value> = codes.iter().map(|c| Value::String(c.clone())).collect();
+                    if nullable {
+                        choices.push(Value::Null);
+                    }
+                    map.insert("enum".into(), Value::Array(choices));
+                }
+                map.values_mut().for_each(|v| walk(v, codes));
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| walk(v, codes)),
+            _ => {}
+        }
+    }
+    walk(doc, codes);
+    for (path, item) in doc.get_mut("paths").and_then(Value::as_object_mut).into_iter().flat_map(|p| p.iter_mut()) {
+        if !path.starts_with("/api/v1/districts/{code}") {
+            continue;
+        }
+        for op in item.as_object_mut().into_iter().flat_map(|i| i.values_mut()) {
+            for param in op.get_mut("parameters").and_then(Value::as_array_mut).into_iter().flatten() {
+                if param["in"] == "path" && param["name"] == "code" {
+                    param["schema"] = serde_json::json!({"type": "string", "enum": codes});
+                }
+            }
         }
     }
 }

@@ -15,7 +15,9 @@ use crate::web::session::ApiUser;
 #[serde(default)]
 #[derive(Default)]
 pub struct LoginRequest {
+    #[schema(required = true, pattern = "@text")]
     pub username: String,
+    #[schema(required = true, min_length = 1)]
     pub password: String,
     /// The six-digit code from the authenticator app, for accounts with two-step sign-in.
     #[schema(nullable = false)]

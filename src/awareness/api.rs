@@ -2,13 +2,13 @@
 //! and the public feedback endpoint behind the programme's link.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::{Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::service::{self, AttendanceWrite, FeedbackWrite, InstitutionWrite, ProgrammeWrite};
+use super::service::{self, AttendanceWrite, FeedbackWrite, InstitutionChange, InstitutionWrite, ProgrammeWrite};
 use super::{open_institution, open_programme};
 use crate::api::{JsonBody, rfc3339};
 use crate::store::{Institution, Programme};
@@ -118,12 +118,15 @@ async fn programme_json(state: &AppState, p: Programme) -> Result<ProgrammeJson,
 pub struct ListParams {
     /// A district code; all the caller's districts when left out.
     #[serde(default)]
+    #[param(pattern = "@district")]
     pub district: Option<String>,
     /// Programmes from this day, `YYYY-MM-DD` (IST); default today.
     #[serde(default)]
+    #[param(pattern = "@day")]
     pub from: Option<String>,
     /// Programmes before this day, `YYYY-MM-DD`; default 60 days after `from`.
     #[serde(default)]
+    #[param(pattern = "@day")]
     pub to: Option<String>,
 }
 
@@ -153,7 +156,7 @@ fn district_param(p: &ListParams) -> Option<&str> {
 pub async fn institutions(
     State(state): State<AppState>,
     api: ApiUser,
-    Query(q): Query<ListParams>,
+    crate::api::QueryParams(q): crate::api::QueryParams<ListParams>,
 ) -> Result<Json<Vec<InstitutionJson>>, AppError> {
     let (_, scope) = crate::dashboards::figures::resolve_district(&state, &api.user, district_param(&q)).await?;
     let mut out = Vec::new();
@@ -203,7 +206,7 @@ pub async fn institution(
 
 /// Replaces an institution's details (its district stays).
 #[utoipa::path(put, path = "/api/v1/awareness/institutions/{institution}", tag = "awareness", security(("bearer" = [])),
-    params(("institution" = i64, Path, description = "Institution id")), request_body = InstitutionWrite,
+    params(("institution" = i64, Path, description = "Institution id")), request_body = InstitutionChange,
     responses(
         (status = 200, body = InstitutionJson),
         (status = 400, body = Problem, content_type = "application/problem+json"),
@@ -217,10 +220,10 @@ pub async fn update_institution(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<InstitutionWrite>,
+    JsonBody(body): JsonBody<InstitutionChange>,
 ) -> Result<Json<InstitutionJson>, AppError> {
     let handle = open_institution(&state, &api.user, id).await?;
-    service::update_institution(&state, &api.user, &handle, &body).await?;
+    service::update_institution(&state, &api.user, &handle, &body.into()).await?;
     let handle = open_institution(&state, &api.user, id).await?;
     Ok(Json(institution_json(&state, handle.get().clone()).await?))
 }
@@ -237,7 +240,7 @@ pub async fn update_institution(
 pub async fn programmes(
     State(state): State<AppState>,
     api: ApiUser,
-    Query(q): Query<ListParams>,
+    crate::api::QueryParams(q): crate::api::QueryParams<ListParams>,
 ) -> Result<Json<Vec<ProgrammeJson>>, AppError> {
     let (_, scope) = crate::dashboards::figures::resolve_district(&state, &api.user, district_param(&q)).await?;
     let today = Utc::now().with_timezone(&sahayak_domain::time::ist()).date_naive();

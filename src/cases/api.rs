@@ -1,7 +1,7 @@
 //! The case API under `/api/v1/cases`: the same use-cases as the pages, as JSON.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -121,34 +121,43 @@ impl CaseJson {
 #[serde(default)]
 pub struct CaseWrite {
     /// District code; may be left out when the user works in one district.
+    #[schema(pattern = "@district")]
     pub district: Option<String>,
-    #[schema(schema_with = crate::api::schema::channel_in)]
+    #[schema(required = true, schema_with = crate::api::schema::channel)]
     pub channel: Option<String>,
+    #[schema(required = true, pattern = "@text", max_length = 200)]
     pub victim_name: Option<String>,
     /// Any common writing of an Indian mobile (`98765 43210`, `+91-98765-43210`), or `+<country>...`.
+    #[schema(required = true, pattern = "@text")]
     pub victim_mobile: Option<String>,
     #[schema(schema_with = crate::api::schema::lang_in)]
     pub victim_lang: Option<String>,
+    #[schema(minimum = 1, maximum = 120)]
     pub victim_age: Option<i64>,
     #[schema(schema_with = crate::api::schema::gender)]
     pub victim_gender: Option<String>,
+    #[schema(max_length = 1000)]
     pub victim_address: Option<String>,
+    #[schema(required = true, pattern = "@text", max_length = 20000)]
     pub narrative: Option<String>,
     /// RFC 3339, or a local IST time `YYYY-MM-DDTHH:MM`.
     pub incident_at: Option<String>,
     pub noticed_at: Option<String>,
-    #[schema(schema_with = crate::api::schema::category_in)]
+    #[schema(required = true, schema_with = crate::api::schema::category)]
     pub category: Option<String>,
     #[schema(schema_with = crate::api::schema::sub_category_in)]
     pub sub_category: Option<String>,
     pub category_other: Option<String>,
-    #[schema(schema_with = crate::api::schema::scam_pattern_in)]
+    #[schema(required = true, schema_with = crate::api::schema::scam_pattern)]
     pub scam_pattern: Option<String>,
+    #[schema(minimum = 0, maximum = 10_000_000_000_000_i64)]
     pub amount_lost_paise: Option<i64>,
     #[schema(schema_with = crate::api::schema::payment_channel)]
     pub payment_channel: Option<String>,
+    #[schema(max_length = 5000)]
     pub suspect_details: Option<String>,
     /// SMS, WhatsApp or e-mail text as the victim received it; searched for identifiers.
+    #[schema(max_length = 20000)]
     pub pasted_messages: Option<String>,
     /// The first question at the desk: did money leave the victim's account (`yes`/`no`)?
     #[schema(schema_with = crate::api::schema::money_left)]
@@ -167,15 +176,20 @@ pub struct CaseWrite {
 pub struct CaseChange {
     #[schema(schema_with = crate::api::schema::channel_in)]
     pub channel: Option<String>,
+    #[schema(pattern = "@text", max_length = 200)]
     pub victim_name: Option<String>,
     /// Any common writing of an Indian mobile (`98765 43210`, `+91-98765-43210`), or `+<country>...`.
+    #[schema(pattern = "@text")]
     pub victim_mobile: Option<String>,
     #[schema(schema_with = crate::api::schema::lang_in)]
     pub victim_lang: Option<String>,
+    #[schema(minimum = 1, maximum = 120)]
     pub victim_age: Option<i64>,
     #[schema(schema_with = crate::api::schema::gender)]
     pub victim_gender: Option<String>,
+    #[schema(max_length = 1000)]
     pub victim_address: Option<String>,
+    #[schema(pattern = "@text", max_length = 20000)]
     pub narrative: Option<String>,
     /// RFC 3339, or a local IST time `YYYY-MM-DDTHH:MM`.
     pub incident_at: Option<String>,
@@ -187,11 +201,14 @@ pub struct CaseChange {
     pub category_other: Option<String>,
     #[schema(schema_with = crate::api::schema::scam_pattern_in)]
     pub scam_pattern: Option<String>,
+    #[schema(minimum = 0, maximum = 10_000_000_000_000_i64)]
     pub amount_lost_paise: Option<i64>,
     #[schema(schema_with = crate::api::schema::payment_channel)]
     pub payment_channel: Option<String>,
+    #[schema(max_length = 5000)]
     pub suspect_details: Option<String>,
     /// SMS, WhatsApp or e-mail text as the victim received it; searched for identifiers.
+    #[schema(max_length = 20000)]
     pub pasted_messages: Option<String>,
     /// The first question at the desk: did money leave the victim's account (`yes`/`no`)?
     #[schema(schema_with = crate::api::schema::money_left)]
@@ -350,18 +367,20 @@ impl From<CaseEvent> for EventJson {
 #[derive(Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct NoteWrite {
+    #[schema(required = true, pattern = "@text", max_length = 10000)]
     pub body: String,
 }
 
 #[derive(Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct StatusWrite {
-    #[schema(schema_with = crate::api::schema::status)]
+    #[schema(required = true, schema_with = crate::api::schema::status)]
     pub status: String,
     /// Required when closing: `resolved`, `money_restored`, `handed_to_police`, `victim_not_pursuing`,
     /// `unreachable`, `no_cognizable_offence`, `duplicate` or `advice_only`.
     #[schema(schema_with = crate::api::schema::closure_reason)]
     pub closure_reason: Option<String>,
+    #[schema(max_length = 10000)]
     pub note: Option<String>,
     /// Moving to `referred` needs the victim's consent to a referral; without it a supervisor
     /// (or admin) may go ahead by giving the reason here, which the audit log keeps.
@@ -386,7 +405,7 @@ pub struct AssignWrite {
 pub async fn list(
     State(state): State<AppState>,
     api: ApiUser,
-    Query(q): Query<ListQuery>,
+    crate::api::QueryParams(q): crate::api::QueryParams<ListQuery>,
 ) -> Result<Json<CaseListJson>, AppError> {
     let page = service::list(&state, &api.user, &q).await?;
     let districts = state.districts().await?;

@@ -20,9 +20,11 @@ use crate::web::{AppError, AppState};
 pub struct ReportQuery {
     /// The month, `YYYY-MM` (IST); default: the current month.
     #[serde(default)]
+    #[param(pattern = "@month")]
     pub month: Option<String>,
     /// A district code; every district the caller may see (and their total) when left out.
     #[serde(default)]
+    #[param(pattern = "@district")]
     pub district: Option<String>,
 }
 

@@ -31,8 +31,11 @@ const MAX_HOLIDAYS: usize = 200;
 #[serde(default)]
 pub struct HolidayWrite {
     /// `YYYY-MM-DD`.
+    #[schema(required = true, pattern = "@day")]
     pub date: String,
+    #[schema(required = true, pattern = "@text", max_length = 100)]
     pub name_en: String,
+    #[schema(required = true, pattern = "@text", max_length = 100)]
     pub name_hi: String,
     /// The date is provisional (moon sighting, or sources disagree).
     pub estimate: bool,
@@ -42,10 +45,14 @@ pub struct HolidayWrite {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct CentreWrite {
+    #[schema(max_length = 200)]
     pub centre_name: String,
+    #[schema(max_length = 500)]
     pub centre_address: String,
+    #[schema(pattern = "@phone", max_length = 40)]
     pub centre_phone: String,
-    /// The district's bank holidays (the whole list: it replaces the one kept).
+    /// The district's bank holidays (the whole list: it replaces the one kept; each day once).
+    #[schema(max_items = 200)]
     pub holidays: Vec<HolidayWrite>,
 }
 
@@ -54,15 +61,23 @@ pub struct CentreWrite {
 #[serde(default)]
 pub struct DistrictWrite {
     /// Lowercase letters, digits and `-` (e.g. `ajmer`): used in addresses and the CLI.
+    #[schema(required = true, pattern = "^[a-z][a-z0-9-]{1,39}$")]
     pub code: String,
     /// Two to five capital letters that start its case references (e.g. `AJM`).
+    #[schema(required = true, pattern = "^[A-Z]{2,5}$")]
     pub prefix: String,
+    #[schema(required = true, pattern = "@text", max_length = 100)]
     pub name_en: String,
+    #[schema(required = true, pattern = "@text", max_length = 100)]
     pub name_hi: String,
+    #[schema(max_length = 200)]
     pub centre_name: String,
+    #[schema(max_length = 500)]
     pub centre_address: String,
+    #[schema(pattern = "@phone", max_length = 40)]
     pub centre_phone: String,
     /// Its bank holidays; the shared calendar's when left empty.
+    #[schema(max_items = 200)]
     pub holidays: Vec<HolidayWrite>,
 }
 

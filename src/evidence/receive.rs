@@ -106,7 +106,13 @@ pub async fn receive(
                 return Err(AppError::TooLarge("error-too-large"));
             }
         }
-        let Some(known) = FIELDS.iter().find(|f| **f == name) else { continue };
+        let Some(known) = FIELDS.iter().find(|f| **f == name) else {
+            if name == "file" {
+                continue; // a file input left empty, sent without a file name
+            }
+            // A part the form does not have is refused by name, as JSON bodies refuse fields.
+            return Err(AppError::InvalidBody(vec![(name.chars().take(60).collect(), "error-field-unknown")]));
+        };
         let value = String::from_utf8(value).map_err(|_| AppError::BadRequest("error-bad-request"))?;
         if value.contains('\0') {
             return Err(AppError::BadRequest("error-bad-request"));

@@ -40,9 +40,11 @@ pub struct FollowUpWrite {
     /// Whether the victim was reached.
     pub reached: bool,
     /// How things stand for them.
+    #[schema(max_length = 2000)]
     pub outcome: String,
-    /// Their score for the centre's help, 1 (poor) to 5 (very good); none if not asked.
-    #[schema(nullable = false)]
+    /// Their score for the centre's help, 1 (poor) to 5 (very good); none if not asked (and
+    /// only when the victim was reached).
+    #[schema(nullable = false, minimum = 1, maximum = 5)]
     pub score: Option<i64>,
 }
 

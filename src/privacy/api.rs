@@ -26,13 +26,20 @@ pub struct ConsentJson {
 #[derive(Serialize, Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct ConsentWrite {
-    #[schema(schema_with = purpose_schema)]
+    #[schema(required = true, schema_with = purpose_schema)]
     pub purpose: String,
     pub given: bool,
     /// `victim` (default) or `guardian`; a child's consent must come from a guardian.
+    #[schema(schema_with = given_by_schema)]
     pub given_by: Option<String>,
+    #[schema(max_length = 200)]
     pub guardian_name: Option<String>,
+    #[schema(max_length = 1000)]
     pub note: Option<String>,
+}
+
+fn given_by_schema() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice_or_none(&["victim", "guardian"])
 }
 
 fn purpose_schema() -> utoipa::openapi::schema::Object {

@@ -223,6 +223,7 @@ pub async fn gather(
 #[serde(default)]
 pub struct ExportRequest {
     /// The person's mobile number (any common Indian form, or +country code).
+    #[schema(required = true, pattern = "@text")]
     pub mobile: String,
 }
 

@@ -61,18 +61,26 @@ fn short<'a>(e: &mut FieldErrors, field: &'static str, value: &'a str, max: usiz
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct ReferralWrite {
-    /// `police` or `legal_aid`.
+    /// `police` or `legal_aid` (or given by `pick`).
+    #[schema(schema_with = kinds_schema)]
     pub kind: String,
     /// The police station, or the legal services authority / lawyer.
+    #[schema(max_length = 200)]
     pub to_name: String,
+    #[schema(max_length = 200)]
     pub to_contact: String,
+    #[schema(max_length = 200)]
     pub officer: String,
     /// FIR, e-FIR or zero-FIR number, when known.
+    #[schema(max_length = 200)]
     pub fir_number: String,
     /// The national portal's acknowledgement number, when known.
+    #[schema(max_length = 200)]
     pub ack_number: String,
     /// IST local `YYYY-MM-DDTHH:MM` or RFC 3339; now when left out.
+    #[schema(pattern = "@when?")]
     pub handed_over_at: String,
+    #[schema(max_length = 2000)]
     pub note: String,
     /// Without the victim's consent to this referral, a supervisor gives the reason here.
     pub consent_override: String,
@@ -81,15 +89,29 @@ pub struct ReferralWrite {
     pub pick: String,
 }
 
+fn kinds_schema() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice_or_empty(&KINDS)
+}
+
+fn statuses_schema() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice(&STATUSES)
+}
+
 /// A status update as typed.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct ReferralUpdateWrite {
+    #[schema(required = true, schema_with = statuses_schema)]
     pub status: String,
+    #[schema(max_length = 200)]
     pub officer: String,
+    #[schema(max_length = 200)]
     pub fir_number: String,
+    #[schema(max_length = 200)]
     pub ack_number: String,
+    #[schema(max_length = 2000)]
     pub outcome: String,
+    #[schema(max_length = 2000)]
     pub note: String,
 }
 

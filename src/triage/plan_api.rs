@@ -75,6 +75,7 @@ pub async fn tasks(
 #[derive(Serialize, Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct DoneWrite {
+    #[schema(required = true)]
     pub done: bool,
 }
 
@@ -105,7 +106,13 @@ pub async fn set_done(
 #[serde(default)]
 pub struct PlanWrite {
     /// A plan id from `GET /api/v1/plans`.
+    #[schema(required = true, schema_with = plan_ids)]
     pub plan: String,
+}
+
+fn plan_ids() -> utoipa::openapi::schema::Object {
+    let ids: Vec<&str> = sahayak_domain::plans::Plan::all().iter().map(|p| p.id.as_str()).collect();
+    crate::api::schema::choice(&ids)
 }
 
 /// Puts the case on another plan: its open plan tasks are replaced (done ones stay).

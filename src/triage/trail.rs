@@ -28,22 +28,44 @@ pub const ROUTE_STATUSES: [&str; 5] = ["not_started", "applied", "ordered", "ref
 #[derive(Debug, Default, Clone, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct TrailInput {
+    /// 0 (the victim's own debit) to 50; 1 when left out.
+    #[schema(pattern = "^(0|[1-9]|[1-4][0-9]|50)$")]
     pub layer: Option<String>,
+    #[schema(max_length = 200)]
     pub bank: Option<String>,
+    #[schema(max_length = 100)]
     pub from_account: Option<String>,
+    #[schema(max_length = 100)]
     pub to_account: Option<String>,
+    #[schema(max_length = 20)]
     pub ifsc: Option<String>,
+    #[schema(max_length = 60)]
     pub utr: Option<String>,
     /// IST local `YYYY-MM-DDTHH:MM` or RFC 3339.
     pub at: Option<String>,
     /// Rupees, e.g. `49,999.50`.
+    #[schema(required = true, pattern = "@text")]
     pub amount: Option<String>,
     pub disputed: Option<String>,
     /// `transferred`, `on_hold`, `atm`, `pos`, `aeps`, `cheque`, `wrong_txn` or `other`.
+    #[schema(schema_with = trail_actions)]
     pub action: Option<String>,
     pub hold_amount: Option<String>,
     pub hold_at: Option<String>,
+    #[schema(max_length = 1000)]
     pub remarks: Option<String>,
+}
+
+fn trail_actions() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice_or_none(&ACTIONS)
+}
+
+fn routes() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice(&ROUTES)
+}
+
+fn route_statuses() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice(&ROUTE_STATUSES)
 }
 
 impl TrailInput {
@@ -249,13 +271,17 @@ pub struct RestorationInput {
     pub id: Option<i64>,
     /// `admin_under_50k` (MHA SOP 2026: under ₹50,000 without a court order), `magistrate_order`
     /// (s.503 BNSS) or `lok_adalat`.
+    #[schema(required = true, schema_with = routes)]
     pub route: String,
     /// `not_started`, `applied`, `ordered`, `refunded` or `rejected`.
+    #[schema(required = true, schema_with = route_statuses)]
     pub status: String,
     /// Rupees sought.
+    #[schema(required = true, pattern = "@text")]
     pub amount: String,
     /// Rupees actually back with the victim.
     pub restored: Option<String>,
+    #[schema(max_length = 1000)]
     pub note: Option<String>,
 }
 
@@ -489,7 +515,11 @@ pub async fn read_upload(mut multipart: Multipart) -> Result<(String, Vec<u8>), 
                 }
                 file = Some(bytes);
             }
-            _ => {}
+            // A part the form does not have is refused by name, as JSON bodies refuse fields.
+            other => {
+                let name: String = other.unwrap_or_default().chars().take(60).collect();
+                return Err(AppError::InvalidBody(vec![(name, "error-field-unknown")]));
+            }
         }
     }
     let file = file.filter(|f| !f.is_empty()).ok_or(AppError::invalid("file", "error-required"))?;

@@ -17,11 +17,13 @@ use crate::web::session::ApiUser;
 #[derive(Deserialize, ToSchema)]
 pub struct TrackRequest {
     /// The case reference, e.g. `JPR-2026-000123`.
+    #[schema(max_length = 100)]
     pub reference: String,
     /// The private access code from the victim's papers (spaces and dashes are ignored).
+    #[schema(max_length = 100)]
     pub code: String,
     /// `hi` or `en`; the victim's own language when left out.
-    #[schema(nullable = false)]
+    #[schema(nullable = false, schema_with = crate::api::schema::lang)]
     pub lang: Option<String>,
 }
 
