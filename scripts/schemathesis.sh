@@ -20,7 +20,7 @@ token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'content-
   -d '{"username":"supervisor","password":"sahayak-demo"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
 # Signing out would revoke the token the rest of the run uses, so that one operation is left out.
 # 40 examples per operation: with every check, positive and negative data and the four phases
-# (examples, coverage, fuzzing, stateful) that is some 18,000 requests, a few minutes here; a
+# (examples, coverage, fuzzing, stateful) that is some 8,000 test cases, about four minutes here; a
 # deeper run by hand: SAHAYAK_ST_EXAMPLES=500 bash scripts/schemathesis.sh.
 "$st" --config-file scripts/schemathesis.toml run "http://127.0.0.1:$port/api/v1/openapi.json" \
   -H "Authorization: Bearer $token" \

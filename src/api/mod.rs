@@ -24,7 +24,9 @@ pub fn router() -> Router<AppState> {
 
 /// The OpenAPI document, with this installation's district codes as the choices wherever a
 /// district is named (they are data: one added while the server runs is in the next document).
-async fn document(axum::extract::State(state): axum::extract::State<AppState>) -> Result<Json<serde_json::Value>, AppError> {
+async fn document(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> Result<Json<serde_json::Value>, AppError> {
     let mut doc = serde_json::to_value(ApiDoc::openapi()).map_err(|e| AppError::Internal(e.into()))?;
     let codes: Vec<String> = state.districts().await?.iter().map(|d| d.code.clone()).collect();
     strict::tighten(&mut doc);

@@ -128,10 +128,6 @@ pub fn choice_or_none(values: &[&str]) -> Object {
     one_of(values.iter().map(|v| Value::String((*v).into())).collect(), true)
 }
 
-
-
-
-
 /// A phone number as the directory keeps it: digits with spaces, `+ - ( ) / ,`; 3 to 30 digits,
 /// up to 40 characters (or nothing).
 pub const PHONE: &str = r"^$|^(?:[ +\-()/,]*[0-9]){3,30}[ +\-()/,]*$";

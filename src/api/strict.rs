@@ -247,7 +247,14 @@ fn walk(value: &Value, schema: &Value, shape: &Shape, at: &str, out: &mut Vec<Pr
     }
 }
 
-fn object(map: &Map<String, Value>, schema: &Map<String, Value>, shape: &Shape, at: &str, out: &mut Vec<Problem>, depth: usize) {
+fn object(
+    map: &Map<String, Value>,
+    schema: &Map<String, Value>,
+    shape: &Shape,
+    at: &str,
+    out: &mut Vec<Problem>,
+    depth: usize,
+) {
     let properties = schema.get("properties").and_then(Value::as_object);
     let extra = schema.get("additionalProperties");
     for (name, v) in map {
@@ -255,7 +262,9 @@ fn object(map: &Map<String, Value>, schema: &Map<String, Value>, shape: &Shape, 
         match (properties.and_then(|p| p.get(name)), extra) {
             (Some(property), _) => walk(v, property, shape, &path, out, depth + 1),
             // A map (`{"question_id": option}`): every value of the declared schema.
-            (None, Some(Value::Object(values))) => walk(v, &Value::Object(values.clone()), shape, &path, out, depth + 1),
+            (None, Some(Value::Object(values))) => {
+                walk(v, &Value::Object(values.clone()), shape, &path, out, depth + 1)
+            }
             (None, Some(Value::Bool(true))) => {}
             // Not named by the schema: refused, whether misspelt or not changeable here.
             (None, _) => out.push((path, "error-field-unknown")),
@@ -421,7 +430,8 @@ pub fn name_districts(doc: &mut Value, codes: &[String]) {
             Value::Object(map) => {
                 if map.get("pattern").and_then(Value::as_str) == Some(super::schema::DISTRICT_CODE) {
                     map.remove("pattern");
-                    let nullable = map.get("type").and_then(Value::as_array).is_some_and(|t| t.iter().any(|t| t == "null"));
+                    let nullable =
+                        map.get("type").and_then(Value::as_array).is_some_and(|t| t.iter().any(|t| t == "null"));
                     let mut choices: Vec<Value> = codes.iter().map(|c| Value::String(c.clone())).collect();
                     if nullable {
                         choices.push(Value::Null);
@@ -453,12 +463,12 @@ pub fn name_districts(doc: &mut Value, codes: &[String]) {
 fn collect_refs(schema: &Value, doc: &Value, names: &mut Vec<String>) {
     match schema {
         Value::Object(map) => {
-            if let Some(name) = map.get("$ref").and_then(Value::as_str).and_then(|r| r.rsplit('/').next()) {
-                if !names.iter().any(|n| n == name) {
-                    names.push(name.to_owned());
-                    if let Some(target) = doc.pointer(&format!("/components/schemas/{name}")) {
-                        collect_refs(target, doc, names);
-                    }
+            if let Some(name) = map.get("$ref").and_then(Value::as_str).and_then(|r| r.rsplit('/').next())
+                && !names.iter().any(|n| n == name)
+            {
+                names.push(name.to_owned());
+                if let Some(target) = doc.pointer(&format!("/components/schemas/{name}")) {
+                    collect_refs(target, doc, names);
                 }
             }
             for v in map.values() {
@@ -525,7 +535,11 @@ mod tests {
         let mut found =
             problems(json!({"name": "x", "items": [{"value": "toolong", "kinds": 1}], "answers": {}, "district": "x"}));
         found.sort();
-        let expected = [("district", "error-field-unknown"), ("items[0].kinds", "error-field-unknown"), ("items[0].value", "error-too-long")];
+        let expected = [
+            ("district", "error-field-unknown"),
+            ("items[0].kinds", "error-field-unknown"),
+            ("items[0].value", "error-too-long"),
+        ];
         assert_eq!(found, expected.map(|(f, c)| (f.to_owned(), c)));
         assert_eq!(problems(json!({"items": [], "answers": {}})), [("name".to_owned(), "error-required")]);
         assert_eq!(problems(json!({"name": "", "items": [], "answers": {}})), [("name".to_owned(), "error-required")]);

@@ -65,7 +65,10 @@ pub struct InstitutionWrite {
     /// Digits with spaces, `+ - ( )`: 6 to 15 digits.
     #[schema(pattern = "^$|^(?:[ +\\-()]*[0-9]){6,15}[ +\\-()]*$", max_length = 40)]
     pub phone: String,
-    #[schema(pattern = "^$|^[^@\\s\\x00-\\x1f\\x7f-\\x9f]+@[^.\\s\\x00-\\x1f\\x7f-\\x9f][^\\s\\x00-\\x1f\\x7f-\\x9f]*\\.[^\\s\\x00-\\x1f\\x7f-\\x9f]*$", max_length = 200)]
+    #[schema(
+        pattern = "^$|^[^@\\s\\x00-\\x1f\\x7f-\\x9f]+@[^.\\s\\x00-\\x1f\\x7f-\\x9f][^\\s\\x00-\\x1f\\x7f-\\x9f]*\\.[^\\s\\x00-\\x1f\\x7f-\\x9f]*$",
+        max_length = 200
+    )]
     pub email: String,
 }
 
@@ -87,7 +90,10 @@ pub struct InstitutionChange {
     /// Digits with spaces, `+ - ( )`: 6 to 15 digits.
     #[schema(pattern = "^$|^(?:[ +\\-()]*[0-9]){6,15}[ +\\-()]*$", max_length = 40)]
     pub phone: String,
-    #[schema(pattern = "^$|^[^@\\s\\x00-\\x1f\\x7f-\\x9f]+@[^.\\s\\x00-\\x1f\\x7f-\\x9f][^\\s\\x00-\\x1f\\x7f-\\x9f]*\\.[^\\s\\x00-\\x1f\\x7f-\\x9f]*$", max_length = 200)]
+    #[schema(
+        pattern = "^$|^[^@\\s\\x00-\\x1f\\x7f-\\x9f]+@[^.\\s\\x00-\\x1f\\x7f-\\x9f][^\\s\\x00-\\x1f\\x7f-\\x9f]*\\.[^\\s\\x00-\\x1f\\x7f-\\x9f]*$",
+        max_length = 200
+    )]
     pub email: String,
 }
 

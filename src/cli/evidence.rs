@@ -117,7 +117,10 @@ async fn orphans(state: &AppState, remove: bool, older_than_minutes: i64) -> any
             removed += 1;
             " (removed)"
         };
-        println!("ORPHAN sha256 {} ({} bytes, stored {when}): no evidence record refers to it{done}", blob.sha256, blob.size);
+        println!(
+            "ORPHAN sha256 {} ({} bytes, stored {when}): no evidence record refers to it{done}",
+            blob.sha256, blob.size
+        );
     }
     match (found, remove) {
         (0, _) => println!("No stored file without a record."),

@@ -85,7 +85,8 @@ fn parse_hop(hop: &str) -> Option<IpAddr> {
     if let Some(rest) = hop.strip_prefix('[') {
         return rest.split_once(']').and_then(|(ip, _)| ip.parse().ok());
     }
-    hop.rsplit_once(':').and_then(|(ip, port)| port.parse::<u16>().ok().and(ip.parse::<std::net::Ipv4Addr>().ok()))
+    hop.rsplit_once(':')
+        .and_then(|(ip, port)| port.parse::<u16>().ok().and(ip.parse::<std::net::Ipv4Addr>().ok()))
         .map(IpAddr::V4)
 }
 

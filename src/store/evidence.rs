@@ -266,7 +266,8 @@ impl Store {
     /// The hash of every file the database records (stored or erased): a stored file whose hash
     /// is not among them is one no record refers to.
     pub async fn evidence_hashes(&self) -> StoreResult<std::collections::HashSet<String>> {
-        let hashes: Vec<String> = sqlx::query_scalar("SELECT sha256 FROM evidence_blobs").fetch_all(self.pool()).await?;
+        let hashes: Vec<String> =
+            sqlx::query_scalar("SELECT sha256 FROM evidence_blobs").fetch_all(self.pool()).await?;
         Ok(hashes.into_iter().collect())
     }
 

@@ -67,7 +67,10 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised_and_numbers_kept() {
-        assert_eq!(neutralise("=HYPERLINK(\"http://x.example\",\"click\")"), "'=HYPERLINK(\"http://x.example\",\"click\")");
+        assert_eq!(
+            neutralise("=HYPERLINK(\"http://x.example\",\"click\")"),
+            "'=HYPERLINK(\"http://x.example\",\"click\")"
+        );
         assert_eq!(neutralise("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
         assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralise("-2+3"), "'-2+3");

@@ -12,7 +12,8 @@ use serde_json::{Value, json};
 use crate::helpers::{Db, PASSWORD, TestApp, backends, spawn_app, spawn_app_with};
 
 async fn api_login(app: &TestApp, user: &str, password: &str, forwarded: Option<&str>) -> u16 {
-    let mut req = TestApp::http().post(app.url("/api/v1/auth/login")).json(&json!({"username": user, "password": password}));
+    let mut req =
+        TestApp::http().post(app.url("/api/v1/auth/login")).json(&json!({"username": user, "password": password}));
     if let Some(f) = forwarded {
         req = req.header("x-forwarded-for", f);
     }
@@ -133,11 +134,12 @@ async fn x_forwarded_for_is_read_from_the_right() {
     assert_eq!(api_login(&app, "nobody9", "wrong", Some("203.0.113.99, 198.51.100.7, 127.0.0.5")).await, 429);
     // Another client behind the same proxy is not held up.
     assert_eq!(api_login(&app, "supervisor", PASSWORD, Some("198.51.100.8, 127.0.0.5")).await, 200);
-    let addresses: Vec<String> =
-        sqlx::query_scalar("SELECT DISTINCT address FROM audit_log WHERE action IN ('login.failed', 'login.throttled')")
-            .fetch_all(sahayak::store::testing::pool(&app.state.store))
-            .await
-            .unwrap();
+    let addresses: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT address FROM audit_log WHERE action IN ('login.failed', 'login.throttled')",
+    )
+    .fetch_all(sahayak::store::testing::pool(&app.state.store))
+    .await
+    .unwrap();
     assert_eq!(addresses, ["198.51.100.7"]);
 }
 
@@ -183,8 +185,11 @@ async fn json_bodies_are_held_to_their_documented_shape() {
         assert_eq!((status, problem["type"].as_str()), (400, Some("error-json-object")), "{db:?}: {problem}");
         let (status, problem) = app.api(Method::PATCH, &token, &path, Some(json!({"district": "jodhpur"}))).await;
         assert_eq!(status, 422, "{db:?}: {problem}");
-        assert_eq!(problem["errors"], json!([{"field": "district", "code": "error-field-unknown",
-            "message": "This field is not accepted here: it is unknown, or cannot be changed this way."}]));
+        assert_eq!(
+            problem["errors"],
+            json!([{"field": "district", "code": "error-field-unknown",
+            "message": "This field is not accepted here: it is unknown, or cannot be changed this way."}])
+        );
         let body = json!({"victim_nmae": "X", "victim_age": "forty", "narrative": 7});
         let (status, problem) = app.api(Method::PATCH, &token, &path, Some(body)).await;
         assert_eq!(status, 422, "{db:?}: {problem}");
@@ -197,8 +202,12 @@ async fn json_bodies_are_held_to_their_documented_shape() {
         fields.sort();
         assert_eq!(
             fields,
-            [("narrative", "error-field-type"), ("victim_age", "error-field-type"), ("victim_nmae", "error-field-unknown")]
-                .map(|(f, c)| (f.to_owned(), c.to_owned()))
+            [
+                ("narrative", "error-field-type"),
+                ("victim_age", "error-field-type"),
+                ("victim_nmae", "error-field-unknown")
+            ]
+            .map(|(f, c)| (f.to_owned(), c.to_owned()))
         );
         // Nested objects too.
         let confirm = json!({"identifiers": [{"value": "9876543210@ybl", "knd": "upi"}]});
@@ -207,7 +216,10 @@ async fn json_bodies_are_held_to_their_documented_shape() {
         assert_eq!((status, problem["errors"][0]["field"].as_str()), (422, Some("identifiers[0].knd")), "{problem}");
         // Nothing changed.
         let (_, now) = app.api(Method::GET, &token, &format!("/api/v1/cases/{}", case["id"]), None).await;
-        assert_eq!((now["victim_name"].clone(), now["version"].clone()), (case["victim_name"].clone(), case["version"].clone()));
+        assert_eq!(
+            (now["victim_name"].clone(), now["version"].clone()),
+            (case["victim_name"].clone(), case["version"].clone())
+        );
         assert_eq!(now["district"], "jaipur");
     }
 }
@@ -223,7 +235,10 @@ async fn the_openapi_document_says_what_the_server_accepts() {
     }
     assert!(schemas["CaseChange"]["properties"].get("district").is_none(), "a case's district does not change");
     let required = |name: &str| -> Vec<String> {
-        schemas[name]["required"].as_array().map(|r| r.iter().map(|v| v.as_str().unwrap().to_owned()).collect()).unwrap_or_default()
+        schemas[name]["required"]
+            .as_array()
+            .map(|r| r.iter().map(|v| v.as_str().unwrap().to_owned()).collect())
+            .unwrap_or_default()
     };
     assert!(required("LoginRequest").contains(&"username".to_owned()));
     assert!(required("NoteWrite").contains(&"body".to_owned()));
@@ -301,7 +316,10 @@ async fn two_demo_servers_start_together_on_an_empty_database() {
         let url = pg.as_ref().map(|p| p.url.as_str());
         let (a, b) = (start_demo(data.path(), url), start_demo(data.path(), url));
         let (a, b) = tokio::task::spawn_blocking(move || (serving(a), serving(b))).await.unwrap();
-        let (a, b) = (a.unwrap_or_else(|e| panic!("{db:?}: first server: {e}")), b.unwrap_or_else(|e| panic!("{db:?}: second: {e}")));
+        let (a, b) = (
+            a.unwrap_or_else(|e| panic!("{db:?}: first server: {e}")),
+            b.unwrap_or_else(|e| panic!("{db:?}: second: {e}")),
+        );
         let mut seen = Vec::new();
         for server in [&a, &b] {
             let http = TestApp::http();

@@ -135,7 +135,8 @@ async fn control_characters_in_an_imported_trail_never_reach_the_database() {
         let app = spawn_app(db).await;
         let token = app.token("counsellor.jaipur").await;
         let id = app.create_case(&token, json!({})).await["id"].as_i64().unwrap();
-        let csv = "Account No.,Bank,Transaction Amount,Remarks\n5010\u{0}0234,HDFC\u{0} Bank,2500,held\u{7}\u{1b}[31m\n";
+        let csv =
+            "Account No.,Bank,Transaction Amount,Remarks\n5010\u{0}0234,HDFC\u{0} Bank,2500,held\u{7}\u{1b}[31m\n";
         let (status, preview) = import(&app, &token, id, csv.as_bytes().to_vec(), "trail.csv").await;
         assert_eq!(status, 200, "{db:?}: {preview}");
         let import_id = preview["import_id"].as_i64().unwrap();
@@ -290,9 +291,8 @@ async fn files_a_crash_left_behind_are_found_and_swept() {
     let orphan_bytes = b"stored, then the server died";
     let spooled = data_dir.join("orphan.tmp");
     std::fs::write(&spooled, orphan_bytes).unwrap();
-    let sha: sahayak_domain::evidence::Sha256Hex = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(orphan_bytes))
-        .parse()
-        .unwrap();
+    let sha: sahayak_domain::evidence::Sha256Hex =
+        hex::encode(<sha2::Sha256 as sha2::Digest>::digest(orphan_bytes)).parse().unwrap();
     app.state.evidence.blobs().put(&sha, &spooled).await.unwrap();
     // And a spool directory whose process is gone.
     let dead = data_dir.join("evidence/tmp/00000000deadbeef");

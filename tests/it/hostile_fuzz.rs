@@ -97,10 +97,16 @@ fn xlsx_with(cells: &[(u32, u32, String)], announced: u64) -> Vec<u8> {
         }
         s
     };
-    let mut sheet = String::from(r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#);
+    let mut sheet =
+        String::from(r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#);
     for (r, c, v) in cells {
         let text: String = v.chars().map(|ch| if ch == '<' || ch == '&' { ' ' } else { ch }).collect();
-        sheet.push_str(&format!(r#"<row r="{}"><c r="{}{}" t="inlineStr"><is><t>{text}</t></is></c></row>"#, r + 1, col(*c), r + 1));
+        sheet.push_str(&format!(
+            r#"<row r="{}"><c r="{}{}" t="inlineStr"><is><t>{text}</t></is></c></row>"#,
+            r + 1,
+            col(*c),
+            r + 1
+        ));
     }
     sheet.push_str("</sheetData></worksheet>");
     let files = [
