@@ -43,7 +43,19 @@ pub fn rfc3339(ms: i64) -> String {
 /// its schema names and no others, each of the right kind. Unlike axum's `Json`, its
 /// rejections are the API's own problem documents (translated, with a stable `type`): 400 for
 /// what is not a JSON object, 422 naming every field that is unknown, missing or wrong.
-pub struct JsonBody<T>(pub T);
+///
+/// The body is read and checked at once, but what is wrong with it is told only when the
+/// handler takes it with [`JsonBody::accept`], after its own checks of who may do what: "not
+/// found" and "forbidden" come first, whatever the body says. (Only a body that is not JSON at
+/// all, or too large, is refused at once.)
+pub struct JsonBody<T>(Result<T, AppError>);
+
+impl<T> JsonBody<T> {
+    /// The body, or what is wrong with it. Call it once the caller may act.
+    pub fn accept(self) -> Result<T, AppError> {
+        self.0
+    }
+}
 
 impl<T: DeserializeOwned + utoipa::ToSchema + 'static, S: Send + Sync> FromRequest<S> for JsonBody<T> {
     type Rejection = AppError;
@@ -58,22 +70,27 @@ impl<T: DeserializeOwned + utoipa::ToSchema + 'static, S: Send + Sync> FromReque
             return Err(AppError::BadRequest("error-media-type"));
         }
         let body = Bytes::from_request(req, state).await.map_err(|_| AppError::BadRequest("error-too-large"))?;
-        let mut value: serde_json::Value =
-            serde_json::from_slice(&body).map_err(|_| AppError::BadRequest("error-bad-json"))?;
-        if !value.is_object() {
-            return Err(AppError::BadRequest("error-json-object"));
-        }
-        // NUL is never typed by a person, and PostgreSQL cannot store it in text.
-        if strict::has_nul(&value) {
-            return Err(AppError::BadRequest("error-bad-json"));
-        }
-        strict::whole_numbers(&mut value);
-        let problems = strict::check(&value, &strict::shape::<T>());
-        if !problems.is_empty() {
-            return Err(AppError::InvalidBody(problems));
-        }
-        serde_json::from_value(value).map(JsonBody).map_err(|_| AppError::BadRequest("error-bad-json"))
+        Ok(JsonBody(read(&body)))
     }
+}
+
+/// Parses and checks a JSON body against `T`'s schema.
+fn read<T: DeserializeOwned + utoipa::ToSchema + 'static>(body: &[u8]) -> Result<T, AppError> {
+    let mut value: serde_json::Value =
+        serde_json::from_slice(body).map_err(|_| AppError::BadRequest("error-bad-json"))?;
+    if !value.is_object() {
+        return Err(AppError::BadRequest("error-json-object"));
+    }
+    // NUL is never typed by a person, and PostgreSQL cannot store it in text.
+    if strict::has_nul(&value) {
+        return Err(AppError::BadRequest("error-bad-json"));
+    }
+    strict::whole_numbers(&mut value);
+    let problems = strict::check(&value, &strict::shape::<T>());
+    if !problems.is_empty() {
+        return Err(AppError::InvalidBody(problems));
+    }
+    serde_json::from_value(value).map_err(|_| AppError::BadRequest("error-bad-json"))
 }
 
 /// Query parameters held to their documented shape ([`strict::check_query`]): each declared

@@ -134,3 +134,40 @@ pub const PHONE: &str = r"^$|^(?:[ +\-()/,]*[0-9]){3,30}[ +\-()/,]*$";
 
 /// An e-mail address (or nothing): something, `@`, a host with a dot; no spaces.
 pub const EMAIL: &str = r"^$|^[^@\s\x00-\x1f\x7f-\x9f]+@[^\s\x00-\x1f\x7f-\x9f]*\.[^\s\x00-\x1f\x7f-\x9f]*$";
+
+/// A phone number of an institution's contact (or nothing): digits with spaces, `+ - ( )`, 6 to
+/// 15 digits.
+pub const CONTACT_PHONE: &str = r"^$|^(?:[ +\-()]*[0-9]){6,15}[ +\-()]*$";
+
+/// An institution contact's e-mail (or nothing): something, `@`, a host that does not start
+/// with a dot and has one; no spaces.
+pub const CONTACT_EMAIL: &str =
+    r"^$|^[^@\s\x00-\x1f\x7f-\x9f]+@[^.\s\x00-\x1f\x7f-\x9f][^\s\x00-\x1f\x7f-\x9f]*\.[^\s\x00-\x1f\x7f-\x9f]*$";
+
+/// A new district's code: a small letter, then small letters, digits and `-` (2 to 40).
+pub const NEW_DISTRICT: &str = r"^[a-z][a-z0-9-]{1,39}$";
+
+/// A district's reference prefix: two to five capital letters.
+pub const PREFIX: &str = r"^[A-Z]{2,5}$";
+
+/// A layer of the money trail: 0 (the victim's own debit) to 50.
+pub const LAYER: &str = r"^(0|[1-9]|[1-4][0-9]|50)$";
+
+/// A whole number from `min` to `max` sent as a number or as its digits in a text (forms send
+/// text), or nothing (`""` or null).
+pub fn number_or_digits(min: i64, max: i64) -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::OneOfBuilder;
+    let number = ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(min)).maximum(Some(max));
+    let digits: Vec<Value> = std::iter::once(String::new())
+        .chain((min..=max.min(min + 9)).map(|n| n.to_string()))
+        .map(Value::String)
+        .collect();
+    let text = if max - min < 10 {
+        ObjectBuilder::new().schema_type(Type::String).enum_values(Some(digits))
+    } else {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(format!("^$|^(0|[1-9][0-9]{{0,{}}})$", max.to_string().len() - 1)))
+    };
+    OneOfBuilder::new().item(number).item(text).item(ObjectBuilder::new().schema_type(Type::Null)).build().into()
+}

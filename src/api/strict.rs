@@ -202,7 +202,8 @@ fn walk(value: &Value, schema: &Value, shape: &Shape, at: &str, out: &mut Vec<Pr
     if let Some(choices) = schema.get("enum").and_then(Value::as_array)
         && !choices.contains(value)
     {
-        out.push((field(at), "error-choice"));
+        // Nothing chosen is a missing answer, as the forms say it.
+        out.push((field(at), if blank(value) { "error-required" } else { "error-choice" }));
         return;
     }
     match value {
@@ -230,7 +231,8 @@ fn walk(value: &Value, schema: &Value, shape: &Shape, at: &str, out: &mut Vec<Pr
             } else if let Some(pattern) = schema.get("pattern").and_then(Value::as_str)
                 && !matches(pattern, s)
             {
-                out.push((field(at), "error-format"));
+                let key = named(pattern).map_or("error-format", |(_, key)| key);
+                out.push((field(at), if blank(value) { "error-required" } else { key }));
             }
         }
         Value::Number(n) => {
@@ -277,21 +279,32 @@ fn object(
     }
 }
 
-/// A named pattern (`#[schema(pattern = "@text")]`) as the regular expression it stands for
-/// (see `api::schema`); any other pattern as written. Derive attributes take only literals,
-/// so the few patterns used everywhere are named once.
+/// A named pattern (`#[schema(pattern = "@text")]`): the regular expression it stands for (see
+/// `api::schema`) and the catalog key that says what to write instead. Derive attributes take
+/// only literals, so the patterns used in several places are named once, with their message.
+pub fn named(pattern: &str) -> Option<(&'static str, &'static str)> {
+    use super::schema as s;
+    Some(match pattern {
+        "@text" => (s::TEXT, "error-required"),
+        "@day" => (s::DAY, "error-date"),
+        "@month" => (s::MONTH, "error-month"),
+        "@when" => (s::WHEN, "error-datetime"),
+        "@when?" => (s::WHEN_OR_EMPTY, "error-datetime"),
+        "@district" => (s::DISTRICT_CODE, "error-choice"),
+        "@phone" => (s::PHONE, "dir-error-phone"),
+        "@email" => (s::EMAIL, "dir-error-email"),
+        "@contact-phone" => (s::CONTACT_PHONE, "error-awareness-phone"),
+        "@contact-email" => (s::CONTACT_EMAIL, "error-awareness-email"),
+        "@new-district" => (s::NEW_DISTRICT, "dir-error-code"),
+        "@prefix" => (s::PREFIX, "dir-error-prefix"),
+        "@layer" => (s::LAYER, "trail-error-layer"),
+        _ => return None,
+    })
+}
+
+/// A pattern as the regular expression it is (named ones written out).
 pub fn expand(pattern: &str) -> &str {
-    match pattern {
-        "@text" => super::schema::TEXT,
-        "@day" => super::schema::DAY,
-        "@month" => super::schema::MONTH,
-        "@district" => super::schema::DISTRICT_CODE,
-        "@when" => super::schema::WHEN,
-        "@when?" => super::schema::WHEN_OR_EMPTY,
-        "@phone" => super::schema::PHONE,
-        "@email" => super::schema::EMAIL,
-        other => other,
-    }
+    named(pattern).map_or(pattern, |(regex, _)| regex)
 }
 
 /// Whether `s` matches a schema's `pattern` (compiled once; an unusable pattern matches
@@ -304,6 +317,12 @@ fn matches(pattern: &str, s: &str) -> bool {
         .or_insert_with(|| regex::Regex::new(expand(pattern)).ok())
         .as_ref()
         .is_some_and(|re| re.is_match(s))
+}
+
+/// A text with nothing in it but white space and control characters (what `clean_text` leaves
+/// empty).
+fn blank(value: &Value) -> bool {
+    value.as_str().is_some_and(|s| s.chars().all(|c| c.is_whitespace() || c.is_control()))
 }
 
 /// Whether `value` is of the schema's `type` (one name or a list; none: anything).

@@ -52,7 +52,7 @@ pub async fn login(
     State(state): State<AppState>,
     body: crate::api::JsonBody<LoginRequest>,
 ) -> Result<Json<LoginResponse>, AppError> {
-    let req = body.0;
+    let req = body.accept()?;
     let mut errors = FieldErrors::default();
     if req.username.trim().is_empty() {
         errors.add("username", "error-required");

@@ -55,7 +55,7 @@ impl<'a> Throttle<'a> {
             state,
             subject: Some(account),
             subject_limit: limits.account_failures,
-            address: format!("address:{}", crate::privacy::context::address()),
+            address: address_key(state, "address"),
             address_limit: limits.address_failures,
         }
     }
@@ -101,6 +101,14 @@ impl<'a> Throttle<'a> {
         }
         give_back(self.state, &self.address).await
     }
+}
+
+/// The throttle key of the caller's address under `prefix`: a keyed hash (HMAC under the
+/// installation's index key, shared by every server of one database and kept outside it), so
+/// the throttle's table holds no address that could be read back.
+pub(crate) fn address_key(state: &AppState, prefix: &str) -> String {
+    let address = crate::privacy::context::address();
+    format!("{prefix}:{}", state.store.keys().index(&format!("{prefix}|{address}")))
 }
 
 /// How far back the throttles count (the sign-in window).

@@ -180,8 +180,10 @@ pub async fn institutions(
 pub async fn create_institution(
     State(state): State<AppState>,
     api: ApiUser,
-    JsonBody(body): JsonBody<InstitutionWrite>,
+    body: JsonBody<InstitutionWrite>,
 ) -> Result<(StatusCode, Json<InstitutionJson>), AppError> {
+    super::require_writer(&api.user)?;
+    let body = body.accept()?;
     let id = service::create_institution(&state, &api.user, &body).await?;
     let handle = open_institution(&state, &api.user, id).await?;
     Ok((StatusCode::CREATED, Json(institution_json(&state, handle.get().clone()).await?)))
@@ -220,9 +222,11 @@ pub async fn update_institution(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<InstitutionChange>,
+    body: JsonBody<InstitutionChange>,
 ) -> Result<Json<InstitutionJson>, AppError> {
     let handle = open_institution(&state, &api.user, id).await?;
+    super::require_writer(&api.user)?;
+    let body = body.accept()?;
     service::update_institution(&state, &api.user, &handle, &body.into()).await?;
     let handle = open_institution(&state, &api.user, id).await?;
     Ok(Json(institution_json(&state, handle.get().clone()).await?))
@@ -271,8 +275,10 @@ pub async fn programmes(
 pub async fn create_programme(
     State(state): State<AppState>,
     api: ApiUser,
-    JsonBody(body): JsonBody<ProgrammeWrite>,
+    body: JsonBody<ProgrammeWrite>,
 ) -> Result<(StatusCode, Json<ProgrammeJson>), AppError> {
+    super::require_writer(&api.user)?;
+    let body = body.accept()?;
     let id = service::create_programme(&state, &api.user, &body).await?;
     let handle = open_programme(&state, &api.user, id).await?;
     Ok((StatusCode::CREATED, Json(programme_json(&state, handle.get().clone()).await?)))
@@ -311,9 +317,11 @@ pub async fn update_programme(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<ProgrammeWrite>,
+    body: JsonBody<ProgrammeWrite>,
 ) -> Result<Json<ProgrammeJson>, AppError> {
     let handle = open_programme(&state, &api.user, id).await?;
+    super::require_writer(&api.user)?;
+    let body = body.accept()?;
     service::update_programme(&state, &api.user, &handle, &body).await?;
     let handle = open_programme(&state, &api.user, id).await?;
     Ok(Json(programme_json(&state, handle.get().clone()).await?))
@@ -336,9 +344,11 @@ pub async fn attendance(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<AttendanceWrite>,
+    body: JsonBody<AttendanceWrite>,
 ) -> Result<Json<ProgrammeJson>, AppError> {
     let handle = open_programme(&state, &api.user, id).await?;
+    super::require_writer(&api.user)?;
+    let body = body.accept()?;
     service::record_attendance(&state, &api.user, &handle, &body).await?;
     let handle = open_programme(&state, &api.user, id).await?;
     Ok(Json(programme_json(&state, handle.get().clone()).await?))
@@ -389,9 +399,10 @@ pub async fn feedback_summary(
 pub async fn submit_feedback(
     State(state): State<AppState>,
     Path(token): Path<String>,
-    JsonBody(body): JsonBody<FeedbackWrite>,
+    body: JsonBody<FeedbackWrite>,
 ) -> Result<(StatusCode, Json<FeedbackAccepted>), AppError> {
     let p = super::feedback::programme(&state, &token).await?;
+    let body = body.accept()?;
     super::feedback::accept(&state, &p, &body).await?;
     let stage = if body.stage.trim() == "before" { "before" } else { "after" };
     Ok((StatusCode::CREATED, Json(FeedbackAccepted { stage: stage.into() })))

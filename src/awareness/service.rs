@@ -63,12 +63,9 @@ pub struct InstitutionWrite {
     #[schema(max_length = 200)]
     pub contact_person: String,
     /// Digits with spaces, `+ - ( )`: 6 to 15 digits.
-    #[schema(pattern = "^$|^(?:[ +\\-()]*[0-9]){6,15}[ +\\-()]*$", max_length = 40)]
+    #[schema(pattern = "@contact-phone", max_length = 40)]
     pub phone: String,
-    #[schema(
-        pattern = "^$|^[^@\\s\\x00-\\x1f\\x7f-\\x9f]+@[^.\\s\\x00-\\x1f\\x7f-\\x9f][^\\s\\x00-\\x1f\\x7f-\\x9f]*\\.[^\\s\\x00-\\x1f\\x7f-\\x9f]*$",
-        max_length = 200
-    )]
+    #[schema(pattern = "@contact-email", max_length = 200)]
     pub email: String,
 }
 
@@ -88,12 +85,9 @@ pub struct InstitutionChange {
     #[schema(max_length = 200)]
     pub contact_person: String,
     /// Digits with spaces, `+ - ( )`: 6 to 15 digits.
-    #[schema(pattern = "^$|^(?:[ +\\-()]*[0-9]){6,15}[ +\\-()]*$", max_length = 40)]
+    #[schema(pattern = "@contact-phone", max_length = 40)]
     pub phone: String,
-    #[schema(
-        pattern = "^$|^[^@\\s\\x00-\\x1f\\x7f-\\x9f]+@[^.\\s\\x00-\\x1f\\x7f-\\x9f][^\\s\\x00-\\x1f\\x7f-\\x9f]*\\.[^\\s\\x00-\\x1f\\x7f-\\x9f]*$",
-        max_length = 200
-    )]
+    #[schema(pattern = "@contact-email", max_length = 200)]
     pub email: String,
 }
 
@@ -267,9 +261,9 @@ pub struct ProgrammeWrite {
     /// `planned`, `held` or `cancelled`; `planned` when left out.
     #[schema(schema_with = statuses)]
     pub status: String,
-    /// Attendance, when held (then required).
+    /// Attendance, when held (then required): 0 to 100,000, as a number or its digits.
     #[serde(deserialize_with = "text_or_number")]
-    #[schema(value_type = Option<i64>, minimum = 0, maximum = 100_000)]
+    #[schema(schema_with = attendance_schema)]
     pub attendance: String,
     /// Use the before/after quiz (questions chosen from the topics).
     pub use_quiz: bool,
@@ -446,9 +440,9 @@ pub struct AttendanceWrite {
     /// `held` (the default), `cancelled` or `planned`.
     #[schema(schema_with = statuses)]
     pub status: String,
-    /// How many came, when held (then required).
+    /// How many came, when held (then required): 0 to 100,000, as a number or its digits.
     #[serde(deserialize_with = "text_or_number")]
-    #[schema(value_type = Option<i64>, minimum = 0, maximum = 100_000)]
+    #[schema(schema_with = attendance_schema)]
     pub attendance: String,
 }
 
@@ -477,9 +471,9 @@ pub struct FeedbackWrite {
     /// `before` (the quiz at the start, when the programme uses it) or `after` (the default).
     #[schema(schema_with = stages)]
     pub stage: String,
-    /// 1 to 5, at the end.
+    /// 1 to 5 (a number or its digit), at the end.
     #[serde(deserialize_with = "text_or_number")]
-    #[schema(value_type = Option<i64>, minimum = 1, maximum = 5)]
+    #[schema(schema_with = rating_schema)]
     pub rating: String,
     /// What the attendee will do differently (optional, up to 500 characters).
     #[schema(max_length = 500)]
@@ -496,6 +490,14 @@ fn answers() -> utoipa::openapi::schema::Object {
         .schema_type(Type::Object)
         .additional_properties(Some(AdditionalProperties::RefOr(index.build().into())))
         .build()
+}
+
+fn rating_schema() -> utoipa::openapi::schema::Schema {
+    crate::api::schema::number_or_digits(1, 5)
+}
+
+fn attendance_schema() -> utoipa::openapi::schema::Schema {
+    crate::api::schema::number_or_digits(0, MAX_ATTENDANCE)
 }
 
 fn stages() -> utoipa::openapi::schema::Object {

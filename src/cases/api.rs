@@ -425,8 +425,9 @@ pub async fn list(
 pub async fn create(
     State(state): State<AppState>,
     api: ApiUser,
-    JsonBody(body): JsonBody<CaseWrite>,
+    body: JsonBody<CaseWrite>,
 ) -> Result<Response, AppError> {
+    let body = body.accept()?;
     let input = body.apply(CaseInput::default());
     let case = service::create(&state, &api.user, &input).await?;
     let districts = state.districts().await?;
@@ -466,9 +467,10 @@ pub async fn update(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<CaseChange>,
+    body: JsonBody<CaseChange>,
 ) -> Result<Json<CaseJson>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    let body = body.accept()?;
     let districts = state.districts().await?;
     let district = districts.iter().find(|d| d.id == handle.case().district_id).ok_or(AppError::NotFound)?;
     let version = body.version;
@@ -511,9 +513,10 @@ pub async fn add_note(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<NoteWrite>,
+    body: JsonBody<NoteWrite>,
 ) -> Result<(StatusCode, Json<EventJson>), AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    let body = body.accept()?;
     let event = service::add_note(&state, &api.user, &handle, &body.body).await?;
     Ok((StatusCode::CREATED, Json(event.into())))
 }
@@ -535,9 +538,10 @@ pub async fn change_status(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<StatusWrite>,
+    body: JsonBody<StatusWrite>,
 ) -> Result<Json<CaseJson>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    let body = body.accept()?;
     let case = service::change_status(
         &state,
         &api.user,
@@ -568,9 +572,10 @@ pub async fn assign(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<AssignWrite>,
+    body: JsonBody<AssignWrite>,
 ) -> Result<Json<CaseJson>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    let body = body.accept()?;
     let who = body.assignee_id.map(|a| a.to_string()).unwrap_or_default();
     let case = service::assign(&state, &api.user, &handle, &who).await?;
     let districts = state.districts().await?;

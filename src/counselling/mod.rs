@@ -341,9 +341,10 @@ pub async fn add(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<CounsellingWrite>,
+    body: JsonBody<CounsellingWrite>,
 ) -> Result<(StatusCode, Json<Vec<CounsellingJson>>), AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    let body = body.accept()?;
     record(&state, &api.user, &handle, &body).await?;
     let sessions = state.store.counselling_sessions(handle.id()).await?;
     Ok((StatusCode::CREATED, Json(sessions.into_iter().map(|s| json_of(&api.user, s)).collect())))

@@ -61,10 +61,10 @@ pub struct CentreWrite {
 #[serde(default)]
 pub struct DistrictWrite {
     /// Lowercase letters, digits and `-` (e.g. `ajmer`): used in addresses and the CLI.
-    #[schema(required = true, pattern = "^[a-z][a-z0-9-]{1,39}$")]
+    #[schema(required = true, pattern = "@new-district")]
     pub code: String,
     /// Two to five capital letters that start its case references (e.g. `AJM`).
-    #[schema(required = true, pattern = "^[A-Z]{2,5}$")]
+    #[schema(required = true, pattern = "@prefix")]
     pub prefix: String,
     #[schema(required = true, pattern = "@text", max_length = 100)]
     pub name_en: String,
@@ -394,8 +394,10 @@ pub async fn edit_form(
 pub async fn add_api(
     State(state): State<AppState>,
     api: ApiUser,
-    JsonBody(body): JsonBody<DistrictWrite>,
+    body: JsonBody<DistrictWrite>,
 ) -> Result<(StatusCode, Json<District>), AppError> {
+    super::require_state_admin(&api.user)?;
+    let body = body.accept()?;
     Ok((StatusCode::CREATED, Json(add(&state, &api.user, &body).await?)))
 }
 
@@ -417,9 +419,10 @@ pub async fn edit_api(
     State(state): State<AppState>,
     api: ApiUser,
     Path(code): Path<String>,
-    JsonBody(body): JsonBody<CentreWrite>,
+    body: JsonBody<CentreWrite>,
 ) -> Result<Json<District>, AppError> {
     let d = super::administered(&state, &api.user, &code).await?;
+    let body = body.accept()?;
     let centre = (body.centre_name.as_str(), body.centre_address.as_str(), body.centre_phone.as_str());
     edit(&state, &api.user, &d, centre, &body.holidays).await?;
     let fresh = state.store.district_by_code(&d.code).await?.ok_or(AppError::NotFound)?;

@@ -328,9 +328,10 @@ pub async fn record_custody(
     State(state): State<AppState>,
     api: ApiUser,
     Path((id, item)): Path<(i64, i64)>,
-    JsonBody(body): JsonBody<CustodyWrite>,
+    body: JsonBody<CustodyWrite>,
 ) -> Result<(StatusCode, Json<Vec<CustodyJson>>), AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    let body = body.accept()?;
     let chain = service::record(&state, &api.user, &handle, item, &body.action, &body.reason).await?;
     Ok((StatusCode::CREATED, Json(chain.into_iter().map(CustodyJson::from).collect())))
 }
@@ -354,9 +355,10 @@ pub async fn portal_copy(
     State(state): State<AppState>,
     api: ApiUser,
     Path((id, item)): Path<(i64, i64)>,
-    JsonBody(body): JsonBody<PortalCopyWrite>,
+    body: JsonBody<PortalCopyWrite>,
 ) -> Result<(StatusCode, Json<EvidenceItemJson>), AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    let body = body.accept()?;
     let target = body.target.unwrap_or_default();
     let copy = derive::portal_copy(&state, &api.user, &handle, item, &target, api.lang).await?;
     Ok((StatusCode::CREATED, Json(EvidenceItemJson::new(copy, None))))

@@ -214,9 +214,11 @@ pub async fn record_api(
     State(state): State<AppState>,
     api: ApiUser,
     Path((id, follow_up_id)): Path<(i64, i64)>,
-    JsonBody(body): JsonBody<FollowUpWrite>,
+    body: JsonBody<FollowUpWrite>,
 ) -> Result<Json<Vec<FollowUpJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     record(&state, &api.user, &handle, follow_up_id, &body).await?;
     Ok(Json(all_json(&state, &handle).await?))
 }

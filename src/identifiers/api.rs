@@ -51,8 +51,9 @@ impl From<Found> for FoundJson {
         (status = 413, body = Problem, content_type = "application/problem+json"),
         (status = 415, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn extract(_api: ApiUser, JsonBody(body): JsonBody<ExtractRequest>) -> Json<Vec<FoundJson>> {
-    Json(identifiers::extract(&body.text).into_iter().map(FoundJson::from).collect())
+pub async fn extract(_api: ApiUser, body: JsonBody<ExtractRequest>) -> Result<Json<Vec<FoundJson>>, AppError> {
+    let body = body.accept()?;
+    Ok(Json(identifiers::extract(&body.text).into_iter().map(FoundJson::from).collect()))
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]
@@ -189,8 +190,9 @@ pub async fn flag(
     State(state): State<AppState>,
     api: ApiUser,
     Path((kind, value)): Path<(String, String)>,
-    JsonBody(body): JsonBody<FlagWrite>,
+    body: JsonBody<FlagWrite>,
 ) -> Result<Json<IdentifierJson>, AppError> {
+    let body = body.accept()?;
     let ident =
         service::set_flag(&state, &api.user, &kind, &value, &body.flag, body.note.as_deref().unwrap_or_default())
             .await?;
@@ -310,9 +312,11 @@ pub async fn confirm(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<ConfirmWrite>,
+    body: JsonBody<ConfirmWrite>,
 ) -> Result<Json<Vec<IdentifierJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     if body.identifiers.len() > 200 {
         return Err(AppError::invalid("identifiers", "error-too-long"));
     }

@@ -107,9 +107,11 @@ pub async fn record(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<ConsentWrite>,
+    body: JsonBody<ConsentWrite>,
 ) -> Result<Json<Vec<ConsentJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     let input = ConsentInput {
         purpose: &body.purpose,
         given: body.given,

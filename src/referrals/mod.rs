@@ -509,9 +509,11 @@ pub async fn add(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<ReferralWrite>,
+    body: JsonBody<ReferralWrite>,
 ) -> Result<(StatusCode, Json<Vec<ReferralJson>>), AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     create(&state, &api.user, &handle, &body).await?;
     Ok((StatusCode::CREATED, Json(all_json(&state, &handle).await?)))
 }
@@ -534,9 +536,11 @@ pub async fn update(
     State(state): State<AppState>,
     api: ApiUser,
     Path((id, referral_id)): Path<(i64, i64)>,
-    JsonBody(body): JsonBody<ReferralUpdateWrite>,
+    body: JsonBody<ReferralUpdateWrite>,
 ) -> Result<Json<Vec<ReferralJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     change(&state, &api.user, &handle, referral_id, &body).await?;
     Ok(Json(all_json(&state, &handle).await?))
 }

@@ -94,9 +94,11 @@ pub async fn record(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<ActionWrite>,
+    body: JsonBody<ActionWrite>,
 ) -> Result<Json<Vec<ActionJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     let input = ActionInput {
         action: &body.action,
         done_at: body.done_at.as_deref().unwrap_or_default(),

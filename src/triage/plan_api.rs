@@ -95,9 +95,11 @@ pub async fn set_done(
     State(state): State<AppState>,
     api: ApiUser,
     Path((id, task_id)): Path<(i64, i64)>,
-    JsonBody(body): JsonBody<DoneWrite>,
+    body: JsonBody<DoneWrite>,
 ) -> Result<Json<Vec<TaskJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     plans::set_done(&state, &api.user, &handle, task_id, body.done).await?;
     tasks(State(state), api, Path(id)).await
 }
@@ -131,9 +133,11 @@ pub async fn switch(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<PlanWrite>,
+    body: JsonBody<PlanWrite>,
 ) -> Result<Json<Vec<TaskJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     plans::switch_plan(&state, &api.user, &handle, &body.plan).await?;
     tasks(State(state), api, Path(id)).await
 }

@@ -29,7 +29,7 @@ pub const ROUTE_STATUSES: [&str; 5] = ["not_started", "applied", "ordered", "ref
 #[serde(default)]
 pub struct TrailInput {
     /// 0 (the victim's own debit) to 50; 1 when left out.
-    #[schema(pattern = "^(0|[1-9]|[1-4][0-9]|50)$")]
+    #[schema(pattern = "@layer")]
     pub layer: Option<String>,
     #[schema(max_length = 200)]
     pub bank: Option<String>,

@@ -119,9 +119,11 @@ pub async fn add(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<TrailInput>,
+    body: JsonBody<TrailInput>,
 ) -> Result<(StatusCode, Json<TrailListJson>), AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     trail::add(&state, &api.user, &handle, &body).await?;
     Ok((StatusCode::CREATED, list(State(state), api, Path(id)).await?))
 }
@@ -303,9 +305,11 @@ pub async fn save_restoration(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<RestorationInput>,
+    body: JsonBody<RestorationInput>,
 ) -> Result<Json<Vec<RestorationJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     trail::save_restoration(&state, &api.user, &handle, &body).await?;
     restorations(State(state), api, Path(id)).await
 }

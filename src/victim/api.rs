@@ -64,10 +64,8 @@ pub struct TrackJson {
         (status = 415, body = crate::web::error::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many wrong codes for this case or from this address; see Retry-After", body = crate::web::error::Problem, content_type = "application/problem+json"),
     ))]
-pub async fn track(
-    State(state): State<AppState>,
-    JsonBody(body): JsonBody<TrackRequest>,
-) -> Result<Json<TrackJson>, AppError> {
+pub async fn track(State(state): State<AppState>, body: JsonBody<TrackRequest>) -> Result<Json<TrackJson>, AppError> {
+    let body = body.accept()?;
     let handle = super::track::check_code(&state, &body.reference, &body.code).await?;
     let c = handle.case();
     let lang = body.lang.as_deref().and_then(|l| l.parse().ok()).unwrap_or(c.fields.victim_lang);

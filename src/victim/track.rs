@@ -119,7 +119,7 @@ async fn throttle<'a>(state: &'a AppState, reference: &str) -> Result<crate::aut
         },
         Err(_) => None,
     };
-    let address = format!("track-address:{}", crate::privacy::context::address());
+    let address = crate::auth::address_key(state, "track-address");
     Ok(crate::auth::Throttle::keyed(state, case, address))
 }
 
