@@ -38,6 +38,17 @@ struct DemoCase {
     closure_reason: Option<String>,
     assignee: Option<String>,
     notes: Vec<String>,
+    /// The desk's answers about the payment, where the demo victim gave them.
+    #[serde(default)]
+    payment: Option<DemoPayment>,
+}
+
+#[derive(Deserialize)]
+struct DemoPayment {
+    payer: Option<String>,
+    credentials_shared: Option<bool>,
+    account: Option<String>,
+    cross_border: Option<bool>,
 }
 
 struct DemoUser {
@@ -221,6 +232,18 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
                     .await
                     .map_err(|e| anyhow::anyhow!("demo action: {e:?}"))?;
             }
+        }
+        if let Some(p) = c.payment {
+            let input = crate::triage::advice::PaymentInput {
+                payer: p.payer,
+                credentials_shared: p.credentials_shared,
+                account: p.account,
+                cross_border: p.cross_border,
+                ..Default::default()
+            };
+            crate::triage::advice::save(state, supervisor, &handle, &input)
+                .await
+                .map_err(|e| anyhow::anyhow!("demo payment facts: {e:?}"))?;
         }
         walk_to(state, supervisor, case.id, &c.status, c.closure_reason.as_deref()).await?;
         added += 1;

@@ -131,6 +131,7 @@ where
         crate::identifiers::api::for_case, crate::identifiers::api::confirm, crate::identifiers::api::remove,
         crate::identifiers::api::rings, crate::identifiers::api::ring,
         crate::triage::api::actions, crate::triage::api::record, crate::triage::api::deadlines, crate::triage::api::queue,
+        crate::triage::advice_api::list, crate::triage::advice_api::save, crate::triage::advice_api::get,
         crate::triage::trail_api::list, crate::triage::trail_api::add, crate::triage::trail_api::remove,
         crate::triage::trail_api::import, crate::triage::trail_api::import_confirm,
         crate::triage::trail_api::restorations, crate::triage::trail_api::save_restoration, crate::triage::trail_api::money,

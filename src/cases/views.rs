@@ -215,6 +215,7 @@ pub fn event_view(page: &Page, e: &CaseEvent) -> EventView {
         "trail" => page.t("event-trail"),
         "trail_removed" => page.t("event-trail-removed"),
         "restoration" => page.t("event-restoration"),
+        "payment_facts" => page.t("event-payment-facts"),
         "consent" => page.t("event-consent"),
         "assigned" => match &e.assignee_name {
             Some(name) => page.t1("event-assigned", "name", name.clone()),
@@ -232,6 +233,8 @@ pub fn event_view(page: &Page, e: &CaseEvent) -> EventView {
     // An action's entry holds its code, then its reference on the next line.
     let body = if e.kind == "action" {
         e.body.as_deref().and_then(|b| b.lines().nth(1)).map(str::to_owned)
+    } else if e.kind == "payment_facts" {
+        None
     } else {
         e.body.clone()
     };

@@ -196,5 +196,8 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
     if applied > 0 {
         eprintln!("Applied {applied} migration(s).");
     }
-    Ok(store.with_keys(privacy::load_keys(config)?))
+    let keys = privacy::load_keys_for(config, &store).await?;
+    let store = store.with_keys(keys);
+    store.check_keys().await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(store)
 }

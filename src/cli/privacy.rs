@@ -46,6 +46,28 @@ pub fn load_keys(config: &Config) -> anyhow::Result<Keyring> {
     }
 }
 
+/// The keys for `store`: `SAHAYAK_KEYS`, else the key file. A missing key file is created only
+/// for a database that holds nothing encrypted: keys made for a database that has data would
+/// open none of it (a second server given its own data directory did exactly that).
+pub async fn load_keys_for(config: &Config, store: &Store) -> anyhow::Result<Keyring> {
+    if let Ok(json) = std::env::var("SAHAYAK_KEYS")
+        && !json.trim().is_empty()
+    {
+        return Ok(Keyring::from_json(&json)?);
+    }
+    if let Some(keys) = Keyring::load(&config.key_file)? {
+        return Ok(keys);
+    }
+    if store.holds_encrypted_data().await? {
+        anyhow::bail!(
+            "there is no key file at {}, but the database holds encrypted data: copy the key file of the server \
+             that wrote it there (or set SAHAYAK_KEYS). No new keys were made.",
+            config.key_file.display()
+        );
+    }
+    load_keys(config)
+}
+
 pub async fn run_audit(store: &Store, command: AuditCommand) -> anyhow::Result<ExitCode> {
     match command {
         AuditCommand::Anchor => {

@@ -30,12 +30,13 @@ pub fn router() -> Router<AppState> {
 }
 
 /// Keeps the monthly figures current in the background (a dashboard read also brings them
-/// up to date, so they are never stale; this only takes the work off the reader).
+/// up to date, so they are never stale; this only takes the work off the reader). One server
+/// of several does it each period.
 pub async fn keep_fresh(state: AppState) {
-    loop {
-        tokio::time::sleep(REFRESH_EVERY).await;
-        if let Err(e) = state.store.refresh_dashboard().await {
-            tracing::warn!(error = ?e, "dashboard figures not refreshed; trying again later");
-        }
-    }
+    let job = |state: AppState| async move {
+        state.store.refresh_dashboard().await?;
+        Ok(())
+    };
+    crate::web::fleet::every(state, "dashboard_refresh", REFRESH_EVERY - Duration::from_secs(2), REFRESH_EVERY, job)
+        .await
 }

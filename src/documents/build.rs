@@ -381,6 +381,22 @@ pub async fn document(
 /// The victim's plan: the same steps and deadlines as the printable sheet on the case page.
 fn plan(page: &Page, t: &crate::triage::facts::Triage, now: chrono::DateTime<Utc>) -> docs::Plan {
     let lang = crate::triage::plans::text_lang(page.lang);
+    let view = crate::triage::advice_text::view(page.lang, &t.advice);
+    let mut advice = Vec::new();
+    let line = |text: &String, heading: bool| docs::AdviceLine { text: text.clone(), heading };
+    for d in &view.debits {
+        advice.push(line(&d.heading, true));
+        advice.extend(d.lines.iter().map(|l| line(l, false)));
+        for b in &d.branches {
+            advice.push(line(&b.given, true));
+            advice.extend(b.lines.iter().map(|l| line(l, false)));
+        }
+        advice.extend(d.notes.iter().map(|l| line(l, false)));
+    }
+    if !view.route.is_empty() {
+        advice.push(docs::AdviceLine { text: catalogs().get(page.lang, "advice-route-title"), heading: true });
+        advice.extend(view.route.iter().map(|l| line(l, false)));
+    }
     let plan = t.tasks.iter().rev().find_map(|x| x.plan_id.as_deref()).and_then(Plan::get);
     docs::Plan {
         title: plan.map(|p| p.title.get(lang).to_owned()),
@@ -402,8 +418,14 @@ fn plan(page: &Page, t: &crate::triage::facts::Triage, now: chrono::DateTime<Utc
             .filter(|d| !matches!(d.status, DeadlineStatus::Met | DeadlineStatus::MetLate))
             .map(|d| {
                 let v = crate::triage::panel::deadline_view(page, d, now);
-                docs::Deadline { title: v.title, due: some(v.due), explain: some(v.explain) }
+                // A rule whose facts are not known yet says so before its explanation.
+                let explain = match v.only_if {
+                    Some(c) => format!("{c} {}", v.explain),
+                    None => v.explain,
+                };
+                docs::Deadline { title: v.title, due: some(v.due), explain: some(explain) }
             })
             .collect(),
+        advice,
     }
 }

@@ -106,15 +106,15 @@ pub async fn run(state: &AppState, now: i64, dry_run: bool) -> anyhow::Result<Re
     Ok(report)
 }
 
-/// Runs the job once a day while the server runs (first a few minutes after start).
+/// Runs the job once a day across all the servers on this database (the first check a few
+/// minutes after start).
 pub async fn daily(state: AppState) {
     tokio::time::sleep(Duration::from_secs(300)).await;
-    loop {
-        if let Err(e) = run(&state, now_millis(), false).await {
-            tracing::error!(error = ?e, "retention run failed; it runs again tomorrow");
-        }
-        tokio::time::sleep(Duration::from_secs(24 * 3600)).await;
-    }
+    let job = |state: AppState| async move {
+        run(&state, now_millis(), false).await?;
+        Ok(())
+    };
+    crate::web::fleet::every(state, "retention", Duration::from_secs(24 * 3600), Duration::from_secs(600), job).await
 }
 
 /// The retention part of the consent card: until when the data is kept, the hold, erasure.

@@ -52,6 +52,7 @@ pub const TABLES: &[TableSpec] = &[
     table("case_actions", "case_id, action"),
     table("case_tasks", "id"),
     table("money_trail", "id"),
+    table("payment_facts", "case_id, debit_key"),
     table("restorations", "id"),
     table("trail_imports", "id"),
     table("evidence_blobs", "sha256"),
@@ -78,7 +79,20 @@ pub const DERIVED: &[&str] = &["case_fts", "case_search"];
 /// operator wants after an incident; victims open theirs again with their code), the attempt
 /// counts used for throttling, and the dashboards' monthly figures (restoring the rows
 /// they count marks their months changed, through the same triggers, so they are recounted).
-pub const TRANSIENT: &[&str] = &["sessions", "throttle_counts", "victim_sessions", "dash_month", "dash_dirty"];
+///
+/// Nor the installation's key check and the servers' shared bookkeeping (when jobs last ran,
+/// the reference data's version): the restored data's own encrypted values are what a server
+/// checks its keys against.
+pub const TRANSIENT: &[&str] = &[
+    "sessions",
+    "throttle_counts",
+    "victim_sessions",
+    "dash_month",
+    "dash_dirty",
+    "installation",
+    "job_runs",
+    "reference_version",
+];
 
 /// The migration record: the manifest carries the versions, and restore re-creates the record
 /// by migrating the target.

@@ -99,6 +99,15 @@ impl Keyring {
         serde_json::to_string_pretty(&f).unwrap_or_default()
     }
 
+    /// Reads the key file; `None` when it does not exist.
+    pub fn load(path: &Path) -> Result<Option<Keyring>, KeyError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Keyring::from_json(&text).map(Some),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(KeyError::Io(path.display().to_string(), e)),
+        }
+    }
+
     /// Reads the key file, creating it (readable by its owner only) when it does not exist.
     /// Two processes starting at once on an empty data dir end with the same keys: the file is
     /// written under a name of its own and linked into place only if none is there yet, and
@@ -234,6 +243,7 @@ impl super::Store {
             ("users", "totp_secret"),
             ("victim_requests", "victim_message"),
             ("counselling_sessions", "counselling_notes"),
+            ("installation", "key_check"),
         ] {
             // Erased values are empty strings: nothing to re-encrypt.
             let select = format!(

@@ -17,9 +17,11 @@ mod directory;
 pub mod directory_seed;
 mod districts;
 mod evidence;
+mod fleet;
 mod follow_ups;
 mod identifiers;
 mod migrate;
+mod payment;
 mod referrals;
 mod retention;
 mod seed;
@@ -44,9 +46,11 @@ pub use dashboard::*;
 pub use directory::*;
 pub use districts::*;
 pub use evidence::*;
+pub use fleet::WRONG_KEYS;
 pub use follow_ups::*;
 pub use identifiers::*;
 pub use migrate::{MigrationProgress, known_versions};
+pub use payment::{CASE_ANSWERS, PaymentFacts};
 pub use referrals::*;
 pub use retention::*;
 pub use signin::*;
@@ -141,7 +145,7 @@ impl Store {
                     .acquire_timeout(Duration::from_secs(30))
                     .after_connect(|conn, _| {
                         Box::pin(async move {
-                            conn.execute("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;").await?;
+                            conn.execute("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;").await?;
                             Ok(())
                         })
                     })

@@ -322,6 +322,12 @@ impl Store {
         if changed == 0 {
             return Err(StoreError::NotFound);
         }
+        // A debit's own answers go with it.
+        sqlx::query("DELETE FROM payment_facts WHERE case_id = $1 AND debit_key = $2")
+            .bind(case_id)
+            .bind(row_id)
+            .execute(w.conn())
+            .await?;
         self.event_in(&mut w, case_id, actor, at, "trail_removed", &row_id.to_string()).await?;
         w.commit().await
     }

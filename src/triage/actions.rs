@@ -20,6 +20,9 @@ pub enum ActionKind {
     GrievanceFiled,
     GrievanceAcknowledged,
     GrievanceDisposed,
+    /// A written complaint to the bank (reference: its complaint number). Only this starts
+    /// the RBI Ombudsman's clocks; a call to the bank does not.
+    BankComplaint,
     BankReplied,
     OmbudsmanComplaint,
 }
@@ -37,6 +40,7 @@ impl ActionKind {
         ActionKind::GrievanceFiled,
         ActionKind::GrievanceAcknowledged,
         ActionKind::GrievanceDisposed,
+        ActionKind::BankComplaint,
         ActionKind::BankReplied,
         ActionKind::OmbudsmanComplaint,
     ];
@@ -57,6 +61,7 @@ impl ActionKind {
             ActionKind::GrievanceFiled => "grievance_filed",
             ActionKind::GrievanceAcknowledged => "grievance_acknowledged",
             ActionKind::GrievanceDisposed => "grievance_disposed",
+            ActionKind::BankComplaint => "bank_complaint",
             ActionKind::BankReplied => "bank_replied",
             ActionKind::OmbudsmanComplaint => "ombudsman_complaint",
         }
@@ -74,7 +79,7 @@ impl ActionKind {
     pub fn reference_key(self) -> &'static str {
         match self {
             ActionKind::Helpline1930 => "action-ref-1930",
-            ActionKind::BankBlock | ActionKind::BankReplied => "action-ref-bank",
+            ActionKind::BankBlock | ActionKind::BankComplaint | ActionKind::BankReplied => "action-ref-bank",
             ActionKind::PortalFiled => "action-ref-portal",
             ActionKind::EfirRegistered | ActionKind::EfirSigned => "action-ref-fir",
             _ => "action-ref-other",

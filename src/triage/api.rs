@@ -20,7 +20,8 @@ use crate::api::rfc3339;
 pub struct ActionJson {
     /// `helpline_1930`, `bank_block`, `portal_filed`, `efir_registered`, `efir_signed`, `chakshu_reported`,
     /// `platform_reported`, `content_removed`, `grievance_filed`, `grievance_acknowledged`,
-    /// `grievance_disposed`, `bank_replied` or `ombudsman_complaint`.
+    /// `grievance_disposed`, `bank_complaint` (a written complaint to the bank), `bank_replied` or
+    /// `ombudsman_complaint`.
     pub action: String,
     pub done_at: String,
     /// The 1930 or portal acknowledgement number, the bank's complaint number, the FIR number...
@@ -123,6 +124,12 @@ pub struct DeadlineJson {
     pub source_url: Option<String>,
     /// The rule or this computation needs checking against the source.
     pub verify: bool,
+    /// Conditions of the rule whose facts are not recorded yet (`unauthorised`,
+    /// `no_customer_negligence`, `fraudulent_ebt`, `domestic`, `cross_border`,
+    /// `small_value_loss`): the deadline holds only if they turn out true.
+    pub only_if: Vec<String>,
+    /// The same in the caller's language ("Only if someone else made this payment …").
+    pub only_if_text: Option<String>,
 }
 
 /// The case's deadlines as of now, in the caller's language, soonest first.
@@ -161,6 +168,8 @@ pub async fn deadlines(
                 source: d.source.citation.clone(),
                 source_url: d.source.url.clone(),
                 verify: d.verify,
+                only_if: d.only_if.iter().map(|c| c.code().to_owned()).collect(),
+                only_if_text: super::advice_text::only_if(api.lang, &d.only_if),
             })
             .collect(),
     ))

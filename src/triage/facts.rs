@@ -2,12 +2,13 @@
 //! work queue's ordering (urgent, next due).
 
 use chrono::{DateTime, Utc};
+use sahayak_domain::advice::{self, Advice};
 use sahayak_domain::case::{MoneyLeft, ScamPattern};
-use sahayak_domain::deadlines::{self, AccountType, CaseFacts, Deadline, LienFact, Status, TxnFact};
+use sahayak_domain::deadlines::{self, AccountKind, CaseFacts, Deadline, LienFact, Payer, Status, TxnFact};
 use sahayak_domain::time::from_millis;
 
 use super::actions::ActionKind;
-use crate::store::{Case, CaseAction, Task, TrailRow};
+use crate::store::{CASE_ANSWERS, Case, CaseAction, PaymentFacts, Task, TrailRow};
 use crate::web::{AppError, AppState};
 
 /// Everything the triage views need about one case, read once.
@@ -15,7 +16,44 @@ pub struct Triage {
     pub actions: Vec<CaseAction>,
     pub trail: Vec<TrailRow>,
     pub tasks: Vec<Task>,
+    /// The answers recorded about the debits (the case's own first).
+    pub payment: Vec<PaymentFacts>,
     pub deadlines: Vec<Deadline>,
+    /// What the rules give this victim: the one decision every page and paper shows.
+    pub advice: Advice,
+}
+
+/// A debit of the case as the rules see it: the trail row it came from (none for the
+/// debit given at intake) and its facts.
+pub struct Debit<'a> {
+    pub row: Option<&'a TrailRow>,
+}
+
+/// The debits the rules are applied to, in the order of `CaseFacts::transactions`: the
+/// layer-0 rows of the trail that have a time, else the one debit given at intake.
+pub fn debits<'a>(case: &Case, trail: &'a [TrailRow]) -> Vec<Debit<'a>> {
+    let rows: Vec<Debit> =
+        trail.iter().filter(|t| t.layer == 0 && t.at.is_some()).map(|t| Debit { row: Some(t) }).collect();
+    let f = &case.fields;
+    if rows.is_empty() && f.money_left == Some(MoneyLeft::Yes) && f.money_left_at.is_some() {
+        return vec![Debit { row: None }];
+    }
+    rows
+}
+
+/// A debit's facts: its own answers where recorded, else the case's.
+fn txn_fact(at: i64, amount_paise: i64, own: Option<&PaymentFacts>, case: Option<&PaymentFacts>) -> TxnFact {
+    let answers = own.or(case);
+    let pick = |f: fn(&PaymentFacts) -> Option<i64>| answers.and_then(f).map(from_millis);
+    TxnFact {
+        payer: answers.and_then(|a| a.payer.as_deref()).and_then(Payer::parse),
+        credentials_shared: answers.and_then(|a| a.credentials_shared),
+        account: answers.and_then(|a| a.account.as_deref()).and_then(AccountKind::parse),
+        cross_border: answers.and_then(|a| a.cross_border),
+        bank_alert_at: pick(|a| a.bank_alert_at),
+        reported_to_bank_at: pick(|a| a.reported_to_bank_at),
+        ..TxnFact::new(from_millis(at), amount_paise)
+    }
 }
 
 /// Scams that arrive by call, SMS or WhatsApp: their first contact opens the Chakshu window.
@@ -33,21 +71,21 @@ fn needs_takedown(case: &Case) -> bool {
         )
 }
 
-pub fn case_facts(case: &Case, actions: &[CaseAction], trail: &[TrailRow]) -> CaseFacts {
+pub fn case_facts(case: &Case, actions: &[CaseAction], trail: &[TrailRow], payment: &[PaymentFacts]) -> CaseFacts {
     let done = |kind: ActionKind| actions.iter().find(|a| a.action == kind.code()).map(|a| from_millis(a.done_at));
     let f = &case.fields;
-    let mut transactions: Vec<TxnFact> = trail
-        .iter()
-        .filter(|t| t.layer == 0)
-        .filter_map(|t| t.at.map(|at| TxnFact::new(from_millis(at), t.amount_paise, AccountType::SavingsOrSmall)))
+    let case_answers = payment.iter().find(|p| p.debit_key == CASE_ANSWERS);
+    let transactions = debits(case, trail)
+        .into_iter()
+        .filter_map(|d| match d.row {
+            Some(row) => {
+                let own = payment.iter().find(|p| p.debit_key == row.id);
+                row.at.map(|at| txn_fact(at, row.amount_paise, own, case_answers))
+            }
+            // Only the intake answer so far: one debit, of the amount reported lost.
+            None => f.money_left_at.map(|at| txn_fact(at, f.amount_lost_paise.unwrap_or(0), None, case_answers)),
+        })
         .collect();
-    if transactions.is_empty()
-        && f.money_left == Some(MoneyLeft::Yes)
-        && let Some(at) = f.money_left_at
-    {
-        // Only the intake answer so far: one debit, of the amount reported lost.
-        transactions.push(TxnFact::new(from_millis(at), f.amount_lost_paise.unwrap_or(0), AccountType::SavingsOrSmall));
-    }
     let liens = trail
         .iter()
         .filter(|t| t.action == "on_hold")
@@ -78,10 +116,11 @@ pub fn case_facts(case: &Case, actions: &[CaseAction], trail: &[TrailRow]) -> Ca
         grievance_filed_at: done(ActionKind::GrievanceFiled),
         grievance_acknowledged_at: done(ActionKind::GrievanceAcknowledged),
         grievance_disposed_at: done(ActionKind::GrievanceDisposed),
-        bank_complaint_at: done(ActionKind::BankBlock),
+        bank_told_at: done(ActionKind::BankBlock),
+        bank_complaint_at: done(ActionKind::BankComplaint),
         bank_replied_at: done(ActionKind::BankReplied),
         ombudsman_complaint_at: done(ActionKind::OmbudsmanComplaint),
-        rbi_compensation_received_before: false,
+        rbi_compensation_received_before: case_answers.and_then(|a| a.compensated_before),
     }
 }
 
@@ -114,9 +153,12 @@ pub async fn load(state: &AppState, case: &Case, now: DateTime<Utc>) -> Result<T
     let actions = state.store.case_actions(case.id).await?;
     let trail = state.store.trail(case.id).await?;
     let tasks = state.store.case_tasks(case.id).await?;
+    let payment = state.store.payment_facts(case.id).await?;
     let engine = state.deadline_engine(case.district_id).await?;
-    let deadlines = engine.compute(&case_facts(case, &actions, &trail), now);
-    Ok(Triage { actions, trail, tasks, deadlines })
+    let facts = case_facts(case, &actions, &trail, &payment);
+    let deadlines = engine.compute(&facts, now);
+    let advice = advice::advise(&engine, &facts, now);
+    Ok(Triage { actions, trail, tasks, payment, deadlines, advice })
 }
 
 /// Brings the queue's ordering columns up to date after something changed on the case.

@@ -2,6 +2,9 @@
 //! queue, guided plans and the money trail.
 
 pub mod actions;
+pub mod advice;
+pub mod advice_api;
+pub mod advice_text;
 pub mod api;
 pub mod facts;
 pub mod import;
@@ -38,11 +41,11 @@ pub async fn panels(
 ) -> Result<Vec<crate::cases::panels::Panel>, AppError> {
     let now = Utc::now();
     let t = facts::load(state, handle.case(), now).await?;
-    Ok(vec![
-        panel::panel(state, staff, handle, &t, now)?,
-        plans::panel(state, staff, handle, &t.tasks)?,
-        trail::panel(state, staff, handle, &t.trail).await?,
-    ])
+    let mut out = vec![panel::panel(state, staff, handle, &t, now)?];
+    out.extend(advice::panel(state, staff, handle, &t)?);
+    out.push(plans::panel(state, staff, handle, &t.tasks)?);
+    out.push(trail::panel(state, staff, handle, &t.trail).await?);
+    Ok(out)
 }
 
 pub fn router() -> Router<AppState> {
@@ -52,6 +55,9 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/queue", get(api::queue))
         .route("/api/v1/cases/{id}/actions", get(api::actions).post(api::record))
         .route("/api/v1/cases/{id}/deadlines", get(api::deadlines))
+        .route("/cases/{reference}/payment-facts", post(advice::save_form))
+        .route("/api/v1/cases/{id}/payment-facts", get(advice_api::list).put(advice_api::save))
+        .route("/api/v1/cases/{id}/advice", get(advice_api::get))
         .route("/cases/{reference}/trail", post(trail::add_form))
         .route("/cases/{reference}/trail/{row_id}/remove", post(trail::remove_form))
         .route(

@@ -44,6 +44,8 @@ pub struct ActionView {
 }
 
 pub struct DeadlineView {
+    /// "Only if someone else made this payment …": the rule's facts are not known yet.
+    pub only_if: Option<String>,
     pub title: String,
     pub explain: String,
     pub due: String,
@@ -116,6 +118,7 @@ pub fn deadline_view(page: &Page, d: &Deadline, now: DateTime<Utc>) -> DeadlineV
         notes.push(page.t("deadline-note-verify"));
     }
     DeadlineView {
+        only_if: super::advice_text::only_if(page.lang, &d.only_if),
         title: d.title(lang).to_owned(),
         explain: d.explain(lang).to_owned(),
         due: display_ist(d.due_at),

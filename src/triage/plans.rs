@@ -49,6 +49,7 @@ fn step_of(action: ActionKind) -> &'static [&'static str] {
     match action {
         ActionKind::Helpline1930 => &["call_1930"],
         ActionKind::BankBlock => &["call_bank"],
+        ActionKind::BankComplaint => &["bank_written_complaint"],
         ActionKind::PortalFiled => &["complete_ncrp", "file_ncrp_other"],
         ActionKind::ChakshuReported => &["report_chakshu"],
         ActionKind::PlatformReported => &["platform_takedown"],
@@ -290,6 +291,7 @@ struct VictimSheet {
     plan_title: String,
     steps: Vec<VictimStep>,
     deadlines: Vec<DeadlineView>,
+    advice: super::advice_text::AdviceView,
     code: Option<String>,
 }
 
@@ -307,13 +309,15 @@ pub struct VictimPlan {
     pub title: String,
     pub steps: Vec<VictimStep>,
     pub deadlines: Vec<DeadlineView>,
+    /// What the RBI rules give, the same words as on the case page.
+    pub advice: super::advice_text::AdviceView,
 }
 
 pub async fn victim_plan(state: &AppState, c: &Case, page: &Page) -> Result<VictimPlan, AppError> {
     let lang = text_lang(page.lang);
-    let tasks = state.store.case_tasks(c.id).await?;
     let now = Utc::now();
     let t = super::facts::load(state, c, now).await?;
+    let tasks = &t.tasks;
     let plan = tasks.iter().rev().find_map(|t| t.plan_id.as_deref()).and_then(Plan::get);
     let steps = tasks
         .iter()
@@ -334,7 +338,12 @@ pub async fn victim_plan(state: &AppState, c: &Case, page: &Page) -> Result<Vict
         })
         .map(|d| deadline_view(page, d, now))
         .collect();
-    Ok(VictimPlan { title: plan.map(|p| p.title.get(lang).to_owned()).unwrap_or_default(), steps, deadlines })
+    Ok(VictimPlan {
+        title: plan.map(|p| p.title.get(lang).to_owned()).unwrap_or_default(),
+        steps,
+        deadlines,
+        advice: super::advice_text::view(page.lang, &t.advice),
+    })
 }
 
 pub async fn victim_sheet(
@@ -357,6 +366,7 @@ pub async fn victim_sheet(
         plan_title: plan.title,
         steps: plan.steps,
         deadlines: plan.deadlines,
+        advice: plan.advice,
         code,
         page,
     };

@@ -36,6 +36,8 @@ pub struct VictimStepJson {
 
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct VictimDeadlineJson {
+    /// "Only if …": set when the rule's facts are not known yet; never a promise.
+    pub only_if: Option<String>,
     pub title: String,
     pub due: String,
     pub explain: String,
@@ -53,6 +55,8 @@ pub struct TrackJson {
     pub plan: String,
     pub steps: Vec<VictimStepJson>,
     pub deadlines: Vec<VictimDeadlineJson>,
+    /// What the RBI rules give, line by line, as the victim's page prints it.
+    pub advice: Vec<String>,
 }
 
 /// A victim's view of their case, opened with its reference and private code.
@@ -83,8 +87,9 @@ pub async fn track(State(state): State<AppState>, body: JsonBody<TrackRequest>) 
         deadlines: plan
             .deadlines
             .into_iter()
-            .map(|d| VictimDeadlineJson { title: d.title, due: d.due, explain: d.explain })
+            .map(|d| VictimDeadlineJson { only_if: d.only_if, title: d.title, due: d.due, explain: d.explain })
             .collect(),
+        advice: plan.advice.lines(),
     }))
 }
 

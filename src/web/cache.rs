@@ -56,6 +56,12 @@ impl<K: Eq + Hash + Clone, V> Cache<K, V> {
             guard.remove(key);
         }
     }
+
+    pub fn forget_all(&self) {
+        if let Ok(mut guard) = self.entries.write() {
+            guard.clear();
+        }
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 pub mod cache;
 pub mod csv_export;
 pub mod error;
+pub mod fleet;
 pub mod form;
 pub mod i18n;
 pub mod metrics;
@@ -98,6 +99,13 @@ impl AppState {
 
     pub fn forget_deadline_engine(&self, district_id: i64) {
         self.engines.forget(&district_id);
+    }
+
+    /// Drops every cached piece of reference data (another server changed some of it).
+    pub fn forget_reference_data(&self) {
+        self.districts.forget_all();
+        self.directory.forget_all();
+        self.engines.forget_all();
     }
 
     pub fn idle_timeout_ms(&self) -> i64 {
@@ -205,8 +213,11 @@ async fn reject_nul_in_query(req: Request, next: middleware::Next) -> Response {
 
 /// Serves the app on an already-bound listener (tests bind port 0) until shutdown.
 pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
+    let poller = tokio::spawn(fleet::keep_reference_data_fresh(state.clone()));
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await
+    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await;
+    poller.abort();
+    served
 }
 
 async fn shutdown_signal() {

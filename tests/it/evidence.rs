@@ -259,6 +259,8 @@ fn cli_verify(app: &TestApp) -> (i32, String) {
         .arg("--data-dir")
         .arg(&app.state.config.data_dir)
         .args(["--database-url", app.state.config.database_url.expose(), "evidence", "verify"])
+        // The server's keys: a command never opens a database that has data with other keys.
+        .env("SAHAYAK_KEYS", app.state.store.keys().to_json())
         .output()
         .unwrap();
     let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));

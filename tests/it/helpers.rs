@@ -41,6 +41,8 @@ pub fn pg_url() -> Option<String> {
 
 pub struct TestApp {
     pub addr: String,
+    /// The database URL (another server can be started on the same database).
+    pub url: String,
     pub state: AppState,
     _dir: tempfile::TempDir,
     pg_db: Option<String>,
@@ -84,7 +86,7 @@ pub async fn spawn_app_with(db: Db, adjust: impl FnOnce(&mut Config)) -> TestApp
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(sahayak::web::serve(listener, state.clone()));
-    let app = TestApp { addr, state, _dir: dir, pg_db };
+    let app = TestApp { addr, url, state, _dir: dir, pg_db };
     app.add_user("counsellor.jaipur", Role::Counsellor, &[jaipur], Lang::Hi).await;
     app.add_user("counsellor.jodhpur", Role::Counsellor, &[jodhpur], Lang::Hi).await;
     app.add_user("supervisor", Role::Supervisor, &[jaipur, jodhpur], Lang::En).await;
@@ -102,7 +104,7 @@ pub async fn serve_existing(url: &str, dir: tempfile::TempDir, keys: Keyring) ->
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(sahayak::web::serve(listener, state.clone()));
-    TestApp { addr, state, _dir: dir, pg_db: None }
+    TestApp { addr, url: url.to_owned(), state, _dir: dir, pg_db: None }
 }
 
 /// A fresh PostgreSQL database cloned from the migrated template.

@@ -1,5 +1,6 @@
 //! One integration-test binary (faster to link than many), one module per area.
 
+mod advice;
 mod api;
 mod awareness;
 mod backup;
@@ -12,6 +13,7 @@ mod dashboard;
 mod directory;
 mod documents;
 mod evidence;
+mod fleet;
 mod followup;
 mod helpers;
 mod hostile_clients;

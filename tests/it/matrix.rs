@@ -188,6 +188,9 @@ fn rules() -> Vec<Rule> {
         rule("POST", "/cases/{reference}/notes", Writers, |_| Body::Form(vec![("body", "Called back.".into())])),
         rule("POST", "/cases/{reference}/assign", Writers, |f| Body::Form(vec![("assignee", f.me.to_string())])),
         rule("POST", "/cases/{reference}/actions", Writers, |_| Body::Form(vec![("action", "called_1930".into())])),
+        rule("POST", "/cases/{reference}/payment-facts", Writers, |_| {
+            Body::Form(vec![("payer", "victim_tricked".into())])
+        }),
         rule("POST", "/cases/{reference}/plan", Writers, |_| Body::Form(vec![("plan", "upi_fraud".into())])),
         rule("GET", "/cases/{reference}/plan/sheet", All, none),
         rule("POST", "/cases/{reference}/tasks/{task}", Writers, |_| Body::Form(vec![("done", "1".into())])),
@@ -237,6 +240,9 @@ fn rules() -> Vec<Rule> {
         rule("GET", "/api/v1/cases/{id}/actions", All, none),
         rule("POST", "/api/v1/cases/{id}/actions", Writers, |_| Body::Json(json!({"action": "called_1930"}))),
         rule("GET", "/api/v1/cases/{id}/deadlines", All, none),
+        rule("GET", "/api/v1/cases/{id}/advice", All, none),
+        rule("GET", "/api/v1/cases/{id}/payment-facts", All, none),
+        rule("PUT", "/api/v1/cases/{id}/payment-facts", Writers, |_| Body::Json(json!({"payer": "someone_else"}))),
         rule("GET", "/api/v1/cases/{id}/tasks", All, none),
         rule("POST", "/api/v1/cases/{id}/tasks/{task}", Writers, |_| Body::Json(json!({"done": true}))),
         rule("POST", "/api/v1/cases/{id}/plan", Writers, |_| Body::Json(json!({"plan": "upi_fraud"}))),

@@ -64,6 +64,8 @@ async fn audit_verify_names_edited_deleted_and_reordered_entries() {
         app.api(Method::GET, &token, &format!("/api/v1/cases/{}", c["id"]), None).await;
     }
     let dir = tempfile::tempdir().unwrap();
+    // The commands below read the copy with the server's keys, as an operator's would.
+    app.state.store.keys().save(&dir.path().join("sahayak.keys")).unwrap();
     let db = dir.path().join("copy.db");
     let store = &app.state.store;
     let path = db.display().to_string().replace('\'', "''");

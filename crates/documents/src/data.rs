@@ -242,6 +242,16 @@ pub struct Plan {
     pub title: Option<String>,
     pub steps: Vec<Step>,
     pub deadlines: Vec<Deadline>,
+    /// What the RBI rules give the victim, line by line, as the case page says it.
+    #[serde(default)]
+    pub advice: Vec<AdviceLine>,
+}
+
+/// One line of the advice: a heading (a debit, or "If …:") or a sentence under it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct AdviceLine {
+    pub text: String,
+    pub heading: bool,
 }
 
 /// How held money is to come back, for the restoration application.

@@ -143,8 +143,13 @@ pub fn facts() -> Facts {
             deadlines: vec![Deadline {
                 title: "Report to your bank".into(),
                 due: s("15/03/2026"),
-                explain: s("Within 3 working days your liability is zero."),
+                explain: s("Only if someone else made this payment. Within 3 working days your liability is zero."),
             }],
+            advice: vec![
+                AdviceLine { text: "₹18,000 taken on 12-03-2026 10:30".into(), heading: true },
+                AdviceLine { text: "If someone else made this payment:".into(), heading: true },
+                AdviceLine { text: "Tell your bank by 16-03-2026 and you bear no loss.".into(), heading: false },
+            ],
         },
         summary: Summary {
             district: s("Jaipur"),

@@ -4,6 +4,7 @@
 //! exists is valid.
 
 pub mod access;
+pub mod advice;
 pub mod case;
 pub mod deadlines;
 pub mod evidence;

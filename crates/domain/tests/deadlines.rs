@@ -12,8 +12,8 @@
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use sahayak_domain::deadlines::clock::{end_of_ist_day, ist_at};
 use sahayak_domain::deadlines::{
-    AccountType, Calendars, CaseFacts, Clock, Deadline, Engine, Fact, FixedClock, Lang, Note, Regime, Rulebook, Status,
-    Subject, TxnFact,
+    AccountKind, Calendars, CaseFacts, Clock, Condition, Deadline, Engine, Fact, FixedClock, Lang, Note, Payer, Regime,
+    Rulebook, Status, Subject, TxnFact,
 };
 
 fn ist(y: i32, m: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
@@ -36,6 +36,18 @@ fn find<'a>(list: &'a [Deadline], id: &str) -> &'a Deadline {
 
 fn has(list: &[Deadline], id: &str) -> bool {
     list.iter().any(|d| d.rule_id == id)
+}
+
+/// A debit someone else made, with no OTP/PIN shared and a domestic destination: every
+/// fact the RBI rules read is known, so no deadline is conditional.
+fn unauthorised(at: DateTime<Utc>, amount_paise: i64, account: AccountKind) -> TxnFact {
+    TxnFact {
+        payer: Some(Payer::SomeoneElse),
+        credentials_shared: Some(false),
+        account: Some(account),
+        cross_border: Some(false),
+        ..TxnFact::new(at, amount_paise)
+    }
 }
 
 fn bank() -> &'static sahayak_domain::deadlines::Calendar {
@@ -200,7 +212,7 @@ fn diwali_week_upi_fraud_reported_on_monday() {
     //   10,11,12,13 = 1-4; 14 ✗; 15 ✗; 16,17,18,19,20 = 5-9; Sat 21 (3rd Sat) = 10 → Sat 21 Nov.
     // Resolution: 90 calendar days after 9 Nov: 30 Nov = +21, 31 Dec = +52, 31 Jan = +83,
     //   7 Feb 2027 = +90.
-    let mut txn = TxnFact::new(ist(2026, 11, 6, 18, 30), 1_500_000, AccountType::SavingsOrSmall);
+    let mut txn = unauthorised(ist(2026, 11, 6, 18, 30), 1_500_000, AccountKind::Savings);
     txn.bank_alert_at = Some(ist(2026, 11, 6, 18, 31));
     txn.reported_to_bank_at = Some(ist(2026, 11, 9, 11, 0));
     let facts = CaseFacts { transactions: vec![txn], ..CaseFacts::default() };
@@ -242,7 +254,7 @@ fn second_saturday_then_a_holiday_on_a_third_saturday() {
     //   Sat 8 ✗ (2nd Sat); Sun 9 ✗; Mon 10 = 1; Tue 11 = 2; Wed 12 = 3 → zero until Wed 12 Aug.
     //   Thu 13 = 4; Fri 14 = 5; Sat 15 Independence Day ✗ (a 3rd Saturday would be open);
     //   Sun 16 ✗; Mon 17 = 6; Tue 18 = 7 → limited until Tue 18 Aug.
-    let txn = TxnFact::new(ist(2026, 8, 7, 18, 0), 300_000, AccountType::Bsbd);
+    let txn = unauthorised(ist(2026, 8, 7, 18, 0), 300_000, AccountKind::Bsbd);
     let facts = CaseFacts { transactions: vec![txn], ..CaseFacts::default() };
     let list = Engine::builtin().compute(&facts, ist(2026, 8, 8, 10, 0));
     let zero = find(&list, "rbi_zero_liability_report");
@@ -266,7 +278,7 @@ fn friday_before_fourth_saturday_and_republic_day() {
     // The window runs from 20:00 Fri 23 Jan to 23:59:59 Thu 29 Jan: 6 days 4 h (148 h), so
     // the default due-soon window is a quarter of it, 37 h. At 20:00 on Thu 29 Jan 4 h
     // are left: due soon.
-    let txn = TxnFact::new(ist(2026, 1, 23, 20, 0), 500_000, AccountType::Other);
+    let txn = unauthorised(ist(2026, 1, 23, 20, 0), 500_000, AccountKind::CurrentOther);
     let facts = CaseFacts { transactions: vec![txn], ..CaseFacts::default() };
     let list = Engine::builtin().compute(&facts, ist(2026, 1, 29, 20, 0));
     let zero = find(&list, "rbi_zero_liability_report");
@@ -282,8 +294,8 @@ fn friday_before_fourth_saturday_and_republic_day() {
 
 #[test]
 fn customer_who_shared_an_otp_gets_no_zero_liability_window() {
-    let mut txn = TxnFact::new(ist(2026, 8, 7, 18, 0), 300_000, AccountType::SavingsOrSmall);
-    txn.customer_shared_credentials = true;
+    let mut txn = unauthorised(ist(2026, 8, 7, 18, 0), 300_000, AccountKind::Savings);
+    txn.credentials_shared = Some(true);
     let facts = CaseFacts { transactions: vec![txn], ..CaseFacts::default() };
     let list = Engine::builtin().compute(&facts, ist(2026, 8, 7, 19, 0));
     assert!(!has(&list, "rbi_zero_liability_report"));
@@ -296,9 +308,9 @@ fn regime_boundary_at_ist_midnight() {
     // Txn B:  1 Jan 2027 00:10 IST (18:40 UTC on 31 Dec, the SAME UTC date) → 2027 rules.
     // Both reported to the bank 1 Jan 2027 10:00 IST; ₹20,000 each, domestic.
     let report = ist(2027, 1, 1, 10, 0);
-    let mut a = TxnFact::new(ist(2026, 12, 31, 23, 50), 2_000_000, AccountType::SavingsOrSmall);
+    let mut a = unauthorised(ist(2026, 12, 31, 23, 50), 2_000_000, AccountKind::Savings);
     a.reported_to_bank_at = Some(report);
-    let mut b = TxnFact::new(ist(2027, 1, 1, 0, 10), 2_000_000, AccountType::SavingsOrSmall);
+    let mut b = unauthorised(ist(2027, 1, 1, 0, 10), 2_000_000, AccountKind::Savings);
     b.reported_to_bank_at = Some(report);
     assert_eq!(a.at.date_naive(), b.at.date_naive(), "same UTC date, different IST dates");
     let facts = CaseFacts { transactions: vec![a, b], ..CaseFacts::default() };
@@ -336,8 +348,8 @@ fn regime_boundary_at_ist_midnight() {
 fn cross_border_2027_and_compensation_limits() {
     // Cross-border, 1 Jan 2027: 60 days: 31 Jan = +30, 28 Feb = +58, 2 Mar = +60.
     // ₹60,000 is above the ₹50,000 limit: no compensation window.
-    let mut t = TxnFact::new(ist(2027, 1, 1, 12, 0), 6_000_000, AccountType::SavingsOrSmall);
-    t.cross_border = true;
+    let mut t = unauthorised(ist(2027, 1, 1, 12, 0), 6_000_000, AccountKind::Savings);
+    t.cross_border = Some(true);
     t.reported_to_bank_at = Some(ist(2027, 1, 1, 13, 0));
     let mut facts = CaseFacts { transactions: vec![t], ..CaseFacts::default() };
     let list = Engine::builtin().compute(&facts, ist(2027, 1, 2, 0, 0));
@@ -350,7 +362,7 @@ fn cross_border_2027_and_compensation_limits() {
     let comp = find(&list, "rbi_small_value_compensation_report");
     assert!(comp.notes.contains(&Note::Compensation { amount_paise: 2_500_000 }));
     // Once in a lifetime: not again.
-    facts.rbi_compensation_received_before = true;
+    facts.rbi_compensation_received_before = Some(true);
     assert!(!has(&Engine::builtin().compute(&facts, ist(2027, 1, 2, 0, 0)), "rbi_small_value_compensation_report"));
 }
 
@@ -359,7 +371,7 @@ fn written_complaint_stands_in_for_per_transaction_report() {
     // No per-transaction report, but a written complaint on Tue 10 Nov 2026 covers it.
     // Shadow credit: 10 working days after 10 Nov: 11,12,13 = 1-3; 14 (2nd Sat) ✗; 15 ✗;
     // 16-20 = 4-8; Sat 21 (3rd) = 9; 22 ✗; Mon 23 = 10 → 23 Nov.
-    let txn = TxnFact::new(ist(2026, 11, 6, 18, 30), 100_000, AccountType::SavingsOrSmall);
+    let txn = unauthorised(ist(2026, 11, 6, 18, 30), 100_000, AccountKind::Savings);
     let facts = CaseFacts {
         transactions: vec![txn],
         bank_complaint_at: Some(ist(2026, 11, 10, 10, 0)),
@@ -376,4 +388,49 @@ fn written_complaint_stands_in_for_per_transaction_report() {
 #[test]
 fn empty_case_has_no_deadlines() {
     assert!(sahayak_domain::deadlines::compute(&CaseFacts::default(), ist(2026, 1, 1, 0, 0)).is_empty());
+}
+
+#[test]
+fn a_call_to_the_bank_reports_the_debit_but_only_a_written_complaint_starts_the_ombudsman_clocks() {
+    // The desk called the bank on Thu 3 Dec 2026 (golden hour): that reports the debit of
+    // Tue 1 Dec (2nd working day → the zero window is met), but RB-IOS 2021 counts from a
+    // written complaint, so no Ombudsman date exists until one is made.
+    let txn = unauthorised(ist(2026, 12, 1, 19, 0), 1_800_000, AccountKind::Savings);
+    let mut facts =
+        CaseFacts { transactions: vec![txn], bank_told_at: Some(ist(2026, 12, 3, 11, 0)), ..CaseFacts::default() };
+    let list = Engine::builtin().compute(&facts, ist(2026, 12, 3, 12, 0));
+    let zero = find(&list, "rbi_zero_liability_report");
+    assert_eq!(zero.status, Status::Met);
+    assert_eq!(zero.met_at, Some(ist(2026, 12, 3, 11, 0)));
+    // The shadow-credit clock runs from that call: 10 working days after Thu 3 Dec:
+    // 4 = 1, 5 (1st Sat) = 2, 7-11 = 3-7, 12 (2nd Sat) ✗, 13 ✗, 14-16 = 8-10 → Wed 16 Dec.
+    let shadow = find(&list, "rbi_shadow_credit");
+    assert_eq!(shadow.due_at, eod(2026, 12, 16));
+    assert!(shadow.notes.contains(&Note::StandIn { fact: Fact::ReportedToBank, used: Fact::BankTold }));
+    assert!(!list.iter().any(|d| d.rule_id.starts_with("ombudsman")));
+    // The written complaint on Fri 4 Dec opens the Ombudsman after 30 days of silence:
+    // 4 Dec + 30 = 3 Jan 2027.
+    facts.bank_complaint_at = Some(ist(2026, 12, 4, 10, 0));
+    let list = Engine::builtin().compute(&facts, ist(2026, 12, 4, 11, 0));
+    assert_eq!(find(&list, "ombudsman_may_approach").due_at, eod(2027, 1, 3));
+}
+
+#[test]
+fn an_unknown_fact_makes_a_deadline_conditional_and_a_known_false_one_drops_it() {
+    let mut txn = TxnFact::new(ist(2026, 8, 7, 18, 0), 300_000);
+    let facts = |t: &TxnFact| CaseFacts { transactions: vec![t.clone()], ..CaseFacts::default() };
+    let at = ist(2026, 8, 8, 10, 0);
+    let zero = |t: &TxnFact| {
+        Engine::builtin().compute(&facts(t), at).into_iter().find(|d| d.rule_id == "rbi_zero_liability_report")
+    };
+    assert_eq!(zero(&txn).expect("conditional").only_if, [Condition::Unauthorised, Condition::NoCustomerNegligence]);
+    txn.payer = Some(Payer::SomeoneElse);
+    assert_eq!(zero(&txn).expect("conditional").only_if, [Condition::NoCustomerNegligence]);
+    txn.payer = Some(Payer::NotSure);
+    assert_eq!(
+        zero(&txn).expect("not sure is unknown").only_if,
+        [Condition::Unauthorised, Condition::NoCustomerNegligence]
+    );
+    txn.payer = Some(Payer::VictimTricked);
+    assert!(zero(&txn).is_none(), "a payment she made is outside the 2017 circular");
 }

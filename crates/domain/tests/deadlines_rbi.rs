@@ -28,10 +28,10 @@ fn input(amount_paise: i64, account_type: AccountType, reported: Option<DateTime
         reported_to_bank_at: reported,
         customer_shared_credentials: false,
         bank_negligence: false,
-        account_type,
+        account_type: Some(account_type),
         amount_paise,
         net_loss_paise: amount_paise,
-        previously_compensated: false,
+        previously_compensated: Some(false),
     }
 }
 
@@ -159,7 +159,7 @@ fn regime_turns_at_ist_midnight_on_new_year() {
     new.reported_to_bank_at = Some(ist(2027, 1, 7, 10, 0));
     assert!(!assess(&new, ist(2027, 1, 8, 0, 0)).compensation.expect("amount still shown").reported_in_time);
     // Already compensated once: nothing.
-    new.previously_compensated = true;
+    new.previously_compensated = Some(true);
     assert!(assess(&new, ist(2027, 1, 8, 0, 0)).compensation.is_none());
     // Bank negligence gives zero liability in 2027 too.
     new.bank_negligence = true;
@@ -179,7 +179,7 @@ fn before_the_2017_circular_nothing_is_encoded() {
 #[test]
 fn input_from_a_case_uses_the_written_complaint() {
     // No per-transaction report; the written complaint on Tue 10 Nov counts: 2 working days → zero.
-    let mut txn = TxnFact::new(ist(2026, 11, 6, 18, 30), 1_500_000, AccountType::SavingsOrSmall);
+    let mut txn = TxnFact::new(ist(2026, 11, 6, 18, 30), 1_500_000);
     txn.bank_alert_at = Some(ist(2026, 11, 6, 18, 31));
     txn.recovered_paise = 500_000;
     let facts = CaseFacts {
@@ -187,7 +187,7 @@ fn input_from_a_case_uses_the_written_complaint() {
         bank_complaint_at: Some(ist(2026, 11, 10, 10, 0)),
         ..CaseFacts::default()
     };
-    let i = LiabilityInput::from_case(&txn, &facts);
+    let i = LiabilityInput::for_transaction(&txn, &facts, false);
     assert_eq!(i.reported_to_bank_at, Some(ist(2026, 11, 10, 10, 0)));
     // Net loss: ₹15,000 − ₹5,000 = ₹10,000.
     assert_eq!(i.net_loss_paise, 1_000_000);

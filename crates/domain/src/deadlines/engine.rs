@@ -13,6 +13,7 @@ use super::DataError;
 use super::calendar::{Calendar, Calendars};
 use super::clock::{end_of_ist_day, ist_date};
 use super::facts::{CaseFacts, Resolved, Subject};
+use super::payment::Payer;
 use super::rbi;
 use super::rules::{Condition, Fact, Rule, RuleDuration, RuleKind, Rulebook, Source};
 use super::text::{Lang, Text};
@@ -116,6 +117,11 @@ pub struct Deadline {
     pub verify_note: Option<String>,
     /// Stand-ins, calendar gaps, liability caps, compensation.
     pub notes: Vec<Note>,
+    /// Conditions of the rule whose facts are not known yet: the deadline holds only if
+    /// they turn out true, and every screen must say so. Empty when the rule is known to
+    /// apply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub only_if: Vec<Condition>,
 }
 
 impl Deadline {
@@ -191,16 +197,27 @@ impl Engine {
                 continue;
             };
             for subject in facts.subjects(newest.anchor.scope()) {
-                // The newest version whose dates and conditions fit this subject.
+                // The newest version whose dates fit this subject and whose conditions are
+                // not known to fail; conditions not known yet are carried as "only if".
                 let chosen = versions.iter().find_map(|rule| {
                     let anchor = facts.resolve(rule.anchor, subject)?;
-                    let fits = rule.applies_on(facts.selecting_date(subject, anchor.at))
-                        && rule.conditions.iter().all(|c| holds(*c, rule, facts, subject));
-                    fits.then_some((*rule, anchor))
+                    if !rule.applies_on(facts.selecting_date(subject, anchor.at)) {
+                        return None;
+                    }
+                    let mut only_if = Vec::new();
+                    for c in &rule.conditions {
+                        match holds(*c, rule, facts, subject) {
+                            Truth::No => return None,
+                            Truth::Unknown => only_if.push(*c),
+                            Truth::Yes => {}
+                        }
+                    }
+                    Some((*rule, anchor, only_if))
                 });
-                if let Some((rule, anchor)) = chosen
-                    && let Some(d) = self.deadline(rule, subject, anchor, facts, now)
+                if let Some((rule, anchor, only_if)) = chosen
+                    && let Some(mut d) = self.deadline(rule, subject, anchor, facts, now)
                 {
+                    d.only_if = only_if;
                     out.push(d);
                 }
             }
@@ -223,9 +240,10 @@ impl Engine {
             notes.insert(0, Note::StandIn { fact: rule.anchor, used });
         }
         if let Some(t) = facts.transaction(subject) {
-            if let Some(caps) = rule.liability_caps {
+            // The cap depends on the account type; unknown, no cap is stated.
+            if let (Some(caps), Some(account)) = (rule.liability_caps, t.account) {
                 notes.push(Note::LiabilityCap {
-                    max_paise: rbi::capped_liability(t.amount_paise, t.account_type, &caps),
+                    max_paise: rbi::capped_liability(t.amount_paise, account.band(), &caps),
                 });
             }
             if let Some(amount_paise) = rule.compensation.and_then(|p| rbi::compensation_paise(t.net_loss_paise(), &p))
@@ -255,6 +273,7 @@ impl Engine {
             verify: rule.verify || notes.iter().any(Note::needs_verification),
             verify_note: rule.verify_note.clone(),
             notes,
+            only_if: Vec::new(),
         })
     }
 
@@ -299,19 +318,51 @@ pub(crate) fn calendar_notes(cal: &Calendar, after: NaiveDate, up_to: NaiveDate)
     notes
 }
 
-fn holds(condition: Condition, rule: &Rule, facts: &CaseFacts, subject: Subject) -> bool {
-    let txn = facts.transaction(subject);
+/// Whether a condition holds: known true, known false, or not known yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Truth {
+    Yes,
+    No,
+    Unknown,
+}
+
+impl From<Option<bool>> for Truth {
+    fn from(v: Option<bool>) -> Self {
+        match v {
+            Some(true) => Truth::Yes,
+            Some(false) => Truth::No,
+            None => Truth::Unknown,
+        }
+    }
+}
+
+pub(crate) fn holds(condition: Condition, rule: &Rule, facts: &CaseFacts, subject: Subject) -> Truth {
+    let Some(txn) = facts.transaction(subject) else {
+        return match condition {
+            Condition::IntimateImageOrImpersonation => Truth::from(Some(facts.intimate_image_or_impersonation)),
+            Condition::NoBankReply => Truth::from(Some(facts.bank_replied_at.is_none())),
+            // A transaction condition on something that is not a transaction cannot hold
+            // (ruled out for the data by `Rule::check`).
+            _ => Truth::No,
+        };
+    };
+    let payer = Payer::known(txn.payer);
     match condition {
-        Condition::CrossBorder => txn.is_some_and(|t| t.cross_border),
-        Condition::Domestic => txn.is_some_and(|t| !t.cross_border),
-        Condition::IntimateImageOrImpersonation => facts.intimate_image_or_impersonation,
-        Condition::NoCustomerNegligence => txn.is_some_and(|t| !t.customer_shared_credentials),
-        Condition::NoBankReply => facts.bank_replied_at.is_none(),
+        Condition::Unauthorised => Truth::from(payer.map(|p| p == Payer::SomeoneElse)),
+        Condition::FraudulentEbt => Truth::from(payer.map(|p| matches!(p, Payer::SomeoneElse | Payer::VictimCoerced))),
+        Condition::CrossBorder => Truth::from(txn.cross_border),
+        Condition::Domestic => Truth::from(txn.cross_border.map(|c| !c)),
+        Condition::IntimateImageOrImpersonation => Truth::from(Some(facts.intimate_image_or_impersonation)),
+        Condition::NoCustomerNegligence => Truth::from(txn.credentials_shared.map(|c| !c)),
+        Condition::NoBankReply => Truth::from(Some(facts.bank_replied_at.is_none())),
         Condition::SmallValueLoss => {
-            !facts.rbi_compensation_received_before
-                && txn
-                    .zip(rule.compensation)
-                    .is_some_and(|(t, p)| rbi::compensation_paise(t.net_loss_paise(), &p).is_some())
+            let qualifies =
+                rule.compensation.is_some_and(|p| rbi::compensation_paise(txn.net_loss_paise(), &p).is_some());
+            match (qualifies, facts.rbi_compensation_received_before) {
+                (false, _) | (true, Some(true)) => Truth::No,
+                (true, Some(false)) => Truth::Yes,
+                (true, None) => Truth::Unknown,
+            }
         }
     }
 }

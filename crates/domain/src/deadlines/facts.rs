@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::clock::ist_date;
-use super::rbi::AccountType;
+use super::payment::{AccountKind, Payer};
 use super::rules::{Fact, Scope};
 
 /// One debit the victim disputes.
@@ -31,22 +31,29 @@ pub struct TxnFact {
     /// Amount already reversed or recovered, in paise (net loss = amount − recovered).
     #[serde(default)]
     pub recovered_paise: i64,
-    /// The debited account's type, for the RBI 2017 caps.
-    pub account_type: AccountType,
-    /// Whether the payment went abroad (2027 directions: 60-day instead of 45-day TAT).
+    /// Who made the payment (`None`: not known yet).
     #[serde(default)]
-    pub cross_border: bool,
-    /// The victim shared a PIN/OTP/password (customer negligence under RBI 2017).
+    pub payer: Option<Payer>,
+    /// An OTP, PIN or password was shared, or a screen-sharing/remote-access app
+    /// installed: customer negligence in both RBI frameworks (`None`: not known yet).
     #[serde(default)]
-    pub customer_shared_credentials: bool,
+    pub credentials_shared: Option<bool>,
+    /// The debited account (`None`: not known yet), for the 2017 caps.
+    #[serde(default)]
+    pub account: Option<AccountKind>,
+    /// Whether the payment went abroad (2027 directions: 60-day instead of 45-day
+    /// turnaround; `None`: not known yet).
+    #[serde(default)]
+    pub cross_border: Option<bool>,
     /// The bank was at fault (no alerts, system failure ...): zero liability regardless.
     #[serde(default)]
     pub bank_negligence: bool,
 }
 
 impl TxnFact {
-    /// A transaction with only what intake always has; the rest can be set afterwards.
-    pub fn new(at: DateTime<Utc>, amount_paise: i64, account_type: AccountType) -> Self {
+    /// A transaction with only what intake always has; every other fact is "not known
+    /// yet" until it is set.
+    pub fn new(at: DateTime<Utc>, amount_paise: i64) -> Self {
         Self {
             at,
             bank_alert_at: None,
@@ -54,9 +61,10 @@ impl TxnFact {
             shadow_credited_at: None,
             amount_paise,
             recovered_paise: 0,
-            account_type,
-            cross_border: false,
-            customer_shared_credentials: false,
+            payer: None,
+            credentials_shared: None,
+            account: None,
+            cross_border: None,
             bank_negligence: false,
         }
     }
@@ -112,14 +120,19 @@ pub struct CaseFacts {
     pub grievance_acknowledged_at: Option<DateTime<Utc>>,
     /// The grievance officer disposed of it.
     pub grievance_disposed_at: Option<DateTime<Utc>>,
-    /// A written complaint was made to the bank.
+    /// The bank was first told, by any means (a call, the app, the branch): the
+    /// golden-hour action. Counts as reporting every transaction not reported on its own.
+    pub bank_told_at: Option<DateTime<Utc>>,
+    /// A written complaint was made to the bank. Only this starts the RBI Ombudsman's
+    /// clocks (RB-IOS 2021 runs from a written complaint, not a phone call).
     pub bank_complaint_at: Option<DateTime<Utc>>,
     /// The bank replied to it.
     pub bank_replied_at: Option<DateTime<Utc>>,
     /// A complaint was filed with the RBI Ombudsman.
     pub ombudsman_complaint_at: Option<DateTime<Utc>>,
-    /// The victim has already received RBI small-value compensation once.
-    pub rbi_compensation_received_before: bool,
+    /// The victim has already received RBI small-value compensation once
+    /// (`None`: not known yet).
+    pub rbi_compensation_received_before: Option<bool>,
 }
 
 /// What a deadline is about.
@@ -182,6 +195,7 @@ impl CaseFacts {
         match fact {
             Fact::Helpline1930Call => case(self.helpline_1930_called_at),
             Fact::NcrpComplaintFiled => case(self.ncrp_complaint_filed_at),
+            Fact::BankTold => case(self.bank_told_at),
             Fact::BankComplaint => case(self.bank_complaint_at),
             Fact::BankReply => case(self.bank_replied_at),
             Fact::OmbudsmanComplaint => case(self.ombudsman_complaint_at),
@@ -201,14 +215,15 @@ impl CaseFacts {
                 Some(at) => Resolved::exact(at),
                 None => Resolved { at: t.at, stand_in: Some(Fact::Transaction) },
             }),
-            // A written complaint to the bank covers all its transactions.
+            // Telling the bank (a call, or a written complaint) covers all its transactions.
             Fact::ReportedToBank => {
                 let t = self.transaction(subject)?;
-                match (t.reported_to_bank_at, self.bank_complaint_at) {
-                    (Some(at), _) => Some(Resolved::exact(at)),
-                    (None, Some(at)) => Some(Resolved { at, stand_in: Some(Fact::BankComplaint) }),
-                    (None, None) => None,
+                if let Some(at) = t.reported_to_bank_at {
+                    return Some(Resolved::exact(at));
                 }
+                let told = self.bank_told_at.map(|at| (at, Fact::BankTold));
+                let written = self.bank_complaint_at.map(|at| (at, Fact::BankComplaint));
+                told.into_iter().chain(written).min().map(|(at, used)| Resolved { at, stand_in: Some(used) })
             }
             Fact::ShadowCredited => self.transaction(subject).and_then(|t| case(t.shadow_credited_at)),
             Fact::LienPlaced => match subject {

@@ -28,6 +28,7 @@ pub mod calendar;
 pub mod clock;
 pub mod engine;
 pub mod facts;
+pub mod payment;
 pub mod rbi;
 pub mod rules;
 pub mod text;
@@ -36,8 +37,9 @@ pub use calendar::{Calendar, Calendars, Holiday};
 pub use clock::{Clock, FixedClock, ist};
 pub use engine::{Deadline, Engine, Note, Status};
 pub use facts::{CaseFacts, LienFact, Subject, TxnFact};
+pub use payment::{AccountKind, Payer};
 pub use rbi::{AccountType, Compensation, Liability, LiabilityAssessment, LiabilityInput, assess_liability};
-pub use rules::{Condition, Fact, Regime, Rule, RuleDuration, RuleKind, Rulebook, Source};
+pub use rules::{Condition, Fact, Regime, RestorationParams, Rule, RuleDuration, RuleKind, Rulebook, Source};
 pub use text::{Lang, Text};
 
 use chrono::{DateTime, Utc};

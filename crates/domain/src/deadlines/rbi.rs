@@ -65,6 +65,13 @@ pub enum Liability {
         /// In paise.
         max_paise: i64,
     },
+    /// Capped, but the account type that sets the cap is not known yet: between these.
+    CappedByAccount {
+        /// The least it can be (a basic savings account's cap), in paise.
+        min_paise: i64,
+        /// The most it can be (the highest band's cap), in paise.
+        max_paise: i64,
+    },
     /// Reported after the limited-liability window: the bank's Board-approved policy decides.
     BankPolicy,
     /// The customer shared credentials: they bear the loss until they report it; the
@@ -83,31 +90,36 @@ pub struct LiabilityInput {
     pub bank_alert_at: Option<DateTime<Utc>>,
     /// When the customer told the bank; `None` = not yet (judged as if reported at `now`).
     pub reported_to_bank_at: Option<DateTime<Utc>>,
-    /// The customer shared a PIN/OTP/password.
+    /// The customer shared a PIN/OTP/password (an answer, not a guess: the caller
+    /// decides what to do when it is not known).
     pub customer_shared_credentials: bool,
     /// The bank was at fault: zero liability however late the report.
     pub bank_negligence: bool,
-    /// Account type, for the caps.
-    pub account_type: AccountType,
+    /// Account type, for the caps (`None`: not known yet; the cap is then a range).
+    pub account_type: Option<AccountType>,
     /// Amount debited, in paise.
     pub amount_paise: i64,
     /// Net loss (amount − recovered), in paise, for 2027 compensation.
     pub net_loss_paise: i64,
-    /// Already compensated once (the 2027 scheme pays once in a lifetime).
-    pub previously_compensated: bool,
+    /// Already compensated once (the 2027 scheme pays once in a lifetime; `None`: not
+    /// known yet).
+    pub previously_compensated: Option<bool>,
 }
 
 impl LiabilityInput {
-    /// The input for one transaction of a case. A case-level written complaint counts
-    /// as reporting the transaction when no per-transaction report is recorded.
-    pub fn from_case(txn: &TxnFact, facts: &CaseFacts) -> Self {
+    /// The input for one transaction of a case, with the credentials answer given by
+    /// the caller. The bank counts as told about the transaction from its own report
+    /// time, else from the first time the bank was told about the case (a call or a
+    /// written complaint).
+    pub fn for_transaction(txn: &TxnFact, facts: &CaseFacts, customer_shared_credentials: bool) -> Self {
+        let case_report = [facts.bank_told_at, facts.bank_complaint_at].into_iter().flatten().min();
         Self {
             transaction_at: txn.at,
             bank_alert_at: txn.bank_alert_at,
-            reported_to_bank_at: txn.reported_to_bank_at.or(facts.bank_complaint_at),
-            customer_shared_credentials: txn.customer_shared_credentials,
+            reported_to_bank_at: txn.reported_to_bank_at.or(case_report),
+            customer_shared_credentials,
             bank_negligence: txn.bank_negligence,
-            account_type: txn.account_type,
+            account_type: txn.account.map(|a| a.band()),
             amount_paise: txn.amount_paise,
             net_loss_paise: txn.net_loss_paise(),
             previously_compensated: facts.rbi_compensation_received_before,
@@ -124,6 +136,8 @@ pub struct Compensation {
     pub report_by: DateTime<Utc>,
     /// Whether the report (or `now`, if not yet reported) is within the window.
     pub reported_in_time: bool,
+    /// It is not known whether the victim was compensated before: payable only if not.
+    pub only_if_never_before: bool,
 }
 
 /// The liability decision for one transaction.
@@ -141,6 +155,9 @@ pub struct LiabilityAssessment {
     pub zero_liability_until: Option<DateTime<Utc>>,
     /// Reporting up to this time keeps liability capped (2017).
     pub limited_liability_until: Option<DateTime<Utc>>,
+    /// The cap that reporting within the limited window gives (2017): `Capped`, or
+    /// `CappedByAccount` when the account type is not known.
+    pub cap: Option<Liability>,
     /// The bank's message time was not recorded; the transaction time was used.
     pub alert_assumed: bool,
     /// 2027 small-value compensation, when the loss qualifies.
@@ -203,6 +220,7 @@ impl Engine {
             working_days_taken: None,
             zero_liability_until: None,
             limited_liability_until: None,
+            cap: None,
             alert_assumed: input.bank_alert_at.is_none(),
             compensation: None,
             rules_applied: Vec::new(),
@@ -257,6 +275,14 @@ impl Engine {
             }
         }
 
+        let cap = match input.account_type {
+            Some(account) => Liability::Capped { max_paise: capped_liability(input.amount_paise, account, &caps) },
+            None => Liability::CappedByAccount {
+                min_paise: capped_liability(input.amount_paise, AccountType::Bsbd, &caps),
+                max_paise: capped_liability(input.amount_paise, AccountType::Other, &caps),
+            },
+        };
+        a.cap = Some(cap);
         a.working_days_taken = Some(zero_taken);
         a.liability = if input.bank_negligence {
             Liability::Zero
@@ -265,7 +291,7 @@ impl Engine {
         } else if zero_taken <= *zero_days {
             Liability::Zero
         } else if limited_taken <= *limited_days {
-            Liability::Capped { max_paise: capped_liability(input.amount_paise, input.account_type, &caps) }
+            cap
         } else {
             Liability::BankPolicy
         };
@@ -287,7 +313,7 @@ impl Engine {
         let Some(params) = rule.compensation else {
             return;
         };
-        if input.previously_compensated {
+        if input.previously_compensated == Some(true) {
             return;
         }
         let Some(amount_paise) = compensation_paise(input.net_loss_paise, &params) else {
@@ -298,8 +324,12 @@ impl Engine {
             _ => input.transaction_at,
         };
         if let Some(due) = self.due_for(&rule.duration, anchor_at) {
-            a.compensation =
-                Some(Compensation { amount_paise, report_by: due.at, reported_in_time: reported_at <= due.at });
+            a.compensation = Some(Compensation {
+                amount_paise,
+                report_by: due.at,
+                reported_in_time: reported_at <= due.at,
+                only_if_never_before: input.previously_compensated.is_none(),
+            });
             a.rules_applied.push((rule.id.clone(), rule.version));
             a.notes.extend(due.notes);
         }

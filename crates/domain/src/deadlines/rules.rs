@@ -41,7 +41,9 @@ pub enum Fact {
     ReportedToBank,
     /// The bank put the disputed amount back provisionally (per transaction).
     ShadowCredited,
-    /// A written complaint was made to the bank.
+    /// The bank was told, by any means (call, app, branch): per case.
+    BankTold,
+    /// A written complaint was made to the bank (per case).
     BankComplaint,
     /// The bank replied to (or decided) that complaint.
     BankReply,
@@ -94,9 +96,19 @@ impl Fact {
 }
 
 /// A condition that must hold for a rule to apply to a case or transaction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// A condition can also be *unknown* (the fact it reads was not recorded yet): the
+/// engine then still gives the deadline, with the condition in
+/// [`Deadline::only_if`](super::Deadline::only_if), so that no screen states it as a
+/// promise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
+    /// Someone other than the customer made the payment (RBI 2017: "unauthorised").
+    Unauthorised,
+    /// A "fraudulent EBT" of the 2026 directions: made by someone else, or by the
+    /// customer under coercion, duress or pressure.
+    FraudulentEbt,
     /// The transaction was cross-border.
     CrossBorder,
     /// The transaction was domestic.
@@ -114,7 +126,21 @@ pub enum Condition {
 
 impl Condition {
     fn needs_transaction(self) -> bool {
-        matches!(self, Self::CrossBorder | Self::Domestic | Self::NoCustomerNegligence | Self::SmallValueLoss)
+        !matches!(self, Self::IntimateImageOrImpersonation | Self::NoBankReply)
+    }
+
+    /// Stable code, as written in the rules file (`unauthorised`, `no_customer_negligence` ...).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Unauthorised => "unauthorised",
+            Self::FraudulentEbt => "fraudulent_ebt",
+            Self::CrossBorder => "cross_border",
+            Self::Domestic => "domestic",
+            Self::IntimateImageOrImpersonation => "intimate_image_or_impersonation",
+            Self::NoCustomerNegligence => "no_customer_negligence",
+            Self::NoBankReply => "no_bank_reply",
+            Self::SmallValueLoss => "small_value_loss",
+        }
     }
 }
 
@@ -209,6 +235,14 @@ pub struct CompensationParams {
     pub max_paise: i64,
 }
 
+/// How held money comes back, by the disputed amount (MHA SOP on CFCFRMS, Jan 2026).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RestorationParams {
+    /// Disputed amounts below this (paise) are refunded without a court order.
+    pub without_order_below_paise: i64,
+}
+
 /// One version of one rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -263,6 +297,9 @@ pub struct Rule {
     /// 2027 compensation numbers (only on the compensation rule).
     #[serde(default)]
     pub compensation: Option<CompensationParams>,
+    /// The restoration threshold (only on the hold-expiry rule).
+    #[serde(default)]
+    pub restoration: Option<RestorationParams>,
 }
 
 impl Rule {
@@ -321,6 +358,9 @@ impl Rule {
             && (c.bsbd <= 0 || c.savings_or_small <= 0 || c.other <= 0)
         {
             return bad("liability caps must be positive");
+        }
+        if self.restoration.is_some_and(|r| r.without_order_below_paise <= 0) {
+            return bad("the restoration threshold must be positive");
         }
         if let Some(c) = self.compensation
             && (c.max_net_loss_paise <= 0 || c.max_paise <= 0 || !(1..=100).contains(&c.percent))
