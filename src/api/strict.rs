@@ -357,6 +357,7 @@ fn field(at: &str) -> String {
 /// lists the answers they can bring (400, 415, 422). Works on the document as JSON (served by
 /// `api::document`), so nothing is lost in utoipa's types.
 pub fn tighten(doc: &mut Value) {
+    expand_all(doc);
     let mut names = Vec::new();
     for item in doc.get("paths").and_then(Value::as_object).into_iter().flat_map(|p| p.values()) {
         for op in item.as_object().into_iter().flat_map(|i| i.values()) {
@@ -402,6 +403,20 @@ pub fn tighten(doc: &mut Value) {
                 }
             }
         }
+    }
+}
+
+/// Writes out every named pattern in the document (responses share some schemas).
+fn expand_all(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::String(p)) = map.get_mut("pattern") {
+                *p = expand(p).to_owned();
+            }
+            map.values_mut().for_each(expand_all);
+        }
+        Value::Array(items) => items.iter_mut().for_each(expand_all),
+        _ => {}
     }
 }
 
