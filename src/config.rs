@@ -63,9 +63,13 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "SAHAYAK_ADDR")]
     pub addr: Option<SocketAddr>,
-    /// The centre's name, printed on pages and papers.
+    /// The centre's name, printed on pages and papers (English; also on Hindi pages when
+    /// `--centre-name-hi` is not given).
     #[arg(long, env = "SAHAYAK_CENTRE_NAME")]
     pub centre_name: Option<String>,
+    /// The centre's name in Hindi.
+    #[arg(long, env = "SAHAYAK_CENTRE_NAME_HI")]
+    pub centre_name_hi: Option<String>,
     /// Send cookies only over HTTPS (set when served behind TLS).
     #[arg(long, env = "SAHAYAK_SECURE_COOKIES")]
     pub secure_cookies: Option<bool>,
@@ -88,9 +92,11 @@ struct FileConfig {
     data_dir: Option<PathBuf>,
     database_url: Option<String>,
     centre_name: Option<String>,
+    centre_name_hi: Option<String>,
     centre_address: Option<String>,
     centre_phone: Option<String>,
     referral_reminder_days: Option<i64>,
+    large_loss_rupees: Option<i64>,
     secure_cookies: Option<bool>,
     session_idle_minutes: Option<i64>,
     session_hours: Option<i64>,
@@ -329,11 +335,16 @@ pub struct Config {
     pub data_dir: PathBuf,
     pub database_url: DatabaseUrl,
     pub centre_name: String,
+    /// The centre's name in Hindi; empty: [`Config::centre_name`] on Hindi pages too.
+    pub centre_name_hi: String,
     /// Where victims find the centre, and its helpline, for the public "get help" page.
     pub centre_address: String,
     pub centre_phone: String,
     /// Days without news after which a referral's reminder task comes due.
     pub referral_reminder_days: i64,
+    /// A loss above this (in paise) is a large loss: an FIR the same day, and the case higher
+    /// in the queue. File key `large_loss_rupees`; see [`DEFAULT_LARGE_LOSS_RUPEES`].
+    pub large_loss_paise: i64,
     pub secure_cookies: bool,
     pub session_idle_minutes: i64,
     pub session_hours: i64,
@@ -367,6 +378,13 @@ pub struct Notify {
     pub channel: String,
 }
 
+/// The default large-loss threshold: ₹1,00,000. Delhi Police registers an e-FIR for cyber
+/// fraud from ₹1 lakh (REFERENCE §5.2), and every loss above it is beyond the ₹50,000 that
+/// can be refunded without a court order (§2.6), so its money comes back only through an
+/// order in a police case. The I4C e-Zero FIR pilot's ₹10 lakh is far above most losses a
+/// district centre sees and would leave nearly every case without the same-day step.
+pub const DEFAULT_LARGE_LOSS_RUPEES: i64 = 100_000;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read config file {path}: {source}")]
@@ -377,7 +395,19 @@ pub enum ConfigError {
     Invalid(String),
 }
 
+/// The centre's name when the config names none.
+const DEFAULT_CENTRE_EN: &str = "Cyber Support Centre";
+const DEFAULT_CENTRE_HI: &str = "साइबर सहायता केंद्र";
+
 impl Config {
+    /// The centre's name in `lang` (the English one where no Hindi one is set).
+    pub fn centre(&self, lang: sahayak_domain::case::Lang) -> &str {
+        match lang {
+            sahayak_domain::case::Lang::Hi if !self.centre_name_hi.is_empty() => &self.centre_name_hi,
+            _ => &self.centre_name,
+        }
+    }
+
     pub fn load(common: &ConfigArgs, serve: &ServeArgs) -> Result<Config, ConfigError> {
         let file = match &common.config {
             Some(path) => read_file(path)?,
@@ -392,17 +422,26 @@ impl Config {
             .clone()
             .or(file.database_url)
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("sahayak.db").display()));
+        let large_loss_rupees = file.large_loss_rupees.unwrap_or(DEFAULT_LARGE_LOSS_RUPEES);
+        if !(1..=1_000_000_000).contains(&large_loss_rupees) {
+            return Err(ConfigError::Invalid("large_loss_rupees must be between 1 and 1000000000".into()));
+        }
         Ok(Config {
             evidence,
             notify,
+            large_loss_paise: large_loss_rupees * 100,
             addr: serve.addr.or(file.addr).unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
             data_dir: data_dir.clone(),
             database_url: DatabaseUrl(database_url),
-            centre_name: serve
-                .centre_name
-                .clone()
-                .or(file.centre_name)
-                .unwrap_or_else(|| "Cyber Support Centre".into()),
+            centre_name_hi: serve.centre_name_hi.clone().or(file.centre_name_hi.clone()).unwrap_or_else(|| {
+                // The generic name has a Hindi one; a centre's own English name is not guessed at.
+                if serve.centre_name.is_none() && file.centre_name.is_none() {
+                    DEFAULT_CENTRE_HI.into()
+                } else {
+                    String::new()
+                }
+            }),
+            centre_name: serve.centre_name.clone().or(file.centre_name).unwrap_or_else(|| DEFAULT_CENTRE_EN.into()),
             centre_address: file.centre_address.clone().unwrap_or_default(),
             centre_phone: file.centre_phone.clone().unwrap_or_default(),
             referral_reminder_days: file.referral_reminder_days.unwrap_or(7).clamp(1, 365),
@@ -441,9 +480,11 @@ impl Config {
             data_dir: data_dir.to_owned(),
             database_url: DatabaseUrl(database_url.to_owned()),
             centre_name: "Test Cyber Support Centre".into(),
+            centre_name_hi: "परीक्षण साइबर सहायता केंद्र".into(),
             centre_address: "Cyber Support Centre, Police Commissionerate, Jaipur".into(),
             centre_phone: "0141-0000000".into(),
             referral_reminder_days: 7,
+            large_loss_paise: DEFAULT_LARGE_LOSS_RUPEES * 100,
             secure_cookies: false,
             session_idle_minutes: 60,
             session_hours: 12,
@@ -546,6 +587,11 @@ mod tests {
         assert_eq!(c.addr.to_string(), "0.0.0.0:9000");
         assert_eq!(c.centre_name, "From flag");
         assert_eq!(c.database_url.expose(), "sqlite:///srv/sahayak/sahayak.db");
+        assert_eq!(c.large_loss_paise, 10_000_000, "₹1,00,000 by default");
+        std::fs::write(&file, "large_loss_rupees = 250000\n").unwrap();
+        assert_eq!(Config::load(&common, &serve).unwrap().large_loss_paise, 25_000_000);
+        std::fs::write(&file, "large_loss_rupees = 0\n").unwrap();
+        assert!(matches!(Config::load(&common, &serve), Err(ConfigError::Invalid(_))));
         std::fs::write(&file, "adress = 1\n").unwrap();
         assert!(matches!(Config::load(&common, &serve), Err(ConfigError::Parse { .. })));
     }

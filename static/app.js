@@ -105,3 +105,53 @@
     b.addEventListener("click", function () { window.print(); });
   });
 })();
+
+// The header on narrow screens: the menu behind a button (without this script it just wraps).
+(function () {
+  var header = document.querySelector("header.top");
+  var button = header && header.querySelector(".menu-toggle");
+  var nav = document.getElementById("site-nav");
+  if (!button || !nav) { return; }
+  header.classList.add("has-menu");
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    var open = nav.classList.toggle("open");
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+})();
+
+// Time fields: show what the typed words mean ("07-12-2026 21:28 IST — 30 min ago"), read by
+// the same parser the server uses (GET /when).
+(function () {
+  document.querySelectorAll("input[data-when]").forEach(function (input) {
+    var echo = document.getElementById(input.id + "-echo");
+    if (!echo || !window.fetch) { return; }
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        fetch("/when?text=" + encodeURIComponent(input.value), { credentials: "same-origin" })
+          .then(function (r) { return r.ok ? r.text() : ""; })
+          .then(function (text) { echo.textContent = text; })
+          .catch(function () {});
+      }, 250);
+    });
+  });
+})();
+
+// The case form: Enter in a box goes to the next field instead of sending a half-filled form
+// (the form's first, disabled submit button already stops that without this script).
+(function () {
+  document.querySelectorAll("form.case-form").forEach(function (form) {
+    form.addEventListener("keydown", function (e) {
+      var t = e.target;
+      if (e.key !== "Enter" || t.tagName !== "INPUT" || t.type === "submit" || t.type === "button") { return; }
+      e.preventDefault();
+      var fields = Array.prototype.filter.call(form.elements, function (el) {
+        return el.tagName !== "FIELDSET" && !el.disabled && el.type !== "hidden" && !el.hidden && el.offsetParent !== null;
+      });
+      var next = fields[fields.indexOf(t) + 1];
+      if (next) { next.focus(); }
+    });
+  });
+})();

@@ -98,4 +98,3 @@ payfacts-error-debit = This debit is not on the case.
 event-payment-facts = Answers about the payment recorded
 action-bank-complaint = Written complaint to the bank
 payfacts-error-compensated = Whether compensation was received before is asked once for the whole case: choose "every debit" to record it.
-doc-plan-advice = What the RBI rules give

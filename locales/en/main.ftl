@@ -175,6 +175,7 @@ scam-social-media-hacking = Social media hacking
 scam-upi-qr = UPI / QR code
 scam-courier-parcel = Courier / parcel
 scam-impersonation = Impersonation
+scam-account-frozen = Bank account frozen or on hold
 scam-other = Other
 pay-upi = UPI
 pay-debit-card = Debit card

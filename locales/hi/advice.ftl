@@ -98,4 +98,3 @@ payfacts-error-debit = यह लेनदेन इस मामले मे�
 event-payment-facts = भुगतान के बारे में जवाब दर्ज हुए
 action-bank-complaint = बैंक को लिखित शिकायत
 payfacts-error-compensated = पहले मुआवज़ा मिला या नहीं, यह पूरे मामले के लिए एक बार पूछा जाता है: इसे दर्ज करने के लिए "हर लेनदेन के लिए" चुनें।
-doc-plan-advice = RBI के नियमों से क्या मिलता है

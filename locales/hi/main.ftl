@@ -175,6 +175,7 @@ scam-social-media-hacking = सोशल मीडिया हैकिंग
 scam-upi-qr = यूपीआई / क्यूआर कोड
 scam-courier-parcel = कूरियर / पार्सल
 scam-impersonation = किसी और का रूप धरकर ठगी
+scam-account-frozen = बैंक खाता फ़्रीज़ या होल्ड पर
 scam-other = अन्य
 pay-upi = यूपीआई
 pay-debit-card = डेबिट कार्ड

@@ -52,7 +52,8 @@ fn safe_next(next: &str) -> String {
     if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
         next.to_owned()
     } else {
-        "/cases".to_owned()
+        // The work queue: what needs doing first.
+        "/queue".to_owned()
     }
 }
 
@@ -251,7 +252,7 @@ mod tests {
     fn next_stays_on_this_site() {
         assert_eq!(safe_next("/cases?status=new"), "/cases?status=new");
         for bad in ["https://evil.example", "//evil.example", "/\\evil.example", ""] {
-            assert_eq!(safe_next(bad), "/cases");
+            assert_eq!(safe_next(bad), "/queue");
         }
     }
 }

@@ -100,7 +100,10 @@ fn enc(s: &str) -> String {
 /// The QR code of that address, as inline SVG (no script, no external image).
 pub fn qr_svg(uri: &str) -> Option<String> {
     let code = qrcode::QrCode::new(uri.as_bytes()).ok()?;
-    Some(code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(200, 200).quiet_zone(true).build())
+    let svg = code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(200, 200).quiet_zone(true).build();
+    // Inline in HTML: without the XML declaration, which HTML does not allow.
+    let start = svg.find("<svg").unwrap_or(0);
+    Some(svg[start..].to_owned())
 }
 
 #[cfg(test)]
@@ -152,6 +155,6 @@ mod tests {
     fn the_qr_code_carries_the_provisioning_address() {
         let uri = provisioning_uri("Sahayak Jaipur", "asha", "GEZDGNBV");
         assert!(uri.starts_with("otpauth://totp/Sahayak%20Jaipur:asha?secret=GEZDGNBV&issuer="), "{uri}");
-        assert!(qr_svg(&uri).unwrap().starts_with("<?xml"));
+        assert!(qr_svg(&uri).unwrap().starts_with("<svg"));
     }
 }

@@ -70,7 +70,8 @@ async fn data(state: &AppState, handle: &ProgrammeHandle, lang: Lang, who: &Reci
             names.iter().map(|n| certificate(n, line.clone())).collect()
         }
     };
-    let centre = if state.config.centre_name.is_empty() { t("app-name") } else { state.config.centre_name.clone() };
+    let centre =
+        if state.config.centre(lang).is_empty() { t("app-name") } else { state.config.centre(lang).to_owned() };
     Ok(json!({
         "lang": lang.code(),
         "centre": centre,

@@ -457,7 +457,7 @@ fn programme_input(form: &FormData) -> ProgrammeWrite {
 fn programme_as_input(p: &Programme) -> ProgrammeWrite {
     ProgrammeWrite {
         institution_id: p.institution_id,
-        starts_at: to_ist_local(from_millis(p.starts_at)),
+        starts_at: sahayak_domain::time::display_ist(from_millis(p.starts_at)),
         venue: p.venue.clone().unwrap_or_default(),
         audience: p.audience.clone(),
         classes: p.classes.clone().unwrap_or_default(),

@@ -18,8 +18,6 @@ pub const MAX_NAME: usize = 200;
 pub const MAX_NARRATIVE: usize = 20_000;
 pub const MAX_ADDRESS: usize = 1_000;
 pub const MAX_SUSPECT: usize = 5_000;
-/// Clocks at a desk drift; an incident "in the future" by less than this is accepted.
-const CLOCK_SKEW_MS: i64 = 10 * 60_000;
 
 #[derive(Debug, Default, Clone)]
 pub struct CaseInput {
@@ -90,7 +88,7 @@ impl CaseInput {
     pub fn from_case(c: &Case, district: &District) -> CaseInput {
         let f = &c.fields;
         let local = |t: Option<i64>| {
-            t.map(|t| sahayak_domain::time::to_ist_local(sahayak_domain::time::from_millis(t))).unwrap_or_default()
+            t.map(|t| sahayak_domain::time::display_ist(sahayak_domain::time::from_millis(t))).unwrap_or_default()
         };
         CaseInput {
             district: district.code.clone(),
@@ -152,16 +150,9 @@ fn clean(s: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
+/// A time typed into a form or the API (see [`crate::web::when`]).
 pub(crate) fn parse_time(s: &str) -> Option<Result<DateTime<Utc>, ()>> {
-    let s = s.trim();
-    if s.is_empty() {
-        return None;
-    }
-    Some(
-        sahayak_domain::time::parse_ist_local(s)
-            .or_else(|| DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc)))
-            .ok_or(()),
-    )
+    crate::web::when::parse(s, Utc::now())
 }
 
 /// Checks every field and reports all problems at once, each next to its field.
@@ -325,18 +316,7 @@ pub fn validate(input: &CaseInput, user: &User, districts: &[District], now_ms: 
 
 /// A time typed into a form field: not in the future (beyond clock skew).
 fn when(e: &mut FieldErrors, now_ms: i64, field: &'static str, s: &str) -> Option<i64> {
-    match parse_time(s) {
-        None => None,
-        Some(Err(())) => {
-            e.add(field, "error-datetime");
-            None
-        }
-        Some(Ok(t)) if t.timestamp_millis() > now_ms + CLOCK_SKEW_MS => {
-            e.add(field, "error-future");
-            None
-        }
-        Some(Ok(t)) => Some(t.timestamp_millis()),
-    }
+    crate::web::when::past(e, field, s, sahayak_domain::time::from_millis(now_ms))
 }
 
 fn required_code<T: std::str::FromStr>(e: &mut FieldErrors, field: &'static str, v: &str) -> Option<T> {

@@ -28,7 +28,8 @@ pub async fn create(state: &AppState, user: &User, input: &CaseInput) -> Result<
     let year = sahayak_domain::time::from_millis(now).with_timezone(&sahayak_domain::time::ist()).year();
     let plan = crate::triage::plans::plan_for(&valid.fields);
     let owners = crate::triage::plans::owners(state, valid.district.id, valid.assignee_id).await?;
-    let tasks = crate::triage::plans::tasks_for(plan, &valid.fields, now, &owners);
+    let circumstances = crate::triage::plans::circumstances(&valid.fields, &state.config);
+    let tasks = crate::triage::plans::tasks_for(plan, circumstances, &valid.fields, now, &owners);
     let new = NewCase {
         tasks,
         district_id: valid.district.id,
@@ -42,6 +43,10 @@ pub async fn create(state: &AppState, user: &User, input: &CaseInput) -> Result<
     };
     let case = state.store.create_case(&new).await?;
     crate::triage::facts::refresh(state, case.id).await?;
+    if user.districts.len() != 1 {
+        // The intake form starts in this district next time.
+        state.store.set_last_district(user.id, case.district_id).await?;
+    }
     tracing::info!(case_id = case.id, "case registered");
     Ok(state.store.case(case.id).await?)
 }
@@ -264,7 +269,10 @@ pub fn interpret_search(q: &str) -> Option<SearchFilter> {
 }
 
 fn ist_day_start(date: &str) -> Option<i64> {
-    let d = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok()?;
+    // As typed at the desk (07-12-2026, 7/12/2026) or as the API sends it (2026-12-07).
+    let d = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
+        .iter()
+        .find_map(|f| chrono::NaiveDate::parse_from_str(date.trim(), f).ok())?;
     let t = d.and_hms_opt(0, 0, 0)?.and_local_timezone(sahayak_domain::time::ist()).single()?;
     Some(t.timestamp_millis())
 }
@@ -347,6 +355,8 @@ mod tests {
     fn dates_are_ist_days() {
         // 1 March 2026 00:00 IST is 28 February 18:30 UTC.
         assert_eq!(ist_day_start("2026-03-01"), Some(1_772_303_400_000));
-        assert_eq!(ist_day_start("01-03-2026"), None);
+        // As a desk worker types it, too.
+        assert_eq!(ist_day_start("01-03-2026"), Some(1_772_303_400_000));
+        assert_eq!(ist_day_start("2026/03/01"), None);
     }
 }

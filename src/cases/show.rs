@@ -1,4 +1,6 @@
-//! One case: its facts, its timeline, and the forms to work it (note, status, assignee).
+//! One case, laid out around the next action: what needs doing now at the top (golden hour,
+//! protection, deadlines, tasks), then the facts, then named sections the index links to, and
+//! the timeline with the forms to work the case (note, status, assignee).
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -20,6 +22,8 @@ use crate::web::session::Staff;
 pub struct Fact {
     pub label: String,
     pub value: String,
+    /// The value is a phone number to link with `tel:`.
+    pub tel: bool,
 }
 
 #[derive(Template)]
@@ -32,6 +36,9 @@ struct ShowPage {
     closure: Option<String>,
     district: String,
     assignee: String,
+    victim_name: String,
+    victim_mobile: String,
+    amount: String,
     victim: Vec<Fact>,
     incident: Vec<Fact>,
     narrative: String,
@@ -45,7 +52,10 @@ struct ShowPage {
     staff: Vec<Opt>,
     errors: FieldErrors,
     note: String,
-    panels: Vec<super::panels::Panel>,
+    /// What needs doing now, in the desk's order (see `panels::Place`).
+    now: Vec<super::panels::Panel>,
+    /// The named sections below, in the index.
+    sections: Vec<super::panels::Panel>,
     /// Set when the personal data was erased at the end of retention.
     erased: Option<String>,
 }
@@ -66,10 +76,10 @@ pub async fn render(
     let timeline = service::timeline(state, handle).await?;
     let user = &staff.user;
     let staff_list = state.store.staff_in(&[c.district_id]).await?;
-    let fact = |key: &str, value: String| Fact { label: page.t(key), value };
+    let fact = |key: &str, value: String| Fact { label: page.t(key), value, tel: false };
     let mut victim = vec![
         fact("field-victim-name", f.victim_name.clone()),
-        fact("field-victim-mobile", f.victim_mobile.clone()),
+        Fact { tel: !f.victim_mobile.is_empty(), ..fact("field-victim-mobile", f.victim_mobile.clone()) },
         fact("field-victim-lang", page.t(&f.victim_lang.label_key())),
     ];
     if let Some(age) = f.victim_age {
@@ -94,7 +104,7 @@ pub async fn render(
     if let Some(other) = &f.category_other {
         incident.insert(2, fact("field-category-other", other.clone()));
     }
-    let panels = super::panels::panels(state, staff, handle).await?;
+    let (now, sections) = super::panels::arrange(super::panels::panels(state, staff, handle).await?);
     let erased = c.erased_at.map(|at| {
         page.t1(
             "retention-erased-on",
@@ -104,7 +114,11 @@ pub async fn render(
     });
     let body = ShowPage {
         erased,
-        panels,
+        now,
+        sections,
+        victim_name: f.victim_name.clone(),
+        victim_mobile: f.victim_mobile.clone(),
+        amount: f.amount_lost_paise.filter(|p| *p > 0).map(|p| views::money(Some(p))).unwrap_or_default(),
         reference: c.reference.clone(),
         status: c.status,
         status_label: page.t(&c.status.label_key()),

@@ -13,7 +13,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
-use chrono::Utc;
 use sahayak_domain::access::{CaseAction, Role};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -167,10 +166,16 @@ async fn escalate(
     let hours = if w.risk_self_harm || w.risk_threats { 4 } else { 24 };
     let due = now + hours * 3_600_000;
     let title = catalogs.get_with(lang, "counselling-escalation-task", &[("risks", risks.join(", ").into())]);
-    let task = NewTask { plan_id: None, step_id: None, title: Some(title.clone()), owner_id: None, due_at: Some(due) };
+    let task = NewTask {
+        plan_id: None,
+        step_id: Some(crate::triage::rank::ESCALATION_STEP.to_owned()),
+        title: Some(title.clone()),
+        owner_id: None,
+        due_at: Some(due),
+    };
     state.store.add_tasks(handle.id(), &[task], user.id, now, &title).await?;
-    let next = handle.case().next_due_at.map_or(due, |d| d.min(due));
-    state.store.set_urgency(handle.id(), true, Some(next)).await?;
+    // An open escalation puts the case at the top of the queue (triage::rank).
+    crate::triage::facts::refresh(state, handle.id()).await?;
     tracing::info!(case_id = handle.id(), "counselling risk escalated");
     Ok(())
 }
@@ -246,10 +251,11 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
         needs_override,
         modes: opts(&MODES, "counselling-mode-", "in_person"),
         statuses: opts(&STATUSES, "counselling-status-", "held"),
-        now: sahayak_domain::time::to_ist_local(Utc::now()),
+        now: page.t(sahayak_domain::time::Quick::Now.key()),
         page,
     };
-    Ok(Panel { html: body.render()? })
+    let page_title = body.page.t("counselling-title");
+    Ok(Panel::section("counselling", page_title, body.render()?))
 }
 
 pub async fn form(

@@ -228,7 +228,7 @@ async fn to_pdf(state: &AppState, page: &Page, report: &Report) -> Result<Vec<u8
             districts.push(&r.district_name);
         }
     }
-    let data = pdf_data(page, report, &state.config.centre_name, &districts.join(", "));
+    let data = pdf_data(page, report, state.config.centre(page.lang), &districts.join(", "));
     let paper = sahayak_documents::Paper::MonthlyReport;
     tokio::task::spawn_blocking(move || sahayak_documents::paper_pdf(paper, &data))
         .await

@@ -47,6 +47,9 @@ pub struct HolidayWrite {
 pub struct CentreWrite {
     #[schema(max_length = 200)]
     pub centre_name: String,
+    /// The centre's name in Hindi (the English one shows on Hindi pages when empty).
+    #[schema(max_length = 200)]
+    pub centre_name_hi: String,
     #[schema(max_length = 500)]
     pub centre_address: String,
     #[schema(pattern = "@phone", max_length = 40)]
@@ -72,6 +75,9 @@ pub struct DistrictWrite {
     pub name_hi: String,
     #[schema(max_length = 200)]
     pub centre_name: String,
+    /// The centre's name in Hindi.
+    #[schema(max_length = 200)]
+    pub centre_name_hi: String,
     #[schema(max_length = 500)]
     pub centre_address: String,
     #[schema(pattern = "@phone", max_length = 40)]
@@ -81,9 +87,10 @@ pub struct DistrictWrite {
     pub holidays: Vec<HolidayWrite>,
 }
 
-fn centre(e: &mut FieldErrors, name: &str, address: &str, phone_no: &str) -> CentreDetails {
+fn centre(e: &mut FieldErrors, (name, name_hi, address, phone_no): (&str, &str, &str, &str)) -> CentreDetails {
     CentreDetails {
         name: limited(e, "centre_name", name, 200),
+        name_hi: limited(e, "centre_name_hi", name_hi, 200),
         address: limited(e, "centre_address", address, 500),
         phone: phone(e, "centre_phone", phone_no),
     }
@@ -183,7 +190,7 @@ pub async fn add(state: &AppState, user: &User, w: &DistrictWrite) -> Result<Dis
     }
     let name_en = required(&mut e, "name_en", &w.name_en, 100);
     let name_hi = required(&mut e, "name_hi", &w.name_hi, 100);
-    let centre = centre(&mut e, &w.centre_name, &w.centre_address, &w.centre_phone);
+    let centre = centre(&mut e, (&w.centre_name, &w.centre_name_hi, &w.centre_address, &w.centre_phone));
     let list = holidays(&mut e, &w.holidays);
     if code_ok && state.store.district_by_code(&code).await?.is_some() {
         e.add("code", "error-duplicate");
@@ -215,11 +222,11 @@ pub async fn edit(
     state: &AppState,
     user: &User,
     d: &District,
-    centre_in: (&str, &str, &str),
+    centre_in: (&str, &str, &str, &str),
     holiday_list: &[HolidayWrite],
 ) -> Result<(), AppError> {
     let mut e = FieldErrors::default();
-    let centre = centre(&mut e, centre_in.0, centre_in.1, centre_in.2);
+    let centre = centre(&mut e, centre_in);
     let list = holidays(&mut e, holiday_list);
     e.into_result()?;
     let mut tx = state.store.write().await?;
@@ -276,6 +283,7 @@ fn district_form(page: &Page, errors: &FieldErrors, values: Values<'_>) -> FormV
 
 fn centre_fields(f: &mut Fields<'_>, page: &Page) {
     f.add("centre_name", "dir-centre-name", "text").hint = page.t("dir-centre-hint");
+    f.add("centre_name_hi", "dir-centre-name-hi", "text").lang = "hi";
     f.add("centre_address", "dir-centre-address", "textarea").rows = 2;
     f.add("centre_phone", "dir-centre-phone", "tel");
     let h = f.add("holidays", "dir-holidays", "textarea");
@@ -316,6 +324,7 @@ pub async fn add_form(State(state): State<AppState>, staff: Staff, form: FormDat
         name_en: form.get("name_en").into(),
         name_hi: form.get("name_hi").into(),
         centre_name: form.get("centre_name").into(),
+        centre_name_hi: form.get("centre_name_hi").into(),
         centre_address: form.get("centre_address").into(),
         centre_phone: form.get("centre_phone").into(),
         holidays: holiday_lines(form.get("holidays")),
@@ -356,6 +365,7 @@ pub async fn show(State(state): State<AppState>, staff: Staff, Path(code): Path<
     let dd = d.clone();
     let values = move |name: &str| match name {
         "centre_name" => dd.centre_name.clone().unwrap_or_default(),
+        "centre_name_hi" => dd.centre_name_hi.clone().unwrap_or_default(),
         "centre_address" => dd.centre_address.clone().unwrap_or_default(),
         "centre_phone" => dd.centre_phone.clone().unwrap_or_default(),
         "holidays" => list.clone(),
@@ -372,7 +382,8 @@ pub async fn edit_form(
 ) -> Result<Response, AppError> {
     staff.check_csrf(form.csrf())?;
     let d = super::administered(&state, &staff.user, &code).await?;
-    let centre = (form.get("centre_name"), form.get("centre_address"), form.get("centre_phone"));
+    let centre =
+        (form.get("centre_name"), form.get("centre_name_hi"), form.get("centre_address"), form.get("centre_phone"));
     match edit(&state, &staff.user, &d, centre, &holiday_lines(form.get("holidays"))).await {
         Ok(()) => Ok(Redirect::to(&format!("/admin/districts/{code}")).into_response()),
         Err(AppError::Invalid(e)) => district_page(&state, &staff, &d, e, &|n| form.get(n).to_owned()).await,
@@ -423,7 +434,12 @@ pub async fn edit_api(
 ) -> Result<Json<District>, AppError> {
     let d = super::administered(&state, &api.user, &code).await?;
     let body = body.accept()?;
-    let centre = (body.centre_name.as_str(), body.centre_address.as_str(), body.centre_phone.as_str());
+    let centre = (
+        body.centre_name.as_str(),
+        body.centre_name_hi.as_str(),
+        body.centre_address.as_str(),
+        body.centre_phone.as_str(),
+    );
     edit(&state, &api.user, &d, centre, &body.holidays).await?;
     let fresh = state.store.district_by_code(&d.code).await?.ok_or(AppError::NotFound)?;
     Ok(Json(fresh))

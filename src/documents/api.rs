@@ -25,9 +25,11 @@ pub struct DocumentPath {
 
 /// A document of the case as PDF, in Hindi or English: `portal-complaint` (every field the
 /// national portal asks for, in its order), `police-letter` (to the station house officer),
-/// `bank-hold-request` (to the bank's nodal officer), `s63-certificate` (BSA s.63, Part A
-/// filled from the evidence), `victim-plan` (what to do now), `case-summary` or
-/// `restoration-application` (for the release of held money, by `route`). Each one made is
+/// `bank-letter` (the victim's written complaint to their own bank; `bank-hold-request`, its old
+/// name, still answers), `s63-certificate` (BSA s.63, Part A filled from the evidence, signed
+/// at `signed_at` / `signed_place` or on blank lines), `victim-plan` (what to do now),
+/// `case-summary` or `restoration-application` (for the release of held money, by `route`; the
+/// Magistrate's route is a petition with its affidavit and indemnity bond). Each one made is
 /// recorded in the audit log.
 #[utoipa::path(get, path = "/api/v1/cases/{id}/documents/{kind}.pdf", tag = "documents", security(("bearer" = [])),
     params(DocumentPath, DocumentQuery),
@@ -37,7 +39,7 @@ pub struct DocumentPath {
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case (or not in the caller's districts), or no such document", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A station, section, bank or route that cannot be used", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A station, section, bank, route, signing time or place that cannot be used", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn pdf(
     State(state): State<AppState>,

@@ -7,14 +7,14 @@ use std::sync::OnceLock;
 use chrono::Utc;
 use fluent_bundle::FluentValue;
 use sahayak_documents as docs;
-use sahayak_domain::case::Lang;
+use sahayak_domain::case::{Gender, Lang};
 use sahayak_domain::deadlines::Status as DeadlineStatus;
 use sahayak_domain::identifiers::IdKind;
 use sahayak_domain::plans::Plan;
 use sahayak_domain::taxonomy::Taxonomy;
 use sahayak_domain::time::{from_millis, ist};
 
-use super::{offences, stations};
+use super::{bank, offences, platform, stations};
 use crate::cases::access::CaseHandle;
 use crate::cases::views::{self, Coded};
 use crate::store::{Case, CaseIdentifier, EvidenceItem, TrailRow};
@@ -34,6 +34,10 @@ pub struct Choices {
     pub bank: Option<String>,
     /// The restoration application's route (one of `triage::trail::ROUTES`).
     pub route: Option<String>,
+    /// When the s.63 certificate is signed (IST), as the worker gave it.
+    pub signed_at: Option<chrono::DateTime<Utc>>,
+    /// Where the s.63 certificate is signed.
+    pub signed_place: Option<String>,
 }
 
 /// Refunds below this need no court order (MHA SOP, January 2026): ₹50,000 in paise.
@@ -49,21 +53,35 @@ pub fn doc_lang(lang: Lang) -> docs::Lang {
     }
 }
 
-/// Every `doc-…` message, named as the templates use it (`doc-portal-title` → `portal_title`).
-fn labels(lang: Lang) -> BTreeMap<String, String> {
+/// The victim's gender as the catalogs select on it: `female`, `male`, else `other` (not
+/// recorded, or neither), whose Hindi forms do not presume one.
+fn gender_code(g: Option<Gender>) -> &'static str {
+    match g {
+        Some(Gender::Female) => "female",
+        Some(Gender::Male) => "male",
+        _ => "other",
+    }
+}
+
+/// Every `doc-…` message, named as the templates use it (`doc-portal-title` → `portal_title`),
+/// with the forms for the victim's gender.
+fn labels(lang: Lang, gender: &str) -> BTreeMap<String, String> {
     static KEYS: OnceLock<Vec<String>> = OnceLock::new();
     let keys = KEYS.get_or_init(|| keys(EN_FTL).into_iter().filter(|k| k.starts_with("doc-")).collect());
-    keys.iter().map(|k| (template_name(k), catalogs().get(lang, k))).collect()
+    let args = [("gender", FluentValue::from(gender))];
+    keys.iter().map(|k| (template_name(k), catalogs().get_with(lang, k, &args))).collect()
 }
 
 fn template_name(key: &str) -> String {
     key.trim_start_matches("docf-").trim_start_matches("doc-").replace('-', "_")
 }
 
-/// A `docf-…` sentence with the case's facts in it (a blank line for a missing one).
-fn sentence(lang: Lang, key: &str, args: &[(&str, Option<String>)]) -> (String, String) {
-    let args: Vec<(&str, FluentValue<'_>)> =
+/// A `docf-…` sentence with the case's facts in it (a blank line for a missing one), in the
+/// forms for the victim's gender.
+fn sentence(lang: Lang, gender: &str, key: &str, args: &[(&str, Option<String>)]) -> (String, String) {
+    let mut args: Vec<(&str, FluentValue<'_>)> =
         args.iter().map(|(k, v)| (*k, FluentValue::from(v.clone().unwrap_or_else(|| BLANK.to_owned())))).collect();
+    args.push(("gender", FluentValue::from(gender)));
     (template_name(key), catalogs().get_with(lang, key, &args))
 }
 
@@ -154,17 +172,10 @@ fn evidence(page: &Page, number: usize, i: &EvidenceItem) -> docs::EvidenceItem 
     }
 }
 
-/// The banks of the case's money trail, the victim's own (layer 0) first.
-pub fn trail_banks(trail: &[TrailRow]) -> Vec<String> {
-    let mut rows: Vec<&TrailRow> = trail.iter().collect();
-    rows.sort_by_key(|t| t.layer);
-    let mut out: Vec<String> = Vec::new();
-    for b in rows.iter().filter_map(|t| t.bank.as_deref()).map(str::trim).filter(|b| !b.is_empty()) {
-        if !out.iter().any(|o| o == b) {
-            out.push(b.to_owned());
-        }
-    }
-    out
+/// The restoration route when none was chosen or recorded: without a court order when the
+/// disputed amount is under ₹50,000 (MHA SOP, January 2026), else the Magistrate's order.
+pub fn default_route(disputed_paise: i64) -> &'static str {
+    if disputed_paise < NO_ORDER_BELOW_PAISE { "admin_under_50k" } else { "magistrate_order" }
 }
 
 /// Reads the case and makes the document's data.
@@ -187,13 +198,9 @@ pub async fn document(
     let districts = state.districts().await?;
     let district = districts.iter().find(|d| d.id == case.district_id);
 
-    let ack = t
-        .actions
-        .iter()
-        .find(|a| a.action == ActionKind::PortalFiled.code())
-        .or_else(|| t.actions.iter().find(|a| a.action == ActionKind::Helpline1930.code()))
-        .and_then(|a| a.reference.clone())
-        .and_then(some);
+    let action = |kind: ActionKind| t.actions.iter().find(|a| a.action == kind.code());
+    let helpline_ack = action(ActionKind::Helpline1930).and_then(|a| a.reference.clone()).and_then(some);
+    let ack = action(ActionKind::PortalFiled).and_then(|a| a.reference.clone()).and_then(some).or(helpline_ack.clone());
     let debits: Vec<&TrailRow> = t.trail.iter().filter(|r| r.layer == 0).collect();
     let disputed: i64 = debits.iter().map(|r| r.disputed_paise.unwrap_or(r.amount_paise)).sum();
     let totals = crate::triage::trail::case_totals(f.amount_lost_paise, &t.trail, &restorations);
@@ -216,17 +223,18 @@ pub async fn document(
         let printed = offences::printed(code).ok_or(AppError::invalid("sections", "documents-error-section"))?;
         sections.push(docs::Section { code: printed.to_owned(), title: page.t(&offences::title_key(code)) });
     }
-    let bank = choices.bank.clone().and_then(some).or_else(|| trail_banks(&t.trail).into_iter().next());
-    let account = debits.iter().find_map(|r| r.from_account.clone());
 
     let category = f.sub_category.clone().unwrap_or_else(|| f.category.clone());
     let amount = money(f.amount_lost_paise).or_else(|| money((disputed > 0).then_some(disputed)));
     let date = debits.iter().find_map(|r| r.at).or(f.money_left_at).or(f.incident_at);
-    let mut labels = labels(lang);
+    let gender = gender_code(f.victim_gender);
+    let bank = bank::bank(lang, gender, case, &t, choices.bank.clone().and_then(some));
+    let mut labels = labels(lang, gender);
     let name = some(f.victim_name.clone());
     labels.extend([
         sentence(
             lang,
+            gender,
             "docf-police-body",
             &[
                 ("name", name.clone()),
@@ -237,42 +245,50 @@ pub async fn document(
         ),
         sentence(
             lang,
+            gender,
             "docf-bank-body",
-            &[
-                ("name", name.clone()),
-                ("account", account.clone()),
-                ("date", when(date)),
-                ("amount", amount.clone()),
-                ("ack", ack.clone()),
-            ],
+            &[("name", name.clone()), ("date", when(date)), ("amount", amount.clone()), ("ack", ack.clone())],
         ),
-        sentence(lang, "docf-plan-for", &[("name", name.clone())]),
         sentence(
             lang,
+            gender,
+            "docf-bank-told",
+            &[("told", bank.first_told_at.clone()), ("complaint", bank.complaint_number.clone())],
+        ),
+        sentence(lang, gender, "docf-plan-for", &[("name", name.clone())]),
+        sentence(
+            lang,
+            gender,
             "docf-prepared-by",
-            &[("centre", some(state.config.centre_name.clone())), ("reference", some(case.reference.clone()))],
+            &[
+                ("centre", some(crate::web::centre_name(&state.config, district, lang))),
+                ("reference", some(case.reference.clone())),
+            ],
         ),
     ]);
 
     let restoration = if kind == docs::Kind::RestorationApplication {
         let (referrals, _) = state.store.referrals(case.id).await?;
         let police: Vec<_> = referrals.iter().filter(|r| r.kind == "police").collect();
-        let route =
-            choices.route.clone().or_else(|| restorations.last().map(|r| r.route.clone())).unwrap_or_else(|| {
-                let route =
-                    if totals.held_paise < NO_ORDER_BELOW_PAISE { "admin_under_50k" } else { "magistrate_order" };
-                route.to_owned()
-            });
+        // As chosen, else as recorded, else by the disputed amount (what was lost when the
+        // trail has no debits yet): the SOP's ₹50,000 line is about the disputed amount.
+        let disputed_or_lost = if disputed > 0 { disputed } else { f.amount_lost_paise.unwrap_or(0) };
+        let route = choices
+            .route
+            .clone()
+            .or_else(|| restorations.last().map(|r| r.route.clone()))
+            .unwrap_or_else(|| default_route(disputed_or_lost).to_owned());
         // The victim asks for what is held, but never more than they lost.
         let claimed = match f.amount_lost_paise {
             Some(lost) if lost > 0 => totals.held_paise.min(lost),
             _ => totals.held_paise,
         };
-        labels.extend([sentence(
-            lang,
-            "docf-restoration-body",
-            &[("name", name.clone()), ("date", when(date)), ("amount", amount.clone()), ("ack", ack.clone())],
-        )]);
+        let facts = [("name", name.clone()), ("date", when(date)), ("amount", amount.clone()), ("ack", ack.clone())];
+        labels.extend([
+            sentence(lang, gender, "docf-restoration-body", &facts),
+            sentence(lang, gender, "docf-petition-fact-fraud", &facts),
+            sentence(lang, gender, "docf-petition-fact-report", &facts),
+        ]);
         docs::Restoration {
             route,
             fir_number: police.iter().find_map(|r| r.fir_number.clone()).and_then(some),
@@ -303,13 +319,15 @@ pub async fn document(
             occurred_at: when(f.incident_at.or(f.money_left_at)),
             noticed_at: when(f.noticed_at),
             registered_at: when(Some(case.created_at)),
-            platform: f.payment_channel.map(|p| page.t(&p.label_key())),
+            platform: platform::where_it_happened(&f.narrative, &ids),
             payment_channel: f.payment_channel.map(|p| page.t(&p.label_key())),
             delay_reason: None,
             narrative: some(f.narrative.clone()),
+            narrative_words: f.narrative.split_whitespace().count() as i64,
             amount_lost: money(f.amount_lost_paise),
         },
         ncrp_ack: ack,
+        helpline_ack,
         suspect: suspect(&page, case, &ids),
         transactions: t.trail.iter().map(|r| transaction(&page, r)).collect(),
         money: docs::Money {
@@ -324,9 +342,14 @@ pub async fn document(
             district: district.map(|d| d.name(lang).to_owned()),
             sections,
         },
-        bank: docs::Bank { name: bank, account },
+        bank,
         plan,
         restoration,
+        signing: docs::Signing {
+            date: choices.signed_at.map(|t| t.with_timezone(&ist()).format("%d/%m/%Y").to_string()),
+            time: choices.signed_at.map(|t| t.with_timezone(&ist()).format("%H:%M").to_string()),
+            place: choices.signed_place.clone(),
+        },
         summary: docs::Summary {
             district: district.map(|d| d.name(lang).to_owned()),
             status: Some(page.t(&case.status.label_key())),
@@ -370,7 +393,7 @@ pub async fn document(
     Ok(docs::Document {
         kind,
         lang: doc_lang(lang),
-        centre: state.config.centre_name.clone(),
+        centre: crate::web::centre_name(&state.config, district, lang),
         reference: case.reference.clone(),
         date: sahayak_domain::time::display_ist_date(now),
         labels,

@@ -1,15 +1,18 @@
 //! Documents in Hindi and English made from a case: the portal complaint, the letters to the
-//! police and the bank, the s.63 certificate, the victim's plan and the case summary.
+//! police and to the victim's bank, the s.63 certificate, the victim's plan, the case summary
+//! and the application for the release of held money.
 //!
 //! [`build`] gathers a case's facts into `sahayak_documents::Document` (plain, translated data);
 //! the `sahayak-documents` crate typesets it with typst into a PDF (or SVG pages for the HTML
 //! view). The API and the case page share [`service`].
 
 pub mod api;
+pub mod bank;
 pub mod build;
 pub mod offences;
 mod pages;
 mod panel;
+mod platform;
 pub mod service;
 pub mod stations;
 

@@ -77,5 +77,6 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
         .collect(),
         page,
     };
-    Ok(Some(Panel { html: body.render()? }))
+    let page_title = body.page.t("documents-title");
+    Ok(Some(Panel::section("documents", page_title, body.render()?)))
 }

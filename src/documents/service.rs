@@ -26,14 +26,21 @@ pub struct DocumentQuery {
     /// Police letter: offence codes separated by commas, e.g. `bns-318-4,it-66d` (default: the
     /// sections usual for the case's kind of scam).
     pub sections: Option<String>,
-    /// Bank hold request: the bank it is addressed to (default: the first bank of the money trail).
+    /// Bank letter: the victim's bank it is addressed to (default: the bank of the money trail's
+    /// first debit from the victim's account).
     pub bank: Option<String>,
     /// Restoration application: `magistrate_order`, `lok_adalat` or `admin_under_50k` (default:
     /// the route last recorded on the case, else by the amount held).
     pub route: Option<String>,
+    /// Section 63 certificate: when it is signed, IST `YYYY-MM-DDTHH:MM` (default: blank lines
+    /// to fill in by hand).
+    pub signed_at: Option<String>,
+    /// Section 63 certificate: where it is signed (default: a blank line).
+    pub signed_place: Option<String>,
 }
 
 const MAX_BANK_CHARS: usize = 120;
+const MAX_PLACE_CHARS: usize = 120;
 
 impl DocumentQuery {
     /// Reads the query string. `sections` may be repeated (check boxes) or comma-separated.
@@ -47,6 +54,8 @@ impl DocumentQuery {
                 "station" => q.station = Some(v),
                 "bank" => q.bank = Some(v),
                 "route" => q.route = Some(v),
+                "signed_at" => q.signed_at = Some(v),
+                "signed_place" => q.signed_place = Some(v),
                 "sections" => {
                     q.sections = Some(match q.sections.take() {
                         Some(s) if !s.trim().is_empty() => format!("{s},{v}"),
@@ -77,7 +86,20 @@ impl DocumentQuery {
         if route.as_deref().is_some_and(|r| !crate::triage::trail::ROUTES.contains(&r)) {
             return Err(AppError::invalid("route", "documents-error-route"));
         }
+        let signed_at = match given(&self.signed_at) {
+            Some(t) => Some(
+                sahayak_domain::time::parse_ist_local(&t)
+                    .ok_or(AppError::invalid("signed_at", "documents-error-signed-at"))?,
+            ),
+            None => None,
+        };
+        let signed_place = given(&self.signed_place);
+        if signed_place.as_ref().is_some_and(|p| p.chars().count() > MAX_PLACE_CHARS) {
+            return Err(AppError::invalid("signed_place", "error-too-long"));
+        }
         Ok(Choices {
+            signed_at,
+            signed_place,
             route,
             station: given(&self.station),
             sections: given(&self.sections)

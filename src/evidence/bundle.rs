@@ -183,7 +183,7 @@ pub async fn export(
     let index = IndexPage {
         lang: lang.code(),
         title: page.t1("evidence-index-title", "case", reference.as_str()),
-        centre: state.config.centre_name.clone(),
+        centre: state.config.centre(page.lang).to_owned(),
         exported: format!("{} · {}", crate::cases::views::when(Some(now)), user.display_name),
         t: IndexLabels {
             centre: page.t("evidence-index-centre"),

@@ -95,5 +95,6 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
         reference,
         page,
     };
-    Ok(Some(Panel { html: body.render()? }))
+    let page_title = body.page.t("evidence-title");
+    Ok(Some(Panel::section("evidence", page_title, body.render()?)))
 }

@@ -130,7 +130,8 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
         can_write: require(&staff.user, CaseAction::Edit).is_ok(),
         page,
     };
-    Ok(Some(Panel { html: body.render()? }))
+    let page_title = body.page.t("followup-title");
+    Ok(Some(Panel::section("follow-ups", page_title, body.render()?)))
 }
 
 pub async fn form(

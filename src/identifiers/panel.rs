@@ -155,5 +155,6 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
         ring: ring.map(|(id, n)| (id, page.t1("ident-ring-link", "count", n as i64))),
         page,
     };
-    Ok(Panel { html: body.render()? })
+    let page_title = body.page.t("ident-title");
+    Ok(Panel::section("identifiers", page_title, body.render()?))
 }

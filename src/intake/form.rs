@@ -35,6 +35,55 @@ pub struct CaseFormPage {
     pub scams: Vec<Opt>,
     pub payment_channels: Vec<Opt>,
     pub assignees: Vec<Opt>,
+    /// Each field to correct: its id (for the link), its label, what to do.
+    pub summary: Vec<(String, String, String)>,
+    /// The district was preselected from the user's last intake.
+    pub remembered: bool,
+    pub money_left_at_label: String,
+}
+
+/// The id a field's error links to, and the catalog key of its label.
+fn field_target(field: &str) -> (&str, String) {
+    match field {
+        "money_left" => ("money_left_yes", "field-money-left".into()),
+        "category" => ("category", "field-category".into()),
+        f => (f, format!("field-{}", f.replace('_', "-"))),
+    }
+}
+
+/// The error summary: every field by its label, in the order the form asks for them.
+fn summary(page: &Page, errors: &FieldErrors) -> Vec<(String, String, String)> {
+    const ORDER: [&str; 20] = [
+        "money_left",
+        "money_left_at",
+        "amount_lost",
+        "district",
+        "channel",
+        "victim_name",
+        "victim_mobile",
+        "victim_lang",
+        "narrative",
+        "incident_at",
+        "noticed_at",
+        "category",
+        "category_other",
+        "scam_pattern",
+        "payment_channel",
+        "suspect_details",
+        "pasted_messages",
+        "victim_age",
+        "victim_gender",
+        "victim_address",
+    ];
+    let pos = |f: &str| ORDER.iter().position(|o| *o == f).unwrap_or(ORDER.len());
+    let mut list: Vec<_> = errors.0.iter().collect();
+    list.sort_by_key(|e| pos(e.field));
+    list.iter()
+        .map(|e| {
+            let (id, label) = field_target(e.field);
+            (id.to_owned(), page.t(&label), page.t(e.key))
+        })
+        .collect()
 }
 
 /// What differs between the intake and the edit form.
@@ -57,9 +106,18 @@ pub async fn render_form(
     let mine: Vec<_> =
         districts.iter().filter(|d| crate::cases::access::sees_district(&staff.user, d.id)).cloned().collect();
     let staff_list = state.store.staff_in(&mine.iter().map(|d| d.id).collect::<Vec<_>>()).await?;
-    // A worker in one district need not choose it.
-    let district =
-        if input.district.is_empty() && mine.len() == 1 { mine[0].code.clone() } else { input.district.clone() };
+    // A worker in one district need not choose it; one in several starts where they last
+    // registered a case.
+    let last = if input.district.is_empty() && mine.len() > 1 && !mode.editing {
+        state.store.last_district(staff.user.id).await?.and_then(|id| mine.iter().find(|d| d.id == id))
+    } else {
+        None
+    };
+    let district = match (input.district.is_empty(), mine.as_slice(), last) {
+        (true, [only], _) => only.code.clone(),
+        (true, _, Some(d)) => d.code.clone(),
+        _ => input.district.clone(),
+    };
     let body = CaseFormPage {
         districts: views::district_options(&page, &mine, &district),
         money_left: views::options::<MoneyLeft>(&page, &input.money_left),
@@ -70,6 +128,9 @@ pub async fn render_form(
         scams: views::options::<ScamPattern>(&page, &input.scam_pattern),
         payment_channels: views::options::<PaymentChannel>(&page, &input.payment_channel),
         assignees: views::staff_options(&staff_list, &input.assignee),
+        summary: summary(&page, &errors),
+        remembered: last.is_some(),
+        money_left_at_label: format!("{} ({})", page.t("field-money-left-at"), page.t("form-required-when-money")),
         editing: mode.editing,
         action: mode.action,
         reference: mode.reference,
@@ -80,6 +141,16 @@ pub async fn render_form(
     };
     let status = if body.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     Ok((status, Html(body.render()?)).into_response())
+}
+
+/// Times read from words ("30 minutes ago") go back into the form as exact times, so they do
+/// not drift while the worker corrects another field.
+pub fn keep_times(mut input: CaseInput) -> CaseInput {
+    let now = chrono::Utc::now();
+    for t in [&mut input.money_left_at, &mut input.incident_at, &mut input.noticed_at] {
+        *t = crate::web::when::keep(t, now);
+    }
+    input
 }
 
 fn intake_mode() -> FormMode {
@@ -96,7 +167,7 @@ pub async fn create(State(state): State<AppState>, staff: Staff, form: FormData)
     let input = CaseInput::from_form(&form);
     match service::create(&state, &staff.user, &input).await {
         Ok(case) => Ok(Redirect::to(&format!("/cases/{}", case.reference)).into_response()),
-        Err(AppError::Invalid(errors)) => render_form(&state, &staff, intake_mode(), input, errors).await,
+        Err(AppError::Invalid(errors)) => render_form(&state, &staff, intake_mode(), keep_times(input), errors).await,
         Err(e) => Err(e),
     }
 }

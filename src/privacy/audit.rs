@@ -61,5 +61,6 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
             address: e.address,
         })
         .collect();
-    Ok(Some(Panel { html: AccessPanel { page, entries }.render()? }))
+    let title = page.t("audit-title");
+    Ok(Some(Panel::section("access-log", title, AccessPanel { page, entries }.render()?)))
 }

@@ -169,7 +169,8 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
         retention: super::retention::panel(state, staff, handle, &rows),
         page,
     };
-    Ok(Panel { html: body.render()? })
+    let page_title = body.page.t("consent-title");
+    Ok(Panel::section("consent", page_title, body.render()?))
 }
 
 pub async fn form(

@@ -14,7 +14,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
-use chrono::Utc;
 use sahayak_domain::access::CaseAction;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -370,11 +369,12 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
             .iter()
             .map(|c| Opt { value: format!("legal_aid:{}", c.id), label: c.name.clone(), selected: false })
             .collect(),
-        now: sahayak_domain::time::to_ist_local(Utc::now()),
+        now: page.t(sahayak_domain::time::Quick::Now.key()),
         days,
         page,
     };
-    Ok(Panel { html: body.render()? })
+    let page_title = body.page.t("referral-title");
+    Ok(Panel::section("referrals", page_title, body.render()?))
 }
 
 pub async fn add_form(

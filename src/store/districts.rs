@@ -15,11 +15,23 @@ pub struct District {
     pub name_hi: String,
     /// The district centre's own name, address and helpline, when it has its own.
     pub centre_name: Option<String>,
+    /// The centre's own name in Hindi, if it has one.
+    pub centre_name_hi: Option<String>,
     pub centre_address: Option<String>,
     pub centre_phone: Option<String>,
 }
 
 impl District {
+    /// The district centre's own name in `lang` (the English one where it has no Hindi one).
+    pub fn centre_name_in(&self, lang: sahayak_domain::case::Lang) -> Option<&str> {
+        let hi = self.centre_name_hi.as_deref().filter(|n| !n.is_empty());
+        let en = self.centre_name.as_deref().filter(|n| !n.is_empty());
+        match lang {
+            sahayak_domain::case::Lang::Hi => hi.or(en),
+            sahayak_domain::case::Lang::En => en,
+        }
+    }
+
     pub fn name(&self, lang: sahayak_domain::case::Lang) -> &str {
         match lang {
             sahayak_domain::case::Lang::Hi => &self.name_hi,
@@ -40,11 +52,12 @@ pub struct NewDistrict<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct CentreDetails {
     pub name: Option<String>,
+    pub name_hi: Option<String>,
     pub address: Option<String>,
     pub phone: Option<String>,
 }
 
-const COLUMNS: &str = "id, code, prefix, name_en, name_hi, centre_name, centre_address, centre_phone";
+const COLUMNS: &str = "id, code, prefix, name_en, name_hi, centre_name, centre_name_hi, centre_address, centre_phone";
 
 impl Store {
     pub async fn districts(&self) -> StoreResult<Vec<District>> {
@@ -91,8 +104,9 @@ impl Store {
         centre: &CentreDetails,
     ) -> StoreResult<District> {
         let district = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "INSERT INTO districts (code, prefix, name_en, name_hi, centre_name, centre_address, centre_phone, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {COLUMNS}"
+            "INSERT INTO districts (code, prefix, name_en, name_hi, centre_name, centre_address, centre_phone, created_at,
+               centre_name_hi)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING {COLUMNS}"
         )))
         .bind(d.code)
         .bind(d.prefix)
@@ -102,6 +116,7 @@ impl Store {
         .bind(centre.address.as_deref())
         .bind(centre.phone.as_deref())
         .bind(now_millis())
+        .bind(centre.name_hi.as_deref())
         .fetch_one(w.conn())
         .await
         .map_err(|e| on_unique(e, "prefix"))?;
@@ -110,13 +125,17 @@ impl Store {
 
     /// Changes a district's centre details.
     pub async fn set_district_centre(&self, w: &mut WriteTx, id: i64, centre: &CentreDetails) -> StoreResult<()> {
-        sqlx::query("UPDATE districts SET centre_name = $1, centre_address = $2, centre_phone = $3 WHERE id = $4")
-            .bind(centre.name.as_deref())
-            .bind(centre.address.as_deref())
-            .bind(centre.phone.as_deref())
-            .bind(id)
-            .execute(w.conn())
-            .await?;
+        sqlx::query(
+            "UPDATE districts SET centre_name = $1, centre_address = $2, centre_phone = $3, centre_name_hi = $5
+             WHERE id = $4",
+        )
+        .bind(centre.name.as_deref())
+        .bind(centre.address.as_deref())
+        .bind(centre.phone.as_deref())
+        .bind(id)
+        .bind(centre.name_hi.as_deref())
+        .execute(w.conn())
+        .await?;
         Ok(())
     }
 }

@@ -101,6 +101,17 @@ pub struct MoneyTotals {
     pub restored_paise: i64,
 }
 
+/// The queue's ordering columns of a case (see `triage::rank`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Urgency {
+    pub urgent: bool,
+    pub next_due_at: Option<i64>,
+    /// The sort key, smallest first.
+    pub rank: i64,
+    /// When the rank goes stale by itself.
+    pub until: Option<i64>,
+}
+
 /// A line of the work queue.
 #[derive(Debug, Clone)]
 pub struct QueueItem {
@@ -108,6 +119,8 @@ pub struct QueueItem {
     pub urgent: bool,
     pub next_due_at: Option<i64>,
     pub money_left_at: Option<i64>,
+    /// Its place in the queue (`triage::rank`).
+    pub queue_rank: i64,
 }
 
 const TRAIL_COLUMNS: &str =
@@ -176,15 +189,28 @@ impl Store {
     }
 
     /// Keeps the queue's ordering columns in step with the case's deadlines and tasks.
-    pub async fn set_urgency(&self, case_id: i64, urgent: bool, next_due_at: Option<i64>) -> StoreResult<()> {
+    pub async fn set_urgency(&self, case_id: i64, u: &Urgency) -> StoreResult<()> {
         let mut w = self.write().await?;
-        sqlx::query("UPDATE cases SET urgent = $1, next_due_at = $2 WHERE id = $3")
-            .bind(i64::from(urgent))
-            .bind(next_due_at.unwrap_or(NOTHING_DUE))
+        sqlx::query("UPDATE cases SET urgent = $1, next_due_at = $2, queue_rank = $3, rank_until = $4 WHERE id = $5")
+            .bind(i64::from(u.urgent))
+            .bind(u.next_due_at.unwrap_or(NOTHING_DUE))
+            .bind(u.rank)
+            .bind(u.until)
             .bind(case_id)
             .execute(w.conn())
             .await?;
         w.commit().await
+    }
+
+    /// Open cases whose queue rank went stale by `now`, the stalest first.
+    pub async fn stale_ranks(&self, now: i64, limit: i64) -> StoreResult<Vec<i64>> {
+        Ok(sqlx::query_scalar(
+            "SELECT id FROM cases WHERE status <> 'closed' AND rank_until <= $1 ORDER BY rank_until LIMIT $2",
+        )
+        .bind(now)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?)
     }
 
     /// Adds tasks to a case in one transaction, with a timeline entry.
@@ -449,13 +475,12 @@ impl Store {
         Ok(json)
     }
 
-    /// The work queue: open cases within scope, urgent money cases first, then by the
-    /// nearest deadline; cases with nothing due come last, oldest first. Each district is
-    /// read from its own index range and the ranges merged.
+    /// The work queue: open cases within scope in the order `triage::rank` gave them. Each
+    /// district is read from its own index range and the ranges merged.
     pub async fn queue(&self, scope: &Scope, assignee: Option<i64>, limit: i64) -> StoreResult<Vec<QueueItem>> {
         let branch = |sql: &mut Sql, district: Option<i64>| {
             sql.push("SELECT ");
-            sql.push(SUMMARY_COLUMNS).push(", c.urgent, c.next_due_at, c.money_left_at");
+            sql.push(SUMMARY_COLUMNS).push(", c.urgent, c.next_due_at, c.money_left_at, c.queue_rank");
             sql.push(" FROM cases c LEFT JOIN users a ON a.id = c.assignee_id WHERE c.status <> 'closed'");
             if let Some(d) = district {
                 sql.push(" AND c.district_id = ").int(d);
@@ -463,7 +488,7 @@ impl Store {
             if let Some(u) = assignee {
                 sql.push(" AND c.assignee_id = ").int(u);
             }
-            sql.push(" ORDER BY c.urgent DESC, c.next_due_at, c.id LIMIT ").int(limit);
+            sql.push(" ORDER BY c.queue_rank, c.id LIMIT ").int(limit);
         };
         let districts: Vec<Option<i64>> = match scope {
             Scope::All => vec![None],
@@ -485,7 +510,7 @@ impl Store {
                 branch(&mut sql, *d);
                 sql.push(&format!(") AS q{i}"));
             }
-            sql.push(") AS u ORDER BY u.urgent DESC, u.next_due_at, u.id LIMIT ").int(limit);
+            sql.push(") AS u ORDER BY u.queue_rank, u.id LIMIT ").int(limit);
         }
         self.counted(1);
         let rows = sql.query().fetch_all(&self.pool).await?;
@@ -497,6 +522,7 @@ impl Store {
                     urgent: r.try_get::<i64, _>("urgent")? != 0,
                     next_due_at: (due < NOTHING_DUE).then_some(due),
                     money_left_at: r.try_get("money_left_at")?,
+                    queue_rank: r.try_get("queue_rank")?,
                 })
             })
             .collect::<Result<_, sqlx::Error>>()

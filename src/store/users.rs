@@ -132,6 +132,25 @@ impl Store {
         Ok(sql.query_as().fetch_all(&self.pool).await?)
     }
 
+    /// The district the user last registered a case in (the intake form starts there).
+    pub async fn last_district(&self, user_id: i64) -> StoreResult<Option<i64>> {
+        let id: Option<Option<i64>> = sqlx::query_scalar("SELECT last_district_id FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(id.flatten())
+    }
+
+    pub async fn set_last_district(&self, user_id: i64, district_id: i64) -> StoreResult<()> {
+        let mut w = self.write().await?;
+        sqlx::query("UPDATE users SET last_district_id = $1 WHERE id = $2 AND last_district_id IS DISTINCT FROM $1")
+            .bind(district_id)
+            .bind(user_id)
+            .execute(w.conn())
+            .await?;
+        w.commit().await
+    }
+
     pub async fn set_user_lang(&self, user_id: i64, lang: Lang) -> StoreResult<()> {
         let mut w = self.write().await?;
         sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")

@@ -5,16 +5,15 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::Utc;
 use sahayak_domain::access::CaseAction as Permission;
 use sahayak_domain::deadlines::{AccountKind, Payer};
-use sahayak_domain::time::{from_millis, to_ist_local};
+use sahayak_domain::time::{display_ist, from_millis};
 use unicode_normalization::UnicodeNormalization;
 
 use super::advice_text::{self, AdviceView};
 use super::facts::{self, Triage};
 use crate::cases::access::{self, CaseHandle, require};
-use crate::cases::panels::Panel;
+use crate::cases::panels::{Panel, Place};
 use crate::cases::views::{self, Opt};
 use crate::store::{CASE_ANSWERS, PaymentFacts, User, now_millis};
 use crate::web::AppState;
@@ -56,21 +55,7 @@ fn code<T>(
 }
 
 fn time(v: &Option<String>, now: i64, field: &'static str, e: &mut FieldErrors) -> Option<i64> {
-    let s = v.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
-    let parsed = sahayak_domain::time::parse_ist_local(s)
-        .or_else(|| chrono::DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc)));
-    match parsed {
-        // A few minutes of clock difference between a phone and the server are allowed.
-        Some(t) if t.timestamp_millis() > now + 10 * 60_000 => {
-            e.add(field, "error-future");
-            None
-        }
-        Some(t) => Some(t.timestamp_millis()),
-        None => {
-            e.add(field, "error-datetime");
-            None
-        }
-    }
+    crate::web::when::past(e, field, v.as_deref().unwrap_or_default(), sahayak_domain::time::from_millis(now))
 }
 
 /// Checks and records one set of answers, then brings the case's urgency and next deadline
@@ -185,6 +170,8 @@ struct AdviceTemplate {
     credentials: Vec<Choice>,
     accounts: Vec<Opt>,
     bank_alert_at: String,
+    /// The field's error (errors are listed at the top of the case page).
+    no_error: Option<&'static str>,
     cross_border: Vec<Choice>,
     compensated: Vec<Choice>,
 }
@@ -230,6 +217,8 @@ pub fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle, t: &Triage) -
         selected: answers.account.as_deref() == Some(k.code()),
     }))
     .collect();
+    let title = page.t("advice-title");
+    let open_questions = t.advice.ask.len();
     let body = AdviceTemplate {
         reference: case.reference.clone(),
         can_write: staff.user.role.may(Permission::Edit),
@@ -238,10 +227,12 @@ pub fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle, t: &Triage) -
         payer,
         credentials: tri(&page, answers.credentials_shared),
         accounts,
-        bank_alert_at: answers.bank_alert_at.map(|a| to_ist_local(from_millis(a))).unwrap_or_default(),
+        bank_alert_at: answers.bank_alert_at.map(|a| display_ist(from_millis(a))).unwrap_or_default(),
+        no_error: None,
         cross_border: tri(&page, answers.cross_border),
         compensated: tri(&page, answers.compensated_before),
         page,
     };
-    Ok(Some(Panel { html: body.render()? }))
+    let panel = Panel::now(Place::Protection, "protection", title, body.render()?);
+    Ok(Some(if open_questions > 0 { panel.with_badge(open_questions.to_string()) } else { panel }))
 }

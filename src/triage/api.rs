@@ -196,7 +196,9 @@ pub struct QueueQuery {
     pub mine: Option<String>,
 }
 
-/// The work queue: open cases, urgent money cases first, then by the nearest deadline.
+/// The work queue: open cases ranked by what time will destroy: people at risk and money in its
+/// golden hour first (the freshest money first), then the nearest deadline that loses the
+/// victim money or rights, then tasks.
 #[utoipa::path(get, path = "/api/v1/queue", tag = "triage", security(("bearer" = [])), params(QueueQuery),
     responses(
         (status = 200, body = Vec<QueueItemJson>),

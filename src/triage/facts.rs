@@ -8,7 +8,8 @@ use sahayak_domain::deadlines::{self, AccountKind, CaseFacts, Deadline, LienFact
 use sahayak_domain::time::from_millis;
 
 use super::actions::ActionKind;
-use crate::store::{CASE_ANSWERS, Case, CaseAction, PaymentFacts, Task, TrailRow};
+use super::rank::{ESCALATION_STEP, Facts, LARGE_LOSS_STEP, OpenTask, Rank, rank};
+use crate::store::{CASE_ANSWERS, Case, CaseAction, PaymentFacts, Task, TrailRow, Urgency};
 use crate::web::{AppError, AppState};
 
 /// Everything the triage views need about one case, read once.
@@ -58,7 +59,7 @@ fn txn_fact(at: i64, amount_paise: i64, own: Option<&PaymentFacts>, case: Option
 
 /// Scams that arrive by call, SMS or WhatsApp: their first contact opens the Chakshu window.
 fn by_communication(p: ScamPattern) -> bool {
-    !matches!(p, ScamPattern::SimSwap | ScamPattern::SocialMediaHacking)
+    !matches!(p, ScamPattern::SimSwap | ScamPattern::SocialMediaHacking | ScamPattern::AccountFrozen)
 }
 
 /// Intimate images and impersonation: platforms must take content down within 24 hours.
@@ -124,11 +125,15 @@ pub fn case_facts(case: &Case, actions: &[CaseAction], trail: &[TrailRow], payme
     }
 }
 
-/// Money left and the golden-hour actions are not all done.
+/// The three golden-hour actions are all recorded.
+pub fn golden_done(actions: &[CaseAction]) -> bool {
+    ActionKind::GOLDEN.iter().all(|g| actions.iter().any(|a| a.action == g.code()))
+}
+
+/// Money left and the golden-hour actions are not all done (however long ago: the case page
+/// still offers them; the queue ranks by [`super::rank`], which also minds the time).
 pub fn is_urgent(case: &Case, actions: &[CaseAction]) -> bool {
-    case.fields.money_left == Some(MoneyLeft::Yes)
-        && case.status.is_open()
-        && !ActionKind::GOLDEN.iter().all(|g| actions.iter().any(|a| a.action == g.code()))
+    case.fields.money_left == Some(MoneyLeft::Yes) && case.status.is_open() && !golden_done(actions)
 }
 
 /// A deadline missed by more than this no longer orders the queue: nothing can be done to
@@ -148,6 +153,32 @@ pub fn next_due(deadlines: &[Deadline], tasks: &[Task], now: DateTime<Utc>) -> O
     deadline.chain(task).min()
 }
 
+/// Where the case stands in the work queue at `now`.
+pub fn queue_rank(case: &Case, t: &Triage, now: DateTime<Utc>) -> Rank {
+    let tasks: Vec<OpenTask> = t
+        .tasks
+        .iter()
+        .filter(|k| k.done_at.is_none())
+        .map(|k| OpenTask {
+            due_at: k.due_at,
+            escalation: k.step_id.as_deref() == Some(ESCALATION_STEP),
+            pressing: k.step_id.as_deref() == Some(LARGE_LOSS_STEP),
+        })
+        .collect();
+    let money_left_at = case.fields.money_left_at.filter(|_| case.fields.money_left == Some(MoneyLeft::Yes));
+    rank(
+        &Facts {
+            open: case.status.is_open(),
+            created_at: case.created_at,
+            money_left_at,
+            golden_done: golden_done(&t.actions),
+            deadlines: &t.deadlines,
+            tasks: &tasks,
+        },
+        now,
+    )
+}
+
 /// Reads what the triage views need and computes the deadlines as of `now`.
 pub async fn load(state: &AppState, case: &Case, now: DateTime<Utc>) -> Result<Triage, AppError> {
     let actions = state.store.case_actions(case.id).await?;
@@ -161,15 +192,41 @@ pub async fn load(state: &AppState, case: &Case, now: DateTime<Utc>) -> Result<T
     Ok(Triage { actions, trail, tasks, payment, deadlines, advice })
 }
 
-/// Brings the queue's ordering columns up to date after something changed on the case.
+/// Brings the queue's ordering columns up to date after something changed on the case (or
+/// time moved its rank on: see [`sweep`]).
 pub async fn refresh(state: &AppState, case_id: i64) -> Result<(), AppError> {
     let case = state.store.case(case_id).await?;
     let now = Utc::now();
     let t = load(state, &case, now).await?;
-    let urgent = is_urgent(&case, &t.actions);
+    let r = queue_rank(&case, &t, now);
     let due = next_due(&t.deadlines, &t.tasks, now);
-    if urgent != case.urgent || due != case.next_due_at {
-        state.store.set_urgency(case.id, urgent, due).await?;
-    }
+    state
+        .store
+        .set_urgency(case.id, &Urgency { urgent: r.urgent(), next_due_at: due, rank: r.key(), until: r.until })
+        .await?;
     Ok(())
+}
+
+/// Ranks again the open cases whose rank time has overtaken (a golden window ended, a deadline
+/// was missed for good, a new case not ranked yet), a batch at a time; returns how many.
+pub async fn sweep(state: &AppState, batch: i64) -> Result<usize, AppError> {
+    let ids = state.store.stale_ranks(Utc::now().timestamp_millis(), batch).await?;
+    for id in &ids {
+        refresh(state, *id).await?;
+    }
+    Ok(ids.len())
+}
+
+/// Keeps the queue's order true as time passes: a sweep every minute, by one of the servers on
+/// this database.
+pub async fn keep_ranked(state: AppState) {
+    let job = |state: AppState| async move {
+        // A large backlog (after an upgrade) is worked through in batches, yielding between them.
+        while sweep(&state, 200).await? == 200 {
+            tokio::task::yield_now().await;
+        }
+        Ok(())
+    };
+    let minute = std::time::Duration::from_secs(60);
+    crate::web::fleet::every(state, "queue_rank_sweep", minute - std::time::Duration::from_secs(5), minute, job).await
 }

@@ -12,6 +12,7 @@ pub mod panel;
 pub mod plan_api;
 pub mod plans;
 pub mod queue;
+pub mod rank;
 pub mod trail;
 pub mod trail_api;
 
@@ -32,8 +33,8 @@ use crate::web::form::FormData;
 use crate::web::session::Staff;
 use actions::ActionKind;
 
-/// The triage sections of the case page (immediate help and deadlines, the plan, the money
-/// trail), from one read of the case's actions, trail and tasks.
+/// The triage parts of the case page (golden hour, deadlines, the plan's tasks, other actions,
+/// the money trail), from one read of the case's actions, trail and tasks.
 pub async fn panels(
     state: &AppState,
     staff: &Staff,
@@ -41,7 +42,7 @@ pub async fn panels(
 ) -> Result<Vec<crate::cases::panels::Panel>, AppError> {
     let now = Utc::now();
     let t = facts::load(state, handle.case(), now).await?;
-    let mut out = vec![panel::panel(state, staff, handle, &t, now)?];
+    let mut out = panel::panels(state, staff, handle, &t, now)?;
     out.extend(advice::panel(state, staff, handle, &t)?);
     out.push(plans::panel(state, staff, handle, &t.tasks)?);
     out.push(trail::panel(state, staff, handle, &t.trail).await?);
@@ -107,21 +108,10 @@ pub async fn record(
         e.add("action", "error-choice");
     }
     let now = now_millis();
+    // Empty means now (the field offers "now" as its first choice).
     let done_at = match input.done_at.trim() {
         "" => Some(now),
-        s => match sahayak_domain::time::parse_ist_local(s)
-            .or_else(|| chrono::DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc)))
-        {
-            Some(t) if t.timestamp_millis() > now + 10 * 60_000 => {
-                e.add("done_at", "error-future");
-                None
-            }
-            Some(t) => Some(t.timestamp_millis()),
-            None => {
-                e.add("done_at", "error-datetime");
-                None
-            }
-        },
+        s => crate::web::when::past(&mut e, "done_at", s, sahayak_domain::time::from_millis(now)),
     };
     let clean = |s: &str, max: usize, field: &'static str, e: &mut FieldErrors| {
         let s: String = s.trim().nfc().collect();
@@ -161,7 +151,10 @@ async fn record_form(
         note: form.get("note"),
     };
     match record(&state, &staff.user, &handle, &input).await {
-        Ok(_) => Ok(Redirect::to(&format!("/cases/{}#triage", handle.case().reference)).into_response()),
+        Ok(kind) => {
+            let anchor = if kind.is_golden() { "triage" } else { "actions" };
+            Ok(Redirect::to(&format!("/cases/{}#{anchor}", handle.case().reference)).into_response())
+        }
         Err(AppError::Invalid(errors)) => {
             crate::cases::show::render(&state, &staff, &handle, errors, String::new()).await
         }

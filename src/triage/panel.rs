@@ -1,5 +1,6 @@
-//! The triage section of the case page: the golden-hour banner with its checklist and the
-//! three actions, every other action taken, and the case's deadlines counting down.
+//! The triage parts of the case page: the golden-hour clock with the three actions (each a
+//! compact row: what, when, reference), the case's deadlines counting down, and every other
+//! action taken.
 
 use askama::Template;
 use chrono::{DateTime, TimeDelta, Utc};
@@ -7,12 +8,12 @@ use fluent_bundle::FluentValue;
 use sahayak_domain::access::CaseAction as Permission;
 use sahayak_domain::case::MoneyLeft;
 use sahayak_domain::deadlines::{Deadline, Note, Status};
-use sahayak_domain::time::{display_ist, from_millis, to_ist_local};
+use sahayak_domain::time::{Quick, display_ist, from_millis};
 
 use super::actions::ActionKind;
 use super::facts::{Triage, is_urgent};
 use crate::cases::access::CaseHandle;
-use crate::cases::panels::Panel;
+use crate::cases::panels::{Panel, Place};
 use crate::cases::views::{self, Coded, Opt};
 use crate::web::i18n::catalogs;
 use crate::web::page::Page;
@@ -57,21 +58,41 @@ pub struct DeadlineView {
     pub notes: Vec<String>,
 }
 
+/// The golden hour: the clock and the three actions, at the top of the case page.
 #[derive(Template)]
 #[template(path = "triage/panel.html")]
-struct PanelTemplate {
+struct GoldenTemplate {
     page: Page,
     reference: String,
     can_write: bool,
-    money_left: bool,
+    /// Money left inside the golden window.
     golden_hour: bool,
     elapsed: String,
     urgent: bool,
     golden: Vec<ActionView>,
+    /// The value a time field starts with: "now" in the page's language.
+    now_text: String,
+}
+
+/// The case's deadlines: the open ones, and those met.
+#[derive(Template)]
+#[template(path = "triage/deadlines.html")]
+struct DeadlinesTemplate {
+    page: Page,
+    open: Vec<DeadlineView>,
+    met: Vec<DeadlineView>,
+}
+
+/// Every other action taken, and the form to record one.
+#[derive(Template)]
+#[template(path = "triage/actions.html")]
+struct ActionsTemplate {
+    page: Page,
+    reference: String,
+    can_write: bool,
     other_done: Vec<ActionView>,
     other_kinds: Vec<Opt>,
-    now_local: String,
-    deadlines: Vec<DeadlineView>,
+    now_text: String,
 }
 
 fn status_view(page: &Page, s: Status) -> (String, &'static str) {
@@ -149,20 +170,44 @@ fn action_view(page: &Page, kind: ActionKind, t: &Triage) -> ActionView {
     }
 }
 
-pub fn panel(
+/// The triage panels of the case page: the golden hour (money cases), the deadlines, and the
+/// other actions taken (a section).
+pub fn panels(
     state: &AppState,
     staff: &Staff,
     handle: &CaseHandle,
     t: &Triage,
     now: DateTime<Utc>,
-) -> Result<Panel, AppError> {
+) -> Result<Vec<Panel>, AppError> {
     let page = staff.page(state);
     let case = handle.case();
-    let money_left = case.fields.money_left == Some(MoneyLeft::Yes);
-    let since = case.fields.money_left_at.map(|at| now - from_millis(at));
-    // The banner shows while there is still a chance to freeze the money (REFERENCE §11.1).
-    let golden_hour = money_left && since.is_some_and(|s| s < TimeDelta::hours(72));
-    let other_done = ActionKind::ALL
+    let can_write = staff.user.role.may(Permission::Edit);
+    let now_text = page.t(Quick::Now.key());
+    let mut out = Vec::new();
+    if case.fields.money_left == Some(MoneyLeft::Yes) {
+        let since = case.fields.money_left_at.map(|at| now - from_millis(at));
+        let golden = GoldenTemplate {
+            reference: case.reference.clone(),
+            can_write,
+            golden_hour: since.is_some_and(|s| s < super::rank::GOLDEN_WINDOW),
+            elapsed: since.map(|s| duration_text(&page, s)).unwrap_or_default(),
+            urgent: is_urgent(case, &t.actions),
+            golden: ActionKind::GOLDEN.iter().map(|k| action_view(&page, *k, t)).collect(),
+            now_text: now_text.clone(),
+            page: page.clone(),
+        };
+        let title = page.t("triage-golden-index");
+        out.push(Panel::now(Place::Golden, "triage", title, golden.render()?));
+    }
+    let views: Vec<DeadlineView> = t.deadlines.iter().map(|d| deadline_view(&page, d, now)).collect();
+    if !views.is_empty() {
+        let open_count = t.deadlines.iter().filter(|d| !matches!(d.status, Status::Met | Status::MetLate)).count();
+        let (met, open): (Vec<_>, Vec<_>) = views.into_iter().partition(|d| d.status_class == "met");
+        let body = DeadlinesTemplate { open, met, page: page.clone() };
+        let panel = Panel::now(Place::Deadlines, "deadlines", page.t("deadline-title"), body.render()?);
+        out.push(panel.with_badge(open_count.to_string()));
+    }
+    let other_done: Vec<ActionView> = ActionKind::ALL
         .iter()
         .filter(|k| !k.is_golden())
         .map(|k| action_view(&page, *k, t))
@@ -173,19 +218,10 @@ pub fn panel(
         .filter(|k| !k.is_golden())
         .map(|k| Opt { value: k.code().to_owned(), label: page.t(&k.label_key()), selected: false })
         .collect();
-    let body = PanelTemplate {
-        reference: case.reference.clone(),
-        can_write: staff.user.role.may(Permission::Edit),
-        money_left,
-        golden_hour,
-        elapsed: since.map(|s| duration_text(&page, s)).unwrap_or_default(),
-        urgent: is_urgent(case, &t.actions),
-        golden: ActionKind::GOLDEN.iter().map(|k| action_view(&page, *k, t)).collect(),
-        other_done,
-        other_kinds,
-        now_local: to_ist_local(now),
-        deadlines: t.deadlines.iter().map(|d| deadline_view(&page, d, now)).collect(),
-        page,
-    };
-    Ok(Panel { html: body.render()? })
+    let count = other_done.len();
+    let body =
+        ActionsTemplate { reference: case.reference.clone(), can_write, other_done, other_kinds, now_text, page };
+    let title = body.page.t("triage-other-done");
+    out.push(Panel::section("actions", title, body.render()?).with_badge(count.to_string()));
+    Ok(out)
 }

@@ -155,6 +155,12 @@ pub struct PlanStepJson {
     /// ISO-8601 duration, counted from `after`.
     pub within: String,
     pub urgent: bool,
+    /// Said at the desk before anything else, even before the 1930 call.
+    pub safety: bool,
+    /// The step applies only where all of these hold: `money_lost`, `no_money_lost`,
+    /// `victim_minor`, `large_loss` (above the centre's `large_loss_rupees`),
+    /// `not_large_loss`, `victim_woman`. Empty: every case.
+    pub when: Vec<String>,
     pub deadline_rule: Option<String>,
 }
 
@@ -197,6 +203,12 @@ pub async fn plans(api: ApiUser) -> Json<Vec<PlanJson>> {
                         victim_text: s.victim_text.get(lang).to_owned(),
                         within: s.due.within_iso.clone(),
                         urgent: s.urgent,
+                        safety: s.safety,
+                        when: s
+                            .when
+                            .iter()
+                            .filter_map(|w| serde_json::to_value(w).ok().and_then(|v| v.as_str().map(str::to_owned)))
+                            .collect(),
                         deadline_rule: s.deadline_rule.clone(),
                     })
                     .collect(),

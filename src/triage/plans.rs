@@ -9,15 +9,16 @@ use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::{TimeDelta, Utc};
 use sahayak_domain::access::{CaseAction as Permission, Role};
-use sahayak_domain::case::{Lang, MoneyLeft};
+use sahayak_domain::case::{Gender, Lang, MoneyLeft};
 use sahayak_domain::plans::{After, Circumstances, Place, Plan, Step};
 use serde::Deserialize;
 
 use super::actions::ActionKind;
 use super::panel::{DeadlineView, deadline_view, duration_text};
 use crate::cases::access::{self, CaseHandle, require};
-use crate::cases::panels::Panel;
+use crate::cases::panels::{Panel, Place as PagePlace};
 use crate::cases::views::{self, Opt};
+use crate::config::Config;
 use crate::store::{Case, CaseFields, NewTask, Task, User, now_millis};
 use crate::web::AppState;
 use crate::web::error::AppError;
@@ -37,11 +38,21 @@ pub fn plan_for(f: &CaseFields) -> &'static Plan {
     Plan::for_case(f.scam_pattern.code(), &f.category, f.sub_category.as_deref(), f.payment_channel.map(|p| p.code()))
 }
 
-fn circumstances(f: &CaseFields) -> Circumstances {
+/// The facts that decide which of a plan's conditional steps apply to a case.
+pub fn circumstances(f: &CaseFields, config: &Config) -> Circumstances {
     Circumstances {
         money_lost: f.money_left == Some(MoneyLeft::Yes) || f.amount_lost_paise.is_some_and(|a| a > 0),
         victim_minor: f.victim_age.is_some_and(|a| a < 18),
+        large_loss: sahayak_domain::plans::large_loss(f.amount_lost_paise, config.large_loss_paise),
+        victim_woman: f.victim_gender == Some(Gender::Female),
     }
+}
+
+/// Whether the case's loss is above the centre's large-loss threshold (`large_loss_rupees`,
+/// ₹1,00,000 by default): its plan then has an FIR the same day, and the work queue ranks it
+/// higher.
+pub fn large_loss(case: &Case, config: &Config) -> bool {
+    circumstances(&case.fields, config).large_loss
 }
 
 /// The plan step that an action completes.
@@ -49,11 +60,11 @@ fn step_of(action: ActionKind) -> &'static [&'static str] {
     match action {
         ActionKind::Helpline1930 => &["call_1930"],
         ActionKind::BankBlock => &["call_bank"],
-        ActionKind::BankComplaint => &["bank_written_complaint"],
+        ActionKind::BankComplaint => &["bank_written_complaint", "freeze_bank_request"],
         ActionKind::PortalFiled => &["complete_ncrp", "file_ncrp_other"],
         ActionKind::ChakshuReported => &["report_chakshu"],
         ActionKind::PlatformReported => &["platform_takedown"],
-        ActionKind::EfirRegistered => &["police_fir"],
+        ActionKind::EfirRegistered => &["police_fir", "fir_same_day"],
         _ => &[],
     }
 }
@@ -86,15 +97,21 @@ pub async fn owners(
     Ok(out)
 }
 
-/// The plan's steps as tasks for a case registered at `registered` (ms), with their due
-/// times: counted from registration, from the incident (when money left, or the incident
-/// time), or from the step they follow.
-pub fn tasks_for(plan: &Plan, f: &CaseFields, registered: i64, owners: &HashMap<Role, Option<i64>>) -> Vec<NewTask> {
+/// The plan's steps that apply in `c`, as tasks for a case registered at `registered` (ms),
+/// with their due times: counted from registration, from the incident (when money left, or
+/// the incident time), or from the step they follow.
+pub fn tasks_for(
+    plan: &Plan,
+    c: Circumstances,
+    f: &CaseFields,
+    registered: i64,
+    owners: &HashMap<Role, Option<i64>>,
+) -> Vec<NewTask> {
     let incident = f.money_left_at.or(f.incident_at).unwrap_or(registered);
     let mut due_of: HashMap<&str, i64> = HashMap::new();
     let mut previous: Option<i64> = None;
     let mut out = Vec::new();
-    for step in plan.steps_for(circumstances(f)) {
+    for step in plan.steps_for(c) {
         let from = match &step.due.after {
             After::Registration => registered,
             After::Incident => incident,
@@ -122,7 +139,7 @@ pub async fn switch_plan(state: &AppState, user: &User, handle: &CaseHandle, pla
     let plan = Plan::get(plan_id.trim()).ok_or(AppError::invalid("plan", "error-choice"))?;
     let c = handle.case();
     let owners = owners(state, c.district_id, c.assignee_id).await?;
-    let tasks = tasks_for(plan, &c.fields, now_millis(), &owners);
+    let tasks = tasks_for(plan, circumstances(&c.fields, &state.config), &c.fields, now_millis(), &owners);
     state.store.replace_plan_tasks(c.id, &tasks, user.id, now_millis(), &plan.id).await?;
     super::facts::refresh(state, c.id).await
 }
@@ -244,7 +261,9 @@ pub fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle, tasks: &[Task
             .collect(),
         page,
     };
-    Ok(Panel { html: body.render()? })
+    let open = tasks.iter().filter(|t| t.done_at.is_none()).count();
+    let title = body.page.t("plan-heading");
+    Ok(Panel::now(PagePlace::Tasks, "tasks", title, body.render()?).with_badge(open.to_string()))
 }
 
 fn back(handle: &CaseHandle) -> Response {

@@ -1,5 +1,6 @@
-//! The work queue: what a counsellor opens in the morning. Urgent money cases first, then by
-//! the nearest deadline or task; with the user's own open tasks as reminders.
+//! The work queue: what a counsellor opens in the morning, ranked by what time will destroy
+//! (`super::rank`): people at risk and money inside its golden hour first, then the nearest
+//! deadline that loses money or rights, then tasks; the user's own open tasks beside the list.
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -8,6 +9,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use super::panel::duration_text;
+use super::rank::Tier;
 use crate::cases::access::scope;
 use crate::cases::views::{self, CaseRow};
 use crate::store::{QueueItem, Task};
@@ -20,6 +22,7 @@ pub const QUEUE_SIZE: i64 = 100;
 pub struct QueueRow {
     pub row: CaseRow,
     pub urgent: bool,
+    pub tier: Tier,
     pub money_since: Option<String>,
     pub due: Option<String>,
     pub overdue: bool,
@@ -32,12 +35,18 @@ pub struct Reminder {
     pub overdue: bool,
 }
 
+/// A part of the queue under its own heading.
+pub struct Group {
+    pub title: String,
+    pub rows: Vec<QueueRow>,
+}
+
 #[derive(Template)]
 #[template(path = "triage/queue.html")]
 struct QueuePage {
     page: Page,
     mine: bool,
-    rows: Vec<QueueRow>,
+    groups: Vec<Group>,
     reminders: Vec<Reminder>,
     /// Money across the user's districts: reported, held, restored.
     totals: (String, String, String),
@@ -55,6 +64,7 @@ pub fn queue_row(page: &Page, districts: &[crate::store::District], q: &QueueIte
     QueueRow {
         row: views::case_row(page, districts, &q.case),
         urgent: q.urgent,
+        tier: Tier::of_key(q.queue_rank),
         money_since: q.money_left_at.map(|t| duration_text(page, now - sahayak_domain::time::from_millis(t))),
         due: due.map(|d| {
             let left = d - now;
@@ -103,7 +113,18 @@ pub async fn page(
         })
         .collect();
     let totals = super::trail::totals_text(&state.store.money_totals(None, &scope(&staff.user)).await?);
-    let rows = items.iter().map(|i| queue_row(&page, &districts, i)).collect();
-    let body = QueuePage { rows, mine, reminders, totals, page };
+    let mut groups: Vec<Group> = Vec::new();
+    for row in items.iter().map(|i| queue_row(&page, &districts, i)) {
+        let title = page.t(match row.tier {
+            Tier::AtRisk | Tier::Golden => "queue-golden",
+            Tier::Deadline | Tier::Task => "queue-deadlines",
+            Tier::Waiting => "queue-waiting",
+        });
+        match groups.last_mut() {
+            Some(g) if g.title == title => g.rows.push(row),
+            _ => groups.push(Group { title, rows: vec![row] }),
+        }
+    }
+    let body = QueuePage { groups, mine, reminders, totals, page };
     Ok(Html(body.render()?).into_response())
 }

@@ -105,15 +105,12 @@ fn money(v: &Option<String>, field: &'static str, e: &mut FieldErrors) -> Option
 }
 
 fn time(v: &Option<String>, field: &'static str, e: &mut FieldErrors) -> Option<i64> {
-    match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => None,
-        Some(s) => sahayak_domain::time::parse_ist_local(s)
-            .or_else(|| chrono::DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&chrono::Utc)))
-            .map(|t| t.timestamp_millis())
-            .or_else(|| {
-                e.add(field, "error-datetime");
-                None
-            }),
+    match crate::web::when::parse(v.as_deref().unwrap_or_default(), chrono::Utc::now())? {
+        Ok(t) => Some(t.timestamp_millis()),
+        Err(()) => {
+            e.add(field, "error-datetime");
+            None
+        }
     }
 }
 
@@ -436,7 +433,8 @@ pub async fn panel(
         statuses: opts(&page, "route-status", &ROUTE_STATUSES),
         page,
     };
-    Ok(Panel { html: body.render()? })
+    let page_title = body.page.t("trail-title");
+    Ok(Panel::section("trail", page_title, body.render()?))
 }
 
 fn back(handle: &CaseHandle) -> Response {

@@ -74,7 +74,7 @@ pub async fn track(State(state): State<AppState>, body: JsonBody<TrackRequest>) 
     let c = handle.case();
     let lang = body.lang.as_deref().and_then(|l| l.parse().ok()).unwrap_or(c.fields.victim_lang);
     let mut page = Page::anonymous(lang, "/api/v1/track");
-    page.centre = state.config.centre_name.clone();
+    page.centre = state.config.centre(page.lang).to_owned();
     let plan = crate::triage::plans::victim_plan(&state, c, &page).await?;
     let status_key = format!("status-{}", c.status.code().replace('_', "-"));
     Ok(Json(TrackJson {

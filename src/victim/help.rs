@@ -63,7 +63,7 @@ fn advise(page: &Page, q: &CheckQuery, tips: Vec<(String, String)>) -> Option<Ad
     let recent = matches!(q.when.as_str(), "hour" | "day");
     let lang = text_lang(page.lang);
     let plan = Plan::for_case(pattern.code(), "", None, None);
-    let circumstances = Circumstances { money_lost, victim_minor: false };
+    let circumstances = Circumstances { money_lost, ..Circumstances::default() };
     let steps = plan.steps_for(circumstances).map(|s| s.victim_text.get(lang).to_owned()).collect();
     Some(Advice { call_now: money_lost && recent, plan_title: plan.title.get(lang).to_owned(), steps, tips })
 }
@@ -108,7 +108,7 @@ pub async fn page(
         } else {
             Vec::new()
         },
-        centre: own(district.map(|d| &d.centre_name), &state.config.centre_name),
+        centre: crate::web::centre_name(&state.config, district, page.lang),
         address: own(district.map(|d| &d.centre_address), &state.config.centre_address),
         phone: own(district.map(|d| &d.centre_phone), &state.config.centre_phone),
         page,

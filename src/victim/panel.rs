@@ -75,7 +75,8 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
         delivers: super::notifier(state).delivers(),
         page,
     };
-    Ok(Panel { html: body.render()? })
+    let page_title = body.page.t("victim-title");
+    Ok(Panel::section("victim", page_title, body.render()?))
 }
 
 /// Issues a new code (the old one stops working) and sends it to the victim's mobile through

@@ -50,7 +50,7 @@ impl VictimVisit {
             user: None,
             csrf: self.session.csrf.clone(),
             path: self.path.clone(),
-            centre: state.config.centre_name.clone(),
+            centre: state.config.centre(lang).to_owned(),
         }
     }
 

@@ -9,6 +9,8 @@ pub mod i18n;
 pub mod metrics;
 pub mod page;
 pub mod session;
+pub mod tel;
+pub mod when;
 pub mod work;
 
 use std::sync::Arc;
@@ -147,6 +149,12 @@ fn district_engine(rows: &[crate::store::DistrictHoliday]) -> Engine {
     Engine::new(builtin.rules().clone(), calendars).unwrap_or_else(|_| builtin.clone())
 }
 
+/// The centre's name in `lang`: the district's own when it has one, else the deployment's
+/// (config `centre_name` / `centre_name_hi`). Pages, papers and the help page all ask here.
+pub fn centre_name(config: &Config, district: Option<&District>, lang: Lang) -> String {
+    district.and_then(|d| d.centre_name_in(lang)).unwrap_or_else(|| config.centre(lang)).to_owned()
+}
+
 /// Request bodies above this are refused before any handler reads them.
 const MAX_BODY_BYTES: usize = 1024 * 1024;
 
@@ -158,6 +166,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(|| async { Redirect::to("/queue") }))
         .route("/healthz", get(healthz))
+        .route("/when", get(when::echo_endpoint))
         .route("/metrics", get(metrics::endpoint))
         .route("/static/{*path}", get(crate::assets::serve))
         .merge(crate::auth::router())
@@ -183,6 +192,7 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(reject_nul_in_query))
         .layer(middleware::from_fn(error::render_errors))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(tower_http::compression::CompressionLayer::new().compress_when(compressible))
         .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp)))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
@@ -202,6 +212,36 @@ pub fn router(state: AppState) -> Router {
             tracing::info_span!("http", method = %req.method(), path = %path)
         }))
         .with_state(state)
+}
+
+/// Pages, styles, scripts and JSON go compressed (gzip or brotli, as the browser asks); files
+/// (evidence, PDFs, images) go as they are: they are compressed already or served in ranges.
+fn compressible(
+    _: axum::http::StatusCode,
+    _: axum::http::Version,
+    headers: &HeaderMap,
+    _: &axum::http::Extensions,
+) -> bool {
+    let kind = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let small = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .is_some_and(|n| n < 256);
+    !small
+        && [
+            "text/html",
+            "text/css",
+            "text/javascript",
+            "application/javascript",
+            "application/json",
+            "application/problem+json",
+            "image/svg+xml",
+            "text/csv",
+            "text/plain",
+        ]
+        .iter()
+        .any(|k| kind.starts_with(k))
 }
 
 /// A query string carrying NUL is refused before any handler sees it: no person types one,

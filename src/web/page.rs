@@ -80,6 +80,31 @@ impl Page {
         self.user.as_ref().is_some_and(|u| crate::directory::edits_directory(u.role))
     }
 
+    /// `text` as HTML with the helplines it names as `tel:` links (see [`super::tel`]).
+    pub fn tel_links(&self, text: impl AsRef<str>) -> String {
+        super::tel::links(text.as_ref(), &[])
+    }
+
+    /// [`Page::tel_links`], with `phone` (the centre's number) linked too.
+    pub fn tel_links_with(&self, text: impl AsRef<str>, phone: &str) -> String {
+        super::tel::links(text.as_ref(), &[phone])
+    }
+
+    /// No field error (for time fields in parts of a page that show errors elsewhere).
+    pub fn no_error(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// What a typed time means, shown under a time field (see [`super::when::echo`]).
+    pub fn when_echo(&self, text: impl AsRef<str>) -> String {
+        super::when::echo(self, text.as_ref(), chrono::Utc::now())
+    }
+
+    /// The quick choices of every time field, in this page's language.
+    pub fn when_choices(&self) -> Vec<String> {
+        super::when::choices(self)
+    }
+
     pub fn user_role(&self) -> String {
         self.user.as_ref().map(|u| self.t(&u.role.label_key())).unwrap_or_default()
     }

@@ -59,7 +59,7 @@ impl Viewer {
             user: self.user.clone(),
             csrf: self.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default(),
             path: self.path.clone(),
-            centre: state.config.centre_name.clone(),
+            centre: state.config.centre(self.lang).to_owned(),
         }
     }
 }
@@ -117,7 +117,7 @@ impl Staff {
             user: Some(self.user.clone()),
             csrf: self.csrf.clone(),
             path: self.path.clone(),
-            centre: state.config.centre_name.clone(),
+            centre: state.config.centre(self.lang).to_owned(),
         }
     }
 

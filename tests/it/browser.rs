@@ -59,6 +59,11 @@ pub fn tools() -> Option<(String, String, String)> {
 }
 
 pub async fn start_browser(chromium: &str, driver: &str) -> (Driver, Client) {
+    start_browser_at(chromium, driver, (1280, 900)).await
+}
+
+/// A browser whose window is `size` (width, height) CSS pixels.
+pub async fn start_browser_at(chromium: &str, driver: &str, size: (u32, u32)) -> (Driver, Client) {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let child = Command::new(driver)
         .arg(format!("--port={port}"))
@@ -73,7 +78,7 @@ pub async fn start_browser(chromium: &str, driver: &str) -> (Driver, Client) {
             "binary": chromium,
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--no-first-run", "--window-size=1280,900", "--lang=hi-IN",
+                     "--no-first-run", format!("--window-size={},{}", size.0, size.1), "--lang=hi-IN",
                      format!("--user-data-dir={}", profile.display())]
         }
     }))
@@ -83,12 +88,72 @@ pub async fn start_browser(chromium: &str, driver: &str) -> (Driver, Client) {
     for _ in 0..50 {
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
-            Ok(client) => return (guard, client),
+            Ok(client) => {
+                fit_viewport(&client, size).await;
+                return (guard, client);
+            }
             Err(e) => last = Some(e),
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     panic!("chromedriver did not accept a session: {last:?}");
+}
+
+/// Sizes the window so that the page's viewport is `size` (the command-line size is the outer
+/// window, and has a floor of 500 px in width).
+pub async fn fit_viewport(client: &Client, size: (u32, u32)) {
+    let _ = client.set_window_size(size.0, size.1).await;
+    let inner = client.execute("return [window.innerWidth, window.innerHeight]", vec![]).await.unwrap_or_default();
+    let (w, h) = (inner[0].as_u64().unwrap_or(0) as u32, inner[1].as_u64().unwrap_or(0) as u32);
+    if (w, h) != size && w > 0 {
+        let _ = client.set_window_size(size.0 * 2 - w.min(size.0 * 2), size.1 * 2 - h.min(size.1 * 2)).await;
+    }
+}
+
+/// The Nu HTML checker (`vnu.jar` from npm `vnu-jar`, run with the system's Java), or `None`
+/// with a notice when missing and not required.
+pub fn vnu() -> Option<String> {
+    let jar = format!("{}/node_modules/vnu-jar/build/dist/vnu.jar", env!("CARGO_MANIFEST_DIR"));
+    let java = Command::new("java").arg("-version").stderr(Stdio::null()).status().is_ok_and(|s| s.success());
+    if std::path::Path::new(&jar).exists() && java {
+        return Some(jar);
+    }
+    if std::env::var("SAHAYAK_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
+        panic!("the Nu HTML checker is required but missing (java: {java}, {jar}); run npm ci");
+    }
+    eprintln!("notice: Nu HTML checker skipped (java: {java}, vnu.jar present: false); install Java and run npm ci");
+    None
+}
+
+/// Checks pages' HTML with the Nu checker in one run; returns its errors as "name: line: message".
+pub fn nu_errors(jar: &str, pages: &[(String, String)]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (i, (_, html)) in pages.iter().enumerate() {
+        let path = dir.path().join(format!("{i:03}.html"));
+        std::fs::write(&path, html).unwrap();
+        files.push(path);
+    }
+    let out = Command::new("java")
+        .args(["-jar", jar, "--errors-only", "--format", "json"])
+        .args(&files)
+        .output()
+        .expect("the Nu checker runs");
+    let report: Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|_| {
+        panic!("Nu checker output: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    });
+    report["messages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|m| m["type"] == "error" || m["subType"] == "fatal")
+        .map(|m| {
+            let url = m["url"].as_str().unwrap_or_default();
+            let i: usize = url.rsplit('/').next().and_then(|f| f.get(..3)).and_then(|n| n.parse().ok()).unwrap_or(0);
+            let name = pages.get(i).map(|p| p.0.as_str()).unwrap_or(url);
+            format!("{name}: line {}: {}", m["lastLine"], m["message"].as_str().unwrap_or_default())
+        })
+        .collect()
 }
 
 /// Runs axe-core on the current page and returns the WCAG A/AA violations found.
@@ -155,7 +220,7 @@ async fn register_a_case_in_hindi_and_find_it_by_search_in_a_real_browser() {
         c.find(Locator::Id("scam_pattern")).await?.select_by_value("kyc_otp").await?;
         c.find(Locator::Id("amount_lost")).await?.send_keys("32,500").await?;
         c.find(Locator::Id("payment_channel")).await?.select_by_value("net_banking").await?;
-        c.find(Locator::Css("form.case-form button[type=submit]")).await?.click().await?;
+        c.find(Locator::Css("form.case-form .actions button[type=submit]")).await?.click().await?;
         let heading = c.wait().for_element(Locator::Css("h1 .badge")).await?;
         assert_eq!(heading.text().await?, "नया");
         let reference = c.find(Locator::Css("h1")).await?.text().await?;

@@ -262,7 +262,8 @@ async fn fixture(app: &TestApp) -> Fixture {
     status(app, actor, c3, Status::New, Status::Referred, ms(2025, 3, 10, 15, 30)).await;
     task(app, actor, c3, ms(2025, 3, 11, 9, 0), None).await;
     // C3's next deadline (the task) has passed.
-    app.state.store.set_urgency(c3, false, Some(ms(2025, 3, 11, 9, 0))).await.unwrap();
+    let due = sahayak::store::Urgency { urgent: false, next_due_at: Some(ms(2025, 3, 11, 9, 0)), rank: 0, until: None };
+    app.state.store.set_urgency(c3, &due).await.unwrap();
 
     status(app, actor, c4, Status::New, Status::Closed, ms(2025, 3, 25, 9, 0)).await;
     Fixture { c1, c3 }

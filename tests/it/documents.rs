@@ -14,10 +14,10 @@ use serde_json::{Value, json};
 
 use crate::helpers::{Db, TestApp, backends, spawn_app, texts};
 
-const KINDS: [&str; 7] = [
+pub const KINDS: [&str; 7] = [
     "portal-complaint",
     "police-letter",
-    "bank-hold-request",
+    "bank-letter",
     "s63-certificate",
     "victim-plan",
     "case-summary",
@@ -27,11 +27,11 @@ const KINDS: [&str; 7] = [
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\0\x05\0\x01\xff\x89\x99=\x1d\0\0\0\0IEND\xaeB`\x82";
 
 /// Whitespace removed: pdftotext puts stray spaces inside some Devanagari clusters.
-fn squeeze(s: &str) -> String {
+pub fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn artefacts() -> PathBuf {
+pub fn artefacts() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("documents");
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -48,7 +48,7 @@ pub fn pdftotext(pdf: &[u8]) -> String {
 }
 
 /// Keeps PNGs of the pages (`<name>-<page>.png`) for a person to look at.
-fn keep_png(name: &str, pdf: &[u8]) {
+pub fn keep_png(name: &str, pdf: &[u8]) {
     let dir = artefacts();
     let path = dir.join(format!("{name}.pdf"));
     std::fs::write(&path, pdf).unwrap();
@@ -56,19 +56,20 @@ fn keep_png(name: &str, pdf: &[u8]) {
     assert!(status.success(), "pdftoppm");
 }
 
-async fn get_pdf(app: &TestApp, token: &str, path: &str) -> (u16, String, Vec<u8>) {
+pub async fn get_pdf(app: &TestApp, token: &str, path: &str) -> (u16, String, Vec<u8>) {
     let r = TestApp::http().get(app.url(path)).bearer_auth(token).send().await.unwrap();
     let status = r.status().as_u16();
     let ctype = r.headers().get("content-type").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
     (status, ctype, r.bytes().await.unwrap().to_vec())
 }
 
-async fn problem(app: &TestApp, token: &str, path: &str) -> (u16, Value) {
+pub async fn problem(app: &TestApp, token: &str, path: &str) -> (u16, Value) {
     app.api(Method::GET, token, path, None).await
 }
 
-/// A case with something in every part: money trail, portal filing, identifiers, evidence.
-async fn rich_case(app: &TestApp, token: &str) -> (i64, String) {
+/// A case with something in every part: money trail, the bank told by phone, portal filing,
+/// identifiers, evidence.
+pub async fn rich_case(app: &TestApp, token: &str) -> (i64, String) {
     let case = app
         .create_case(
             token,
@@ -96,15 +97,13 @@ async fn rich_case(app: &TestApp, token: &str) -> (i64, String) {
         let (s, v) = app.api(Method::POST, token, &format!("/api/v1/cases/{id}/trail"), Some(row)).await;
         assert_eq!(s, 201, "{v}");
     }
-    let (s, v) = app
-        .api(
-            Method::POST,
-            token,
-            &format!("/api/v1/cases/{id}/actions"),
-            Some(json!({"action": "portal_filed", "reference": "22406250007694"})),
-        )
-        .await;
-    assert!(s == 200 || s == 201, "{v}");
+    for action in [
+        json!({"action": "bank_block", "reference": "SBI-CC-77812", "done_at": "2026-03-12T11:02"}),
+        json!({"action": "portal_filed", "reference": "22406250007694"}),
+    ] {
+        let (s, v) = app.api(Method::POST, token, &format!("/api/v1/cases/{id}/actions"), Some(action)).await;
+        assert!(s == 200 || s == 201, "{v}");
+    }
     let (s, v) = app
         .api(
             Method::POST,
@@ -142,11 +141,18 @@ fn facts_of(kind: &str) -> &'static [&'static str] {
             &["सुनीतामीणा", "407112345678", "₹15,000", "upi-debit.png", "bill.pay@ybl", "9876543210", "22406250007694"]
         }
         "police-letter" => &["सुनीतामीणा", "407112345678", "BNS318(4)", "ITAct66D", "9876543210", "22406250007694"],
-        "bank-hold-request" => {
-            &["StateBankofIndia", "407112345678", "407112349999", "YESB0000123", "₹15,000", "22406250007694"]
-        }
+        "bank-letter" => &[
+            "StateBankofIndia",
+            "407112345678",
+            "bill.pay@ybl",
+            "₹15,000",
+            "22406250007694",
+            "SBI-CC-77812",
+            "12-03-202611:02",
+        ],
         "s63-certificate" => {
-            &["सुनीतामीणा", "RedmiNote12", "356938035643809", "SHA256", "12/03/2026", "11:05", "Jaipur"]
+            // The date, time and place are those of signing (papers::), not of the capture.
+            &["सुनीतामीणा", "RedmiNote12", "356938035643809", "SHA256"]
         }
         "victim-plan" => &["1930"],
         "case-summary" => &["सुनीतामीणा", "₹15,000", "₹9,000", "22406250007694"],
@@ -164,8 +170,8 @@ fn words_of(kind: &str, lang: &str) -> &'static str {
         ("portal-complaint", "hi") => "संदिग्ध",
         ("police-letter", "en") => "StationHouseOfficer",
         ("police-letter", "hi") => "शिकायत",
-        ("bank-hold-request", "en") => "NodalOfficer",
-        ("bank-hold-request", "hi") => "अनुरोध",
+        ("bank-letter", "en") => "Writtencomplaint",
+        ("bank-letter", "hi") => "लिखितशिकायत",
         ("s63-certificate", "en") => "PARTB",
         ("s63-certificate", "hi") => "प्रमाणपत्र",
         ("victim-plan", "en") => "Whattodonow",
@@ -184,7 +190,7 @@ async fn the_restoration_application_follows_the_route_and_the_police_referral()
     let token = app.token("counsellor.jaipur").await;
     let (id, _) = rich_case(&app, &token).await;
     let path = |q: &str| format!("/api/v1/cases/{id}/documents/restoration-application.pdf?lang=en{q}");
-    // ₹9,000 held and no route recorded: the refund without a court order.
+    // ₹15,000 disputed and no route recorded: the refund without a court order.
     let (s, _, pdf) = get_pdf(&app, &token, &path("")).await;
     assert_eq!(s, 200);
     let text = squeeze(&pdftotext(&pdf));
@@ -199,7 +205,7 @@ async fn the_restoration_application_follows_the_route_and_the_police_referral()
     let (s, _, pdf) = get_pdf(&app, &token, &path("&route=magistrate_order")).await;
     assert_eq!(s, 200);
     let text = squeeze(&pdftotext(&pdf));
-    for fact in ["section503", "0457/2026", "CyberPoliceStationJaipur", "Indemnitybond", "₹9,000"] {
+    for fact in ["SECTION503", "0457/2026", "CyberPoliceStationJaipur", "INDEMNITYBOND", "PRAYER", "₹9,000"] {
         assert!(text.contains(fact), "{fact} missing from {text}");
     }
     // In Hindi, through the Lok Adalat.
@@ -230,7 +236,13 @@ async fn every_document_in_both_languages_carries_the_case_facts() {
                 assert_eq!((s, ctype.as_str()), (200, "application/pdf"), "{db:?} {kind} {lang}");
                 let text = squeeze(&pdftotext(&pdf));
                 assert!(text.contains(&reference), "{kind} {lang}: no reference in {text}");
-                assert!(text.contains("CyberSupportCentre") || text.contains("Sahayak"), "{kind} {lang}: no centre");
+                // The centre's name in the document's language (the test config has both).
+                let centre = if lang == "hi" {
+                    squeeze("परीक्षण साइबर सहायता केंद्र")
+                } else {
+                    "CyberSupportCentre".into()
+                };
+                assert!(text.contains(&centre), "{kind} {lang}: no centre in {text}");
                 assert!(text.contains(words_of(kind, lang)), "{kind} {lang}: not in its language: {text}");
                 for fact in facts_of(kind) {
                     assert!(text.contains(fact), "{db:?} {kind} {lang}: {fact} missing from {text}");
@@ -272,12 +284,9 @@ async fn the_language_defaults_to_the_victims_and_the_worker_chooses_station_and
     assert!(text.contains("BNS308") && text.contains("ITAct66E"), "{text}");
     assert!(!text.contains("BNS318(4)"), "only the chosen sections: {text}");
 
-    let (s, _, pdf) = get_pdf(
-        &app,
-        &token,
-        &format!("/api/v1/cases/{id}/documents/bank-hold-request.pdf?bank=Punjab%20National%20Bank"),
-    )
-    .await;
+    let (s, _, pdf) =
+        get_pdf(&app, &token, &format!("/api/v1/cases/{id}/documents/bank-letter.pdf?bank=Punjab%20National%20Bank"))
+            .await;
     assert_eq!(s, 200);
     assert!(squeeze(&pdftotext(&pdf)).contains("PunjabNationalBank"));
 }

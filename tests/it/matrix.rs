@@ -82,6 +82,7 @@ fn rules() -> Vec<Rule> {
         // Public.
         rule("GET", "/healthz", Public, none),
         rule("GET", "/metrics", Machine, none),
+        rule("GET", "/when", All, none),
         rule("GET", "/static/{*path}", Public, none),
         rule("GET", "/login", Public, none),
         rule("GET", "/api/v1/openapi.json", Public, none),

@@ -32,7 +32,7 @@ async fn money_that_left_minutes_ago_makes_the_case_urgent_until_the_three_actio
         let b = app.browser("counsellor.jaipur").await;
         let path = format!("/cases/{reference}");
         let (_, page) = b.get(&path).await;
-        let banner = texts(&page, "#triage .golden h2");
+        let banner = texts(&page, "#triage .golden-head h2");
         assert_eq!(banner, ["गोल्डन आवर: इस पीड़ित के खाते से पैसा गया है"]);
         let elapsed = texts(&page, "#triage .elapsed")[0].clone();
         assert!(elapsed.contains("40 मिनट") || elapsed.contains("41 मिनट"), "{elapsed}");

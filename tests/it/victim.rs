@@ -191,11 +191,13 @@ async fn the_help_page_routes_a_visitor_to_what_to_do_in_both_languages() {
     };
     let (s, page) = get("/help?lang=en").await;
     assert_eq!(s, 200);
-    assert!(page.contains("Call 1930 at once") && page.contains("cybercrime.gov.in"));
+    assert!(
+        page.contains("Call <a href=\"tel:1930\" class=\"tel\">1930</a> at once") && page.contains("cybercrime.gov.in")
+    );
     assert!(page.contains("Police Commissionerate, Jaipur"), "the centre's address from the configuration");
     // Money gone within the hour: 1930 first, then the UPI plan in plain words, and tips.
     let (_, page) = get("/help?lang=en&what=upi_qr&money=yes&when=hour").await;
-    assert!(page.contains("Call 1930 now, before anything else"), "{page}");
+    assert!(page.contains("Call <a href=\"tel:1930\" class=\"tel\">1930</a> now, before anything else"), "{page}");
     assert!(!texts(&page, ".advice ol li").is_empty());
     assert!(page.contains("How to stay safe"));
     // Not recent, no money: no alarm.
@@ -203,7 +205,7 @@ async fn the_help_page_routes_a_visitor_to_what_to_do_in_both_languages() {
     assert!(!page.contains("Call 1930 now, before anything else"));
     assert!(!texts(&page, ".advice ol li").is_empty());
     let (_, page) = get("/help?lang=hi&what=upi_qr&money=yes&when=day").await;
-    assert!(page.contains("सबसे पहले अभी 1930 पर कॉल करें"));
+    assert!(page.contains("सबसे पहले अभी <a href=\"tel:1930\" class=\"tel\">1930</a> पर कॉल करें"));
     // Nonsense answers are simply no answer.
     let (s, page) = get("/help?what=%3Cscript%3E&money=maybe").await;
     assert_eq!(s, 200);

@@ -16,17 +16,20 @@ pub enum Kind {
     PortalComplaint,
     /// The complaint to the station house officer.
     PoliceLetter,
-    /// The request to a bank's nodal officer to hold the disputed amount.
-    BankHoldRequest,
+    /// The victim's written complaint to their own bank: its complaint number, when it was
+    /// first told, the 1930 acknowledgement, and what that bank can do (its records, the
+    /// status of the CFCFRMS ticket). Holds on the receiving accounts are asked of the police.
+    BankLetter,
     /// The Bharatiya Sakshya Adhiniyam s.63 certificate (Part A filled, Part B blank).
     S63Certificate,
     /// What the victim does now, with deadlines.
     VictimPlan,
     /// One page about the case for a supervisor.
     CaseSummary,
-    /// The application for the release of money held by banks: to the Magistrate (s.503
-    /// BNSS), to the Lok Adalat through the District Legal Services Authority, or to the bank
-    /// and police for a refund without a court order (under ₹50,000).
+    /// The application for the release of money held by banks: a petition to the Magistrate
+    /// (s.503 BNSS) with an affidavit and an indemnity bond to fill, a letter to the Lok Adalat
+    /// through the District Legal Services Authority, or a letter to the bank and police for a
+    /// refund without a court order (disputed amount under ₹50,000).
     RestorationApplication,
 }
 
@@ -34,7 +37,7 @@ impl Kind {
     pub const ALL: [Kind; 7] = [
         Kind::PortalComplaint,
         Kind::PoliceLetter,
-        Kind::BankHoldRequest,
+        Kind::BankLetter,
         Kind::S63Certificate,
         Kind::VictimPlan,
         Kind::CaseSummary,
@@ -45,7 +48,7 @@ impl Kind {
         match self {
             Kind::PortalComplaint => "portal-complaint",
             Kind::PoliceLetter => "police-letter",
-            Kind::BankHoldRequest => "bank-hold-request",
+            Kind::BankLetter => "bank-letter",
             Kind::S63Certificate => "s63-certificate",
             Kind::VictimPlan => "victim-plan",
             Kind::CaseSummary => "case-summary",
@@ -53,8 +56,12 @@ impl Kind {
         }
     }
 
+    /// The kind named by a code; `bank-hold-request`, the bank letter's old name, still works.
     pub fn parse(code: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.code() == code)
+        match code {
+            "bank-hold-request" => Some(Kind::BankLetter),
+            _ => Kind::ALL.into_iter().find(|k| k.code() == code),
+        }
     }
 }
 
@@ -86,8 +93,10 @@ pub struct Document {
 pub struct Facts {
     pub victim: Person,
     pub incident: Incident,
-    /// The national portal's acknowledgement number, once filed.
+    /// The national portal's acknowledgement number, once filed (else the 1930 call's).
     pub ncrp_ack: Option<String>,
+    /// The acknowledgement number given on the 1930 call.
+    pub helpline_ack: Option<String>,
     pub suspect: Suspect,
     /// The money trail: layer 0 is the victim's own debit.
     pub transactions: Vec<Transaction>,
@@ -98,6 +107,7 @@ pub struct Facts {
     pub plan: Plan,
     pub summary: Summary,
     pub restoration: Restoration,
+    pub signing: Signing,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -124,11 +134,14 @@ pub struct Incident {
     pub noticed_at: Option<String>,
     /// When the centre registered the case (IST).
     pub registered_at: Option<String>,
-    /// Where the incident took place (mode of communication / platform).
+    /// Where the incident took place: the platform or website (WhatsApp, OLX, a site), never
+    /// the payment channel.
     pub platform: Option<String>,
     pub payment_channel: Option<String>,
     pub delay_reason: Option<String>,
     pub narrative: Option<String>,
+    /// How many words the narrative has (the portal's guides ask for at least 200).
+    pub narrative_words: i64,
     pub amount_lost: Option<String>,
 }
 
@@ -217,10 +230,26 @@ pub struct Police {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Bank {
-    /// The bank the request is addressed to.
+    /// The victim's own bank, the letter's addressee.
     pub name: Option<String>,
-    /// The victim's account the money left from.
+    /// The victim's account or UPI ID the money left from.
     pub account: Option<String>,
+    /// The complaint number the bank gave when it was first told.
+    pub complaint_number: Option<String>,
+    /// When the bank was first told (IST).
+    pub first_told_at: Option<String>,
+    /// Requests for a reversal, one per RBI rule that covers some of the debits, as
+    /// `sahayak_domain::advice` decided (already worded); empty where no rule gives one.
+    pub reversal: Vec<String>,
+}
+
+/// The s.63 certificate's signing: the date, time (IST, 24-hour) and place the worker gave,
+/// else blank lines to fill by hand. Never the time evidence was captured.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Signing {
+    pub date: Option<String>,
+    pub time: Option<String>,
+    pub place: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

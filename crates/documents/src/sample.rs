@@ -1,8 +1,9 @@
 //! A complete sample document of each kind, for this crate's tests and benchmark.
 //!
-//! The labels are read from the project's catalogs (`locales/{en,hi}/documents.ftl`); only
-//! one-line messages are read, which is what that file holds. The server formats the `docf-…`
-//! sentences with Fluent; here their placeholders are filled naively.
+//! The labels are read from the project's catalogs (`locales/{en,hi}/documents.ftl` and `advice.ftl`): one-line
+//! messages, and for a message that selects on `$gender` its default variant (the forms that
+//! presume no gender). The server formats the messages with Fluent; here their placeholders
+//! are filled naively.
 
 use std::collections::BTreeMap;
 
@@ -10,18 +11,29 @@ use crate::data::*;
 
 const EN_FTL: &str = include_str!("../../../locales/en/documents.ftl");
 const HI_FTL: &str = include_str!("../../../locales/hi/documents.ftl");
+// The advice's words have their own catalog; its `doc-` keys reach the papers too.
+const EN_ADVICE_FTL: &str = include_str!("../../../locales/en/advice.ftl");
+const HI_ADVICE_FTL: &str = include_str!("../../../locales/hi/advice.ftl");
 
 /// `doc-portal-title = …` → `portal_title`, as the server passes them.
 pub fn labels(lang: Lang) -> BTreeMap<String, String> {
     let source = match lang {
-        Lang::En => EN_FTL,
-        Lang::Hi => HI_FTL,
+        Lang::En => format!("{EN_FTL}\n{EN_ADVICE_FTL}"),
+        Lang::Hi => format!("{HI_FTL}\n{HI_ADVICE_FTL}"),
     };
     let mut out = BTreeMap::new();
-    for line in source.lines() {
+    let mut lines = source.lines();
+    while let Some(line) = lines.next() {
         let Some((key, value)) = line.split_once(" = ") else { continue };
         let name = key.strip_prefix("doc-").or_else(|| key.strip_prefix("docf-"));
         if let Some(name) = name {
+            // `{ $gender ->` … `*[other] text` … `}`: the default variant.
+            let value = if value.trim() == "{ $gender ->" {
+                let variants: Vec<&str> = lines.by_ref().take_while(|l| l.trim() != "}").collect();
+                variants.iter().find_map(|v| v.trim().strip_prefix("*[other] ")).unwrap_or_default()
+            } else {
+                value
+            };
             let mut value = value.to_owned();
             for (arg, with) in [
                 ("name", "Sunita Meena"),
@@ -29,6 +41,8 @@ pub fn labels(lang: Lang) -> BTreeMap<String, String> {
                 ("amount", "₹15,000.00"),
                 ("category", "UPI Related Frauds"),
                 ("account", "XXXXXX4521"),
+                ("told", "12/03/2026 11:02"),
+                ("complaint", "SBI-CC-77812"),
                 ("ack", "22406250007694"),
                 ("centre", "Cyber Support Centre, Jaipur"),
                 ("reference", "JPR-2026-000123"),
@@ -97,15 +111,17 @@ pub fn facts() -> Facts {
             occurred_at: s("12/03/2026 10:45"),
             noticed_at: s("12/03/2026 10:50"),
             registered_at: s("12/03/2026 12:10"),
-            platform: s("Phone call, then a UPI app"),
+            platform: s("WhatsApp"),
             payment_channel: s("UPI"),
             delay_reason: None,
+            narrative_words: 22,
             narrative: s(
                 "किसी ने बिजली बिल के नाम पर कॉल किया और ₹15,000 कटवा लिए। He said: pay *now* or #disconnect [today] at $5 per unit.",
             ),
             amount_lost: s("₹15,000.00"),
         },
         ncrp_ack: s("22406250007694"),
+        helpline_ack: s("22406250007694"),
         suspect: Suspect {
             mobile: s("+919876543210"),
             upi: s("bill.pay@ybl"),
@@ -133,7 +149,13 @@ pub fn facts() -> Facts {
                 Section { code: "IT Act 66D".into(), title: "Cheating by personation".into() },
             ],
         },
-        bank: Bank { name: s("State Bank of India"), account: s("XXXXXX4521") },
+        bank: Bank {
+            name: s("State Bank of India"),
+            account: s("XXXXXX4521"),
+            complaint_number: s("SBI-CC-77812"),
+            first_told_at: s("12/03/2026 11:02"),
+            reversal: vec!["credit back to my account, within 10 working days of my report, the amount of the transactions at serial number 1 for which I am not liable under the Reserve Bank of India's circular;".into()],
+        },
         plan: Plan {
             title: s("UPI fraud: the first hours"),
             steps: vec![
@@ -174,6 +196,7 @@ pub fn facts() -> Facts {
             held: s("₹8,000.00"),
             claimed: s("₹8,000.00"),
         },
+        signing: Signing { date: None, time: None, place: None },
     }
 }
 

@@ -133,3 +133,70 @@ fn a_paper_renders_from_its_own_data_and_names_its_template_when_the_data_is_wro
         assert!(world::TEMPLATES.iter().any(|(name, _)| *name == format!("{}.typ", paper.code())), "{paper:?}");
     }
 }
+
+#[test]
+fn the_magistrate_route_is_a_petition_with_its_affidavit_and_bond() {
+    let doc = sample::document(Kind::RestorationApplication, Lang::En);
+    assert_eq!(doc.facts.restoration.route, "magistrate_order");
+    let pages = layout(&doc).unwrap().pages().len();
+    assert!(pages >= 3, "petition, affidavit and bond each start a page: {pages}");
+    let (text, _) = laid_out(&doc);
+    let text = squeeze(&text);
+    for part in [
+        "INTHECOURTOFTHECHIEFJUDICIALMAGISTRATE",
+        "Statev.Unknownpersons",
+        "0123/2026",
+        "SECTION503",
+        "PRAYER",
+        "VERIFICATION",
+        "ANNEXUREA—AFFIDAVIT",
+        "DEPONENT",
+        "ANNEXUREB—INDEMNITYBOND",
+        "Sureties",
+        "Witnesses",
+        "₹8,000.00",
+    ] {
+        assert!(text.contains(part), "{part} missing: {text}");
+    }
+    // The other routes stay letters, without the court's form.
+    let mut letter = sample::document(Kind::RestorationApplication, Lang::En);
+    letter.facts.restoration.route = "admin_under_50k".into();
+    let (text, _) = laid_out(&letter);
+    let text = squeeze(&text);
+    assert!(text.contains("Undertaking") && !text.contains("PRAYER"), "{text}");
+}
+
+#[test]
+fn the_bank_letter_asks_only_what_the_victims_bank_can_do() {
+    let (text, _) = laid_out(&sample::document(Kind::BankLetter, Lang::En));
+    let text = squeeze(&text);
+    for fact in ["SBI-CC-77812", "12/03/202611:02", "22406250007694", "CFCFRMS", "StateBankofIndia"] {
+        assert!(text.contains(fact), "{fact} missing: {text}");
+    }
+    assert!(!text.contains("beneficiaryaccountsatonce"), "no hold asked of the wrong bank: {text}");
+    assert_eq!(Kind::parse("bank-hold-request"), Some(Kind::BankLetter), "the old name still works");
+}
+
+#[test]
+fn the_s63_certificate_is_dated_when_signed_not_when_captured() {
+    let mut doc = sample::document(Kind::S63Certificate, Lang::En);
+    let (text, _) = laid_out(&doc);
+    assert!(!squeeze(&text).contains("11:05"), "the capture time is not the signing time: {text}");
+    doc.facts.signing =
+        Signing { date: Some("20/03/2026".into()), time: Some("16:40".into()), place: Some("Jaipur".into()) };
+    let (text, _) = laid_out(&doc);
+    let text = squeeze(&text);
+    assert!(text.contains("20/03/2026") && text.contains("16:40"), "{text}");
+}
+
+#[test]
+fn the_portal_complaint_keeps_the_portals_order() {
+    let (text, _) = laid_out(&sample::document(Kind::PortalComplaint, Lang::En));
+    let text = squeeze(&text);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} missing: {text}"));
+    assert!(at("IncidentDetails") < at("FinancialTransactions"), "transactions inside the incident");
+    assert!(at("FinancialTransactions") < at("SuspectDetails"));
+    assert!(at("SuspectDetails") < at("ComplainantDetails"));
+    assert!(text.contains("200words"), "{text}");
+    assert!(text.contains("Account No./UPI IDdebited".replace(' ', "").as_str()), "{text}");
+}

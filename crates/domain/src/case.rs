@@ -89,6 +89,9 @@ code_enum!(
         UpiQr => "upi_qr",
         CourierParcel => "courier_parcel",
         Impersonation => "impersonation",
+        // Not a scam against the person: their own account was frozen, or money in it put
+        // on hold, because a fraud victim's money passed through it (plan `account_frozen`).
+        AccountFrozen => "account_frozen",
         Other => "other",
     }
 );

@@ -4,7 +4,9 @@
 //! step, where (1930, the portal, the bank, a platform, Sanchar Saathi, the police…), by
 //! when, what to have ready, why it matters, and the same step in plain words for the
 //! victim's printed "what to do now" sheet. Money-loss plans open with the golden-hour
-//! steps: 1930 from the victim's registered mobile, the bank, then the portal complaint.
+//! steps: 1930 from the victim's registered mobile, the bank, then the portal complaint —
+//! after at most a safety step said at the desk first (a "digital arrest" victim may still be
+//! on the call).
 //!
 //! - `data/plans/<id>.toml`: one file per plan; `general` is the fallback.
 //! - `data/plans/shared-steps.toml`: steps many plans use (`use = "call_1930"`), so the
@@ -22,7 +24,7 @@
 //! let plan = Plan::for_case("upi_qr", "Online Financial Fraud", Some("UPI Related Frauds"), Some("upi"));
 //! assert_eq!(plan.id, "upi");
 //! assert_eq!(plan.steps[0].id, "call_1930");
-//! let sheet: Vec<_> = plan.steps_for(Circumstances { money_lost: true, victim_minor: false }).collect();
+//! let sheet: Vec<_> = plan.steps_for(Circumstances { money_lost: true, ..Circumstances::default() }).collect();
 //! assert!(sheet[0].urgent);
 //! assert!(Tip::for_pattern("upi_qr").count() >= 2);
 //! ```
@@ -62,6 +64,7 @@ const PLAN_FILES: &[(&str, &str)] = &[
     ("job_fraud.toml", include_str!("../data/plans/job_fraud.toml")),
     ("courier_parcel.toml", include_str!("../data/plans/courier_parcel.toml")),
     ("lost_phone.toml", include_str!("../data/plans/lost_phone.toml")),
+    ("account_frozen.toml", include_str!("../data/plans/account_frozen.toml")),
     ("general.toml", include_str!("../data/plans/general.toml")),
 ];
 const SHARED_STEPS: &str = include_str!("../data/plans/shared-steps.toml");
@@ -141,6 +144,12 @@ pub enum When {
     NoMoneyLost,
     /// The victim is a child (under 18).
     VictimMinor,
+    /// The loss is above the centre's large-loss threshold (see [`large_loss`]).
+    LargeLoss,
+    /// The loss is not above that threshold (or no money was lost).
+    NotLargeLoss,
+    /// The victim is recorded as a woman or girl.
+    VictimWoman,
 }
 
 /// The facts about a case that decide which conditional steps apply.
@@ -150,6 +159,34 @@ pub struct Circumstances {
     pub money_lost: bool,
     /// The victim is under 18.
     pub victim_minor: bool,
+    /// The amount lost is above the centre's large-loss threshold ([`large_loss`]).
+    pub large_loss: bool,
+    /// The victim's recorded gender is female. Unrecorded is not assumed either way.
+    pub victim_woman: bool,
+}
+
+impl Circumstances {
+    /// Every combination of circumstances that can occur together (a large loss is a loss),
+    /// for checking that a plan's order holds in each.
+    pub fn every() -> impl Iterator<Item = Circumstances> {
+        (0u8..16).filter_map(|bits| {
+            let c = Circumstances {
+                money_lost: bits & 1 != 0,
+                victim_minor: bits & 2 != 0,
+                large_loss: bits & 4 != 0,
+                victim_woman: bits & 8 != 0,
+            };
+            (c.money_lost || !c.large_loss).then_some(c)
+        })
+    }
+}
+
+/// Whether an amount lost counts as a large loss: above `threshold_paise`. A large loss
+/// calls for an FIR the same day (through an e-Zero FIR where the victim is elsewhere,
+/// REFERENCE §5.2) and puts the case higher in the work queue. The threshold is the
+/// centre's choice (`large_loss_rupees` in the server's configuration).
+pub fn large_loss(amount_lost_paise: Option<i64>, threshold_paise: i64) -> bool {
+    amount_lost_paise.is_some_and(|a| a > threshold_paise)
 }
 
 impl When {
@@ -159,6 +196,9 @@ impl When {
             When::MoneyLost => c.money_lost,
             When::NoMoneyLost => !c.money_lost,
             When::VictimMinor => c.victim_minor,
+            When::LargeLoss => c.large_loss,
+            When::NotLargeLoss => !c.large_loss,
+            When::VictimWoman => c.victim_woman,
         }
     }
 }
@@ -215,8 +255,13 @@ pub struct Step {
     pub owner: Role,
     /// A golden-hour step: do it before anything else.
     pub urgent: bool,
-    /// Only for cases where this holds.
-    pub when: Option<When>,
+    /// A safety step: said at the desk before anything else, even before the 1930 call
+    /// ("you are not under arrest; end the call"), because the victim may still be in the
+    /// fraudster's hands.
+    pub safety: bool,
+    /// Only for cases where all of these hold (none: every case). Written in the files as
+    /// one condition (`when = "money_lost"`) or a list (`when = ["money_lost", "not_large_loss"]`).
+    pub when: Vec<When>,
     /// The deadline rule (`data/deadlines/rules.toml`) whose clock applies.
     pub deadline_rule: Option<String>,
     /// Where the facts come from (a REFERENCE.md section).
@@ -225,6 +270,13 @@ pub struct Step {
     pub verify: bool,
     /// What to check, when `verify`.
     pub verify_note: Option<String>,
+}
+
+impl Step {
+    /// Whether the step applies in these circumstances.
+    pub fn applies(&self, c: Circumstances) -> bool {
+        self.when.iter().all(|w| w.holds(c))
+    }
 }
 
 /// One clause of a plan's `matches`: every list that is given must contain the case's
@@ -324,7 +376,7 @@ impl Plan {
 
     /// The steps that apply in these circumstances, in order.
     pub fn steps_for(&self, c: Circumstances) -> impl Iterator<Item = &Step> {
-        self.steps.iter().filter(move |s| s.when.is_none_or(|w| w.holds(c)))
+        self.steps.iter().filter(move |s| s.applies(c))
     }
 
     /// The step with this id.

@@ -2,6 +2,9 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
 
+mod when;
+pub use when::{Quick, parse_when};
+
 /// India Standard Time, UTC+05:30 (no daylight saving since 1945).
 pub fn ist() -> FixedOffset {
     FixedOffset::east_opt(5 * 3600 + 1800).expect("valid offset")

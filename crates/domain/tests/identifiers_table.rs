@@ -172,6 +172,10 @@ const CASES: &[(&str, &[&str])] = &[
         "Payment to 8800112233@paytm failed, then to 8800112233@ptsbi successful",
         &["upi 8800112233@paytm", "phone +918800112233", "upi 8800112233@ptsbi", "phone +918800112233"],
     ),
+    // A mobile number written in two groups is one UPI name, not "12345@paytm".
+    ("Fee bhejo 98290 12345@paytm pe abhi", &["upi 9829012345@paytm", "phone +919829012345"]),
+    ("UPI ID: 98290-12345@ybl", &["upi 9829012345@ybl", "phone +919829012345"]),
+    ("Order no 12345 12345@paytm", &["upi 12345@paytm"]),
     ("VPA: sanjay.k.gupta@jupiteraxis (Jupiter)", &["upi sanjay.k.gupta@jupiteraxis"]),
     ("Beneficiary UPI: rent.owner@sbi, amount 12000", &["upi rent.owner@sbi"]),
     ("WhatsApp Pay: gift.card99@waicici", &["upi gift.card99@waicici"]),
@@ -685,6 +689,8 @@ fn normalize_examples() {
     assert_eq!(n(Phone, "5876543210"), None);
     assert_eq!(n(Upi, " Rahul.K@YBL ").as_deref(), Some("rahul.k@ybl"));
     assert_eq!(n(Upi, "rahul@gmail"), None);
+    assert_eq!(n(Upi, "98290 12345@paytm").as_deref(), Some("9829012345@paytm"));
+    assert_eq!(n(Upi, "12345 12345@paytm"), None);
     assert_eq!(n(Email, "A.B@Gmail.COM").as_deref(), Some("a.b@gmail.com"));
     assert_eq!(n(Url, "www.sbi-kyc.com/x").as_deref(), Some("http://www.sbi-kyc.com/x"));
     assert_eq!(n(Domain, "https://WWW.SBI-KYC.com/x?y=1").as_deref(), Some("sbi-kyc.com"));

@@ -24,19 +24,23 @@ mod plans {
         assert!(!devanagari(&t.en), "{what}: en contains Devanagari: {}", t.en);
     }
 
-    const MONEY_ALL: Circumstances = Circumstances { money_lost: true, victim_minor: true };
-    const MONEY: Circumstances = Circumstances { money_lost: true, victim_minor: false };
-    const NO_MONEY: Circumstances = Circumstances { money_lost: false, victim_minor: false };
+    const NONE: Circumstances =
+        Circumstances { money_lost: false, victim_minor: false, large_loss: false, victim_woman: false };
+    const MONEY_ALL: Circumstances = Circumstances { money_lost: true, victim_minor: true, ..NONE };
+    const MONEY: Circumstances = Circumstances { money_lost: true, ..NONE };
+    const LARGE: Circumstances = Circumstances { money_lost: true, large_loss: true, ..NONE };
+    const NO_MONEY: Circumstances = NONE;
 
     #[test]
     fn every_file_parses() {
         let cat = Catalog::builtin();
-        assert_eq!(cat.plans().len(), 19);
-        assert_eq!(Plan::all().len(), 19);
+        assert_eq!(cat.plans().len(), 20);
+        assert_eq!(Plan::all().len(), 20);
         let tips = Tip::all().len();
         assert!((40..=60).contains(&tips), "{tips} tips");
         assert!(Plan::get(GENERAL).is_some());
         assert!(Plan::get("lost_phone").is_some());
+        assert!(Plan::get("account_frozen").is_some());
         assert!(Plan::get("nothing").is_none());
     }
 
@@ -152,20 +156,23 @@ mod plans {
         let money: Vec<&Plan> = Plan::all().iter().filter(|p| p.money).collect();
         assert_eq!(money.len(), 12);
         for p in money {
-            let s0 = &p.steps[0];
-            assert!(s0.place == Place::Helpline1930 && s0.urgent && s0.when.is_none(), "{}: first step", p.id);
+            // Only a safety step said at the desk may come before the 1930 call.
+            let safety = p.steps.iter().take_while(|s| s.safety).count();
+            assert!(safety <= 1, "{}: one safety step at most", p.id);
+            let s0 = &p.steps[safety];
+            assert!(s0.place == Place::Helpline1930 && s0.urgent && s0.when.is_empty(), "{}: first step", p.id);
             assert_eq!(s0.due.after, After::Incident, "{}: the golden hour runs from the incident", p.id);
             assert!(s0.due.within <= TimeDelta::hours(1), "{}", p.id);
             let bank = first(p, MONEY, Place::Bank).unwrap_or_else(|| panic!("{}: no bank step", p.id));
             let ncrp = first(p, MONEY, Place::NcrpPortal).unwrap_or_else(|| panic!("{}: no portal step", p.id));
-            assert_eq!(bank, 1, "{}: the bank comes right after 1930", p.id);
-            assert!(ncrp > bank && ncrp <= 3, "{}: the portal complaint follows the bank", p.id);
+            assert_eq!(bank, safety + 1, "{}: the bank comes right after 1930", p.id);
+            assert!(ncrp > bank && ncrp <= safety + 3, "{}: the portal complaint follows the bank", p.id);
             let ncrp = p.steps_for(MONEY).nth(ncrp).unwrap();
             assert_eq!(ncrp.deadline_rule.as_deref(), Some("ncrp_complete_after_1930"), "{}", p.id);
             assert_eq!(ncrp.due.after, After::Step("call_1930".into()), "{}", p.id);
             assert_eq!(ncrp.due.within, TimeDelta::hours(24), "{}", p.id);
-            assert!(p.steps_for(MONEY).take(3).all(|s| s.urgent), "{}: golden-hour steps are urgent", p.id);
-            let bank = p.steps_for(MONEY).nth(1).unwrap();
+            assert!(p.steps_for(MONEY).take(safety + 3).all(|s| s.urgent), "{}: golden-hour steps are urgent", p.id);
+            let bank = p.steps_for(MONEY).nth(safety + 1).unwrap();
             assert_eq!(bank.deadline_rule.as_deref(), Some("rbi_zero_liability_report"), "{}", p.id);
         }
     }
@@ -174,8 +181,8 @@ mod plans {
     fn when_money_was_lost_1930_comes_first_in_every_plan_that_has_it() {
         for p in Plan::all() {
             let has_1930 = p.steps.iter().any(|s| s.place == Place::Helpline1930);
-            for c in [MONEY, MONEY_ALL] {
-                let s0 = p.steps_for(c).next().unwrap();
+            for c in [MONEY, MONEY_ALL, LARGE] {
+                let s0 = p.steps_for(c).find(|s| !s.safety).unwrap();
                 assert_eq!(s0.place == Place::Helpline1930, has_1930, "{}: first step when money was lost", p.id);
             }
             if !p.money {
@@ -187,15 +194,14 @@ mod plans {
         {
             let p = Plan::get(id).unwrap();
             assert!(!p.money, "{id}");
-            assert_eq!(p.steps[0].when, Some(When::MoneyLost), "{id}");
+            assert_eq!(p.steps[0].when, [When::MoneyLost], "{id}");
         }
     }
 
     #[test]
     fn sextortion_plan_protects_first() {
         let p = Plan::get("sextortion").unwrap();
-        let ids: Vec<&str> =
-            p.steps_for(Circumstances { money_lost: false, victim_minor: true }).map(|s| s.id.as_str()).collect();
+        let ids: Vec<&str> = p.steps_for(Circumstances { victim_minor: true, ..NONE }).map(|s| s.id.as_str()).collect();
         assert_eq!(ids[0], "stop_paying", "no payment comes first when nothing was paid");
         assert_eq!(ids[1], "pocso_report", "a minor's case is reported to the police next");
         let pos = |id| ids.iter().position(|s| *s == id).unwrap_or_else(|| panic!("no {id}"));
@@ -207,7 +213,7 @@ mod plans {
         assert!(p.step("counselling").unwrap().due.within <= TimeDelta::days(1));
         assert!(pos("counselling") > 0);
         let pocso = p.step("pocso_report").unwrap();
-        assert_eq!(pocso.when, Some(When::VictimMinor));
+        assert_eq!(pocso.when, [When::VictimMinor]);
         assert!(pocso.urgent);
         assert!(p.steps_for(NO_MONEY).all(|s| s.id != "pocso_report"), "POCSO only for minors");
         // The file has no hashing-service step: REFERENCE.md does not mention one.
@@ -298,6 +304,8 @@ mod plans {
             ("other", "Online Gambling/Betting", None, None, GENERAL),
             ("other", SOCIAL, Some("Cyber Bullying/Stalking/Sexting"), None, GENERAL),
             ("other", OFF, None, Some("cash"), GENERAL),
+            ("account_frozen", OFF, Some("UPI Related Frauds"), Some("upi"), "account_frozen"),
+            ("account_frozen", "Any Other Cyber Crime", None, None, "account_frozen"),
             ("", "", None, None, GENERAL),
             ("no_such_code", "No such category", Some("No such sub-category"), Some("bitcoin"), GENERAL),
         ];

@@ -105,6 +105,12 @@ pub struct Deadline {
     pub met_at: Option<DateTime<Utc>>,
     /// Where it stands at the `now` it was computed for.
     pub status: Status,
+    /// What the victim loses when it passes, if anything.
+    #[serde(default)]
+    pub stake: Option<super::rules::Stake>,
+    /// From when it counts as due soon (a deadline to meet; none for an opening date).
+    #[serde(default)]
+    pub due_soon_from: Option<DateTime<Utc>>,
     /// Title for the victim.
     pub title: Text,
     /// Plain explanation for the victim.
@@ -267,6 +273,8 @@ impl Engine {
             due_at: due.at,
             met_at,
             status: status(rule.kind, due.at, met_at, due_soon, now),
+            stake: rule.stake,
+            due_soon_from: (rule.kind == RuleKind::Due).then(|| due.at - due_soon),
             title: rule.title.clone(),
             explain: rule.explain.clone(),
             source: rule.source.clone(),

@@ -39,7 +39,7 @@ pub use engine::{Deadline, Engine, Note, Status};
 pub use facts::{CaseFacts, LienFact, Subject, TxnFact};
 pub use payment::{AccountKind, Payer};
 pub use rbi::{AccountType, Compensation, Liability, LiabilityAssessment, LiabilityInput, assess_liability};
-pub use rules::{Condition, Fact, Regime, RestorationParams, Rule, RuleDuration, RuleKind, Rulebook, Source};
+pub use rules::{Condition, Fact, Regime, RestorationParams, Rule, RuleDuration, RuleKind, Rulebook, Source, Stake};
 pub use text::{Lang, Text};
 
 use chrono::{DateTime, Utc};

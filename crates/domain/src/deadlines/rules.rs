@@ -155,6 +155,16 @@ pub enum RuleKind {
     Opens,
 }
 
+/// What passes with a deadline the victim must meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stake {
+    /// Money: a liability window, a hold that lapses, a compensation claim.
+    Money,
+    /// A right or a remedy: an FIR kept on record, a complaint window, the Ombudsman.
+    Rights,
+}
+
 /// Which RBI customer-liability framework a rule belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -275,6 +285,10 @@ pub struct Rule {
     /// The RBI framework this rule belongs to, if any.
     #[serde(default)]
     pub regime: Option<Regime>,
+    /// What the victim loses when the deadline passes (none: it is someone else's duty,
+    /// and missing it is a reason to chase them, not a loss). Ranks the work queue.
+    #[serde(default)]
+    pub stake: Option<Stake>,
     /// How long before the due time to show "due soon" (default: a quarter of the
     /// window, at most 72 hours).
     #[serde(default)]

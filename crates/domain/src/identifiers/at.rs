@@ -49,8 +49,12 @@ pub(crate) fn email_at(text: &str, ls: usize, a: usize) -> Option<(String, usize
 
 /// A UPI id `local@psp` (normal form) ending where the handle ends.
 pub(crate) fn upi_at(text: &str, ls: usize, a: usize) -> Option<(String, usize)> {
+    upi_named(text, text.get(ls..a)?, a)
+}
+
+/// A UPI id with the name `local` and the handle after the `@` at `a`.
+fn upi_named(text: &str, local: &str, a: usize) -> Option<(String, usize)> {
     let b = text.as_bytes();
-    let local = text.get(ls..a)?;
     let ok_local = (2..=256).contains(&local.len())
         && local.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_'));
     let pe = a + 1 + b[a + 1..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
@@ -68,9 +72,37 @@ pub(crate) fn upi_at(text: &str, ls: usize, a: usize) -> Option<(String, usize)>
     Some((v, pe))
 }
 
+/// Where a UPI id whose name is a mobile number written in two groups of five
+/// ("98290 12345@paytm") starts: the first group, when the two together are an Indian
+/// mobile number and nothing but one space or hyphen lies between them. `ls` is where the
+/// name ending at `a` starts without the first group.
+fn split_mobile_start(b: &[u8], ls: usize, a: usize) -> Option<usize> {
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let (first, second) = match a - ls {
+        // "12345" after "98290 ", the space ending the chunk before.
+        5 if ls >= 6 && b[ls - 1] == b' ' => (ls - 6, ls),
+        // "98290-12345", read as one name.
+        11 if b[ls + 5] == b'-' => (ls, ls + 6),
+        _ => return None,
+    };
+    if !digits(first..first + 5) || !digits(second..second + 5) {
+        return None;
+    }
+    // A longer number before it ("1198290 12345") is something else.
+    if first > 0 && (b[first - 1].is_ascii_alphanumeric() || matches!(b[first - 1], b'.' | b'_' | b'-')) {
+        return None;
+    }
+    let joined = [&b[first..first + 5], &b[second..second + 5]].concat();
+    phone::is_indian_mobile(&joined).then_some(first)
+}
+
 pub(crate) fn at_sign(sc: &mut Scanner<'_>, a: usize) {
     let (text, b) = (sc.text, sc.b);
     let ls = local_start(b, a);
+    if let Some(start) = split_mobile_start(b, ls, a) {
+        split_mobile_upi(sc, start, a);
+        return;
+    }
     // "x@ybl@okaxis": the middle part belongs to the first `@`, not a new address.
     if ls > 0 && b[ls - 1] == b'@' {
         return;
@@ -93,6 +125,18 @@ pub(crate) fn at_sign(sc: &mut Scanner<'_>, a: usize) {
     }
     if ls == a && (a == 0 || !super::text::is_word_byte(b, a - 1)) {
         mention(sc, a);
+    }
+}
+
+/// "98290 12345@paytm" (or "98290-12345@paytm"): the UPI id `9829012345@paytm` and the
+/// phone number, both from the first group's start.
+fn split_mobile_upi(sc: &mut Scanner<'_>, start: usize, a: usize) {
+    let digits: String = sc.text[start..a].chars().filter(char::is_ascii_digit).collect();
+    let Some((value, end)) = upi_named(sc.text, &digits, a) else { return };
+    sc.emit(IdKind::Upi, value, start, end);
+    sc.claim(start, end);
+    if let Some(p) = phone::from_digits(digits.as_bytes(), false) {
+        sc.emit(IdKind::Phone, p, start, a);
     }
 }
 

@@ -44,6 +44,16 @@ fn phone_of(s: &str) -> Option<String> {
 
 fn upi_of(s: &str) -> Option<String> {
     let a = s.find('@')?;
+    // A mobile number written in groups ("98290 12345@paytm") is the number's UPI id.
+    let name = &s[..a];
+    let digits: String = name.chars().filter(char::is_ascii_digit).collect();
+    if name.contains([' ', '-'])
+        && name.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+        && phone::is_indian_mobile(digits.as_bytes())
+    {
+        let (v, end) = upi_at(&format!("{digits}{}", &s[a..]), 0, digits.len())?;
+        return (end == digits.len() + s.len() - a).then_some(v);
+    }
     let (v, end) = upi_at(s, 0, a)?;
     (end == s.len()).then_some(v)
 }

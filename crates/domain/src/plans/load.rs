@@ -9,6 +9,26 @@ use super::{After, Due, GENERAL, Match, Place, Plan, Role, Step, TextList, Tip, 
 use crate::deadlines::{DataError, Text};
 use crate::taxonomy::Taxonomy;
 
+/// `when = "money_lost"` or `when = ["money_lost", "not_large_loss"]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum RawWhen {
+    One(When),
+    All(Vec<When>),
+}
+
+impl RawWhen {
+    fn into_list(self) -> Vec<When> {
+        let mut list = match self {
+            RawWhen::One(w) => vec![w],
+            RawWhen::All(list) => list,
+        };
+        list.sort_by_key(|w| *w as u8);
+        list.dedup();
+        list
+    }
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawDue {
@@ -33,7 +53,8 @@ struct RawStep {
     due: Option<RawDue>,
     owner: Option<Role>,
     urgent: Option<bool>,
-    when: Option<When>,
+    safety: Option<bool>,
+    when: Option<RawWhen>,
     deadline_rule: Option<String>,
     source: Option<String>,
     verify: Option<bool>,
@@ -59,6 +80,7 @@ impl RawStep {
             due,
             owner,
             urgent,
+            safety,
             when,
             deadline_rule,
             source,
@@ -177,7 +199,8 @@ fn build_step(raw: RawStep, what: &str) -> Result<Step, String> {
         },
         owner: raw.owner.ok_or_else(|| missing("owner"))?,
         urgent: raw.urgent.unwrap_or(false),
-        when: raw.when,
+        safety: raw.safety.unwrap_or(false),
+        when: raw.when.map(RawWhen::into_list).unwrap_or_default(),
         deadline_rule: raw.deadline_rule,
         source: raw.source.ok_or_else(|| missing("source"))?,
         verify: raw.verify.unwrap_or(false),
@@ -189,15 +212,21 @@ fn build_step(raw: RawStep, what: &str) -> Result<Step, String> {
     check_text(&step.victim_text, &format!("{what}: victim_text"))?;
     check_list(&step.collect, &format!("{what}: collect"))?;
     check_source(&step.source, step.verify, step.verify_note.as_deref(), what)?;
+    if !super::Circumstances::every().any(|c| step.applies(c)) {
+        return Err(format!("{what}: its conditions never hold together"));
+    }
+    if step.safety && (!step.urgent || step.place != Place::Centre || !step.when.is_empty()) {
+        return Err(format!("{what}: a safety step is urgent, said at the centre, for every case"));
+    }
     if step.deadline_rule.as_deref().is_some_and(|r| !is_id(r)) {
         return Err(format!("{what}: deadline_rule must be a rule id from data/deadlines/rules.toml"));
     }
     Ok(step)
 }
 
-/// Whether a step with condition `earlier` applies whenever one with `later` does.
-fn always_with(earlier: Option<When>, later: Option<When>) -> bool {
-    earlier.is_none() || earlier == later
+/// Whether a step with the conditions `earlier` applies whenever one with `later` does.
+fn always_with(earlier: &[When], later: &[When]) -> bool {
+    earlier.iter().all(|w| later.contains(w))
 }
 
 fn check_plan(plan: &Plan, file: &str) -> Result<(), String> {
@@ -216,8 +245,8 @@ fn check_plan(plan: &Plan, file: &str) -> Result<(), String> {
         // "previous_step" and "step:<id>" must name a step that is there whenever this
         // one is, or the time limit would count from nothing.
         let ok = match &step.due.after {
-            After::PreviousStep => earlier.iter().any(|e| always_with(e.when, step.when)),
-            After::Step(id) => earlier.iter().any(|e| e.id == *id && always_with(e.when, step.when)),
+            After::PreviousStep => earlier.iter().any(|e| always_with(&e.when, &step.when)),
+            After::Step(id) => earlier.iter().any(|e| e.id == *id && always_with(&e.when, &step.when)),
             After::Registration | After::Incident => true,
         };
         if !ok {
@@ -227,17 +256,24 @@ fn check_plan(plan: &Plan, file: &str) -> Result<(), String> {
             return Err(format!("{what}: step {}: a 1930 step is always urgent", step.id));
         }
     }
+    // Safety steps open the plan; nothing else may come before them.
+    let safety = plan.steps.iter().take_while(|s| s.safety).count();
+    if plan.steps[safety..].iter().any(|s| s.safety) {
+        return Err(format!("{what}: safety steps come first, before every other step"));
+    }
     if plan.money {
-        let first = &plan.steps[0];
-        if first.place != Place::Helpline1930 || !first.urgent || first.when.is_some() {
-            return Err(format!("{what}: a money plan starts with the urgent 1930 call, for every case"));
+        let first = &plan.steps[safety];
+        if first.place != Place::Helpline1930 || !first.urgent || !first.when.is_empty() {
+            return Err(format!(
+                "{what}: a money plan starts with the urgent 1930 call, for every case (after its safety steps)"
+            ));
         }
     }
-    // Wherever money was lost, 1930 comes first: check every combination.
+    // Wherever money was lost, 1930 comes first after the safety steps: check every
+    // combination of circumstances.
     if plan.steps.iter().any(|s| s.place == Place::Helpline1930) {
-        for victim_minor in [false, true] {
-            let c = super::Circumstances { money_lost: true, victim_minor };
-            if plan.steps_for(c).next().is_none_or(|s| s.place != Place::Helpline1930) {
+        for c in super::Circumstances::every().filter(|c| c.money_lost) {
+            if plan.steps_for(c).nth(safety).is_none_or(|s| s.place != Place::Helpline1930) {
                 return Err(format!("{what}: when money was lost, the 1930 call must be the first step"));
             }
         }

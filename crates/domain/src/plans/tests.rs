@@ -85,8 +85,48 @@ fn conditional_steps_follow_the_circumstances() {
     let cat = load(&[("general", general())]).unwrap();
     let g = cat.plan("general").unwrap();
     let ids = |c| g.steps_for(c).map(|s| s.id.as_str()).collect::<Vec<_>>();
-    assert_eq!(ids(Circumstances { money_lost: true, victim_minor: false }), ["call_1930", "evidence"]);
+    assert_eq!(ids(Circumstances { money_lost: true, ..Circumstances::default() }), ["call_1930", "evidence"]);
     assert_eq!(ids(Circumstances::default()), ["evidence"]);
+}
+
+#[test]
+fn a_large_loss_and_a_womans_case_add_their_steps() {
+    let steps = "[[steps]]\nuse = \"call_1930\"\n[[steps]]\nuse = \"evidence\"\nid = \"fir_today\"\nwhen = \"large_loss\"\n\
+                 [[steps]]\nuse = \"evidence\"\nid = \"fir\"\nwhen = \"not_large_loss\"\n\
+                 [[steps]]\nuse = \"evidence\"\nid = \"one_stop\"\nwhen = \"victim_woman\"\n";
+    let cat = load(&[("upi", plan("upi", true, "", steps)), ("general", general())]).unwrap();
+    let p = cat.plan("upi").unwrap();
+    let ids = |c| p.steps_for(c).map(|s| s.id.as_str()).collect::<Vec<_>>();
+    let lost = Circumstances { money_lost: true, ..Circumstances::default() };
+    assert_eq!(ids(lost), ["call_1930", "fir"]);
+    assert_eq!(ids(Circumstances { large_loss: true, ..lost }), ["call_1930", "fir_today"]);
+    assert_eq!(ids(Circumstances { victim_woman: true, ..lost }), ["call_1930", "fir", "one_stop"]);
+    // The threshold is strict, and an unknown amount is not a large loss.
+    assert!(large_loss(Some(10_000_001), 10_000_000));
+    assert!(!large_loss(Some(10_000_000), 10_000_000));
+    assert!(!large_loss(None, 0));
+    assert!(Circumstances::every().all(|c| c.money_lost || !c.large_loss));
+    assert_eq!(Circumstances::every().count(), 12);
+}
+
+#[test]
+fn a_safety_step_may_come_before_the_1930_call_and_nothing_else_may() {
+    let safety = "[[steps]]\nuse = \"evidence\"\nid = \"not_arrested\"\nsafety = true\nurgent = true\n\
+                  due = { after = \"registration\", within = \"PT15M\" }\n";
+    let ok = plan("da", true, "", &format!("{safety}[[steps]]\nuse = \"call_1930\"\n"));
+    let cat = load(&[("da", ok), ("general", general())]).unwrap();
+    let p = cat.plan("da").unwrap();
+    assert_eq!(p.steps.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["not_arrested", "call_1930"]);
+    assert!(p.steps[0].safety);
+    // A safety step later in the plan, or one that is not urgent, is refused.
+    let late = plan("da", true, "", &format!("[[steps]]\nuse = \"call_1930\"\n{safety}"));
+    assert!(err(&[("da", late), ("general", general())]).contains("safety steps come first"));
+    let slow = safety.replace("urgent = true\n", "");
+    let p = plan("da", true, "", &format!("{slow}[[steps]]\nuse = \"call_1930\"\n"));
+    assert!(err(&[("da", p), ("general", general())]).contains("a safety step is urgent"));
+    // Anything else before 1930 is still refused.
+    let p = plan("da", true, "", "[[steps]]\nuse = \"evidence\"\n[[steps]]\nuse = \"call_1930\"\n");
+    assert!(err(&[("da", p), ("general", general())]).contains("starts with the urgent 1930 call"));
 }
 
 #[test]
