@@ -4,7 +4,7 @@
 //! (TOML, `--config` / `SAHAYAK_CONFIG`) fills in what neither gave.
 
 use std::fmt;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -73,9 +73,15 @@ pub struct ServeArgs {
     /// Send cookies only over HTTPS (set when served behind TLS).
     #[arg(long, env = "SAHAYAK_SECURE_COOKIES")]
     pub secure_cookies: Option<bool>,
-    /// Take the client address from X-Forwarded-For (set when behind a reverse proxy).
+    /// Take the client address from X-Forwarded-For (set when behind a reverse proxy): the
+    /// address the nearest trusted proxy saw, i.e. the rightmost entry not in --trusted-proxies.
     #[arg(long, env = "SAHAYAK_TRUST_PROXY")]
     pub trust_proxy: Option<bool>,
+    /// The reverse proxies' own addresses or ranges, comma-separated (`10.0.0.0/8,127.0.0.1`).
+    /// Empty: the server's peer is the one proxy, and the rightmost X-Forwarded-For entry is
+    /// the client.
+    #[arg(long, env = "SAHAYAK_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Option<Vec<String>>,
 }
 
 /// The file's shape: every key optional.
@@ -95,6 +101,7 @@ struct FileConfig {
     session_idle_minutes: Option<i64>,
     session_hours: Option<i64>,
     trust_proxy: Option<bool>,
+    trusted_proxies: Option<Vec<String>>,
     key_file: Option<PathBuf>,
     #[serde(default)]
     retention: Retention,
@@ -169,6 +176,49 @@ const MB: u64 = 1_000_000;
 impl Default for EvidenceConfig {
     fn default() -> Self {
         EvidenceConfig { storage: EvidenceStorage::File, max_file_bytes: 2_000 * MB, max_case_bytes: 10_000 * MB }
+    }
+}
+
+/// An address or a range of them (`10.0.0.0/8`, `127.0.0.1`, `fd00::/8`): a trusted proxy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AddressRange {
+    net: IpAddr,
+    bits: u8,
+}
+
+impl AddressRange {
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        let ip = match ip {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+            v4 => v4,
+        };
+        match (self.net, ip) {
+            (IpAddr::V4(net), IpAddr::V4(ip)) => {
+                let mask = u32::MAX.checked_shl(32 - u32::from(self.bits)).unwrap_or(0);
+                u32::from(net) & mask == u32::from(ip) & mask
+            }
+            (IpAddr::V6(net), IpAddr::V6(ip)) => {
+                let mask = u128::MAX.checked_shl(128 - u32::from(self.bits)).unwrap_or(0);
+                u128::from(net) & mask == u128::from(ip) & mask
+            }
+            _ => false,
+        }
+    }
+}
+
+impl std::str::FromStr for AddressRange {
+    type Err = ConfigError;
+
+    fn from_str(s: &str) -> Result<AddressRange, ConfigError> {
+        let bad = || ConfigError::Invalid(format!("trusted_proxies: {s:?} is not an address or a range"));
+        let (addr, bits) = s.trim().split_once('/').map_or((s.trim(), None), |(a, b)| (a, Some(b)));
+        let net: IpAddr = addr.parse().map_err(|_| bad())?;
+        let max = if net.is_ipv4() { 32 } else { 128 };
+        let bits = match bits {
+            None => max,
+            Some(b) => b.parse::<u8>().ok().filter(|b| *b <= max).ok_or_else(bad)?,
+        };
+        Ok(AddressRange { net, bits })
     }
 }
 
@@ -299,6 +349,9 @@ pub struct Config {
     pub session_idle_minutes: i64,
     pub session_hours: i64,
     pub trust_proxy: bool,
+    /// With `trust_proxy`: the proxies' addresses, skipped when X-Forwarded-For is read from
+    /// the right (none: the peer is the one proxy).
+    pub trusted_proxies: Vec<AddressRange>,
     /// Where the keys of the encrypted fields live (`SAHAYAK_KEYS` may hold them instead).
     pub key_file: PathBuf,
     /// How long after closure a case's personal data is kept (unless on legal hold).
@@ -396,6 +449,15 @@ impl Config {
             session_idle_minutes: file.session_idle_minutes.unwrap_or(60),
             session_hours: file.session_hours.unwrap_or(12),
             trust_proxy: serve.trust_proxy.or(file.trust_proxy).unwrap_or(false),
+            trusted_proxies: serve
+                .trusted_proxies
+                .clone()
+                .or(file.trusted_proxies)
+                .unwrap_or_default()
+                .iter()
+                .filter(|p| !p.trim().is_empty())
+                .map(|p| p.parse())
+                .collect::<Result<_, _>>()?,
             key_file: file.key_file.clone().unwrap_or_else(|| data_dir.join("sahayak.keys")),
             retention: {
                 file.retention.check()?;
@@ -427,6 +489,7 @@ impl Config {
             session_idle_minutes: 60,
             session_hours: 12,
             trust_proxy: false,
+            trusted_proxies: Vec::new(),
             key_file: data_dir.join("sahayak.keys"),
             retention: Retention::default(),
             sign_in: SignIn::default(),
@@ -531,6 +594,23 @@ mod tests {
         assert!(matches!(Config::load(&common, &serve), Err(ConfigError::Invalid(_))));
         std::fs::write(&file, "adress = 1\n").unwrap();
         assert!(matches!(Config::load(&common, &serve), Err(ConfigError::Parse { .. })));
+    }
+
+    #[test]
+    fn proxy_ranges_parse_and_match() {
+        let r: AddressRange = "10.0.0.0/8".parse().unwrap();
+        assert!(r.contains("10.200.3.4".parse().unwrap()));
+        assert!(r.contains("::ffff:10.1.1.1".parse().unwrap()), "IPv4 seen through an IPv6 socket");
+        assert!(!r.contains("11.0.0.1".parse().unwrap()));
+        let one: AddressRange = "127.0.0.1".parse().unwrap();
+        assert!(one.contains("127.0.0.1".parse().unwrap()) && !one.contains("127.0.0.2".parse().unwrap()));
+        let v6: AddressRange = "fd00::/8".parse().unwrap();
+        assert!(v6.contains("fd12::1".parse().unwrap()) && !v6.contains("fe80::1".parse().unwrap()));
+        let all: AddressRange = "0.0.0.0/0".parse().unwrap();
+        assert!(all.contains("203.0.113.9".parse().unwrap()));
+        for bad in ["10.0.0.0/33", "proxy.local", "10.0.0.0/x", ""] {
+            assert!(bad.parse::<AddressRange>().is_err(), "{bad}");
+        }
     }
 
     #[test]

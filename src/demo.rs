@@ -124,7 +124,7 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
     let mut users: Vec<User> = Vec::new();
     for u in USERS {
         let ids: Vec<i64> = u.districts.iter().map(|d| if *d == "jaipur" { jaipur.id } else { jodhpur.id }).collect();
-        let id = store
+        let created = store
             .create_user(&NewUser {
                 username: u.username,
                 display_name: u.name,
@@ -133,7 +133,14 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
                 lang: u.lang,
                 districts: &ids,
             })
-            .await?;
+            .await;
+        let id = match created {
+            Ok(id) => id,
+            // Another server started at the same moment is loading the demo: it has the first
+            // user, so it does the rest.
+            Err(crate::store::StoreError::Duplicate(_)) if users.is_empty() => return Ok(0),
+            Err(e) => return Err(e.into()),
+        };
         users.push(store.user_by_id(id).await?);
     }
     let by_name = |name: &str| users.iter().find(|u| u.username == name);

@@ -2,6 +2,7 @@
 
 mod reference;
 pub mod schema;
+pub mod strict;
 
 use axum::Json;
 use axum::Router;
@@ -16,9 +17,21 @@ use crate::web::{AppError, AppState};
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+        .route("/api/v1/openapi.json", get(document))
         .route("/api/v1/districts", get(reference::districts))
         .route("/api/v1/taxonomy", get(reference::taxonomy))
+}
+
+/// The OpenAPI document, with this installation's district codes as the choices wherever a
+/// district is named (they are data: one added while the server runs is in the next document).
+async fn document(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).map_err(|e| AppError::Internal(e.into()))?;
+    let codes: Vec<String> = state.districts().await?.iter().map(|d| d.code.clone()).collect();
+    strict::tighten(&mut doc);
+    strict::name_districts(&mut doc, &codes);
+    Ok(Json(doc))
 }
 
 /// A time as the API writes it: RFC 3339 in UTC, to the second.
@@ -26,11 +39,25 @@ pub fn rfc3339(ms: i64) -> String {
     sahayak_domain::time::from_millis(ms).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// A JSON request body. Unlike axum's `Json`, its rejections are the API's own problem
-/// documents (translated, with a stable `type`).
-pub struct JsonBody<T>(pub T);
+/// A JSON request body, held to its documented shape ([`strict`]): an object with the fields
+/// its schema names and no others, each of the right kind. Unlike axum's `Json`, its
+/// rejections are the API's own problem documents (translated, with a stable `type`): 400 for
+/// what is not a JSON object, 422 naming every field that is unknown, missing or wrong.
+///
+/// The body is read and checked at once, but what is wrong with it is told only when the
+/// handler takes it with [`JsonBody::accept`], after its own checks of who may do what: "not
+/// found" and "forbidden" come first, whatever the body says. (Only a body that is not JSON at
+/// all, or too large, is refused at once.)
+pub struct JsonBody<T>(Result<T, AppError>);
 
-impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
+impl<T> JsonBody<T> {
+    /// The body, or what is wrong with it. Call it once the caller may act.
+    pub fn accept(self) -> Result<T, AppError> {
+        self.0
+    }
+}
+
+impl<T: DeserializeOwned + utoipa::ToSchema + 'static, S: Send + Sync> FromRequest<S> for JsonBody<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
@@ -43,11 +70,50 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
             return Err(AppError::BadRequest("error-media-type"));
         }
         let body = Bytes::from_request(req, state).await.map_err(|_| AppError::BadRequest("error-too-large"))?;
-        // NUL is never typed by a person, and PostgreSQL cannot store it in text.
-        if body.windows(6).any(|w| w == b"\\u0000") {
-            return Err(AppError::BadRequest("error-bad-json"));
+        Ok(JsonBody(read(&body)))
+    }
+}
+
+/// Parses and checks a JSON body against `T`'s schema.
+fn read<T: DeserializeOwned + utoipa::ToSchema + 'static>(body: &[u8]) -> Result<T, AppError> {
+    let mut value: serde_json::Value =
+        serde_json::from_slice(body).map_err(|_| AppError::BadRequest("error-bad-json"))?;
+    if !value.is_object() {
+        return Err(AppError::BadRequest("error-json-object"));
+    }
+    // NUL is never typed by a person, and PostgreSQL cannot store it in text.
+    if strict::has_nul(&value) {
+        return Err(AppError::BadRequest("error-bad-json"));
+    }
+    strict::whole_numbers(&mut value);
+    let problems = strict::check(&value, &strict::shape::<T>());
+    if !problems.is_empty() {
+        return Err(AppError::InvalidBody(problems));
+    }
+    serde_json::from_value(value).map_err(|_| AppError::BadRequest("error-bad-json"))
+}
+
+/// Query parameters held to their documented shape ([`strict::check_query`]): each declared
+/// parameter of the right type, choice, pattern and range, or a 422 naming it. Parameters the
+/// type does not declare are ignored. Unlike axum's `Query`, its rejections are problem documents.
+pub struct QueryParams<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for QueryParams<T>
+where
+    T: DeserializeOwned + utoipa::IntoParams + 'static,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, AppError> {
+        let query = parts.uri.query().unwrap_or_default();
+        let pairs: Vec<(String, String)> =
+            serde_urlencoded::from_str(query).map_err(|_| AppError::BadRequest("error-bad-request"))?;
+        let problems = strict::check_query(&pairs, &strict::params::<T>());
+        if !problems.is_empty() {
+            return Err(AppError::InvalidBody(problems));
         }
-        serde_json::from_slice(&body).map(JsonBody).map_err(|_| AppError::BadRequest("error-bad-json"))
+        serde_urlencoded::from_str(query).map(QueryParams).map_err(|_| AppError::BadRequest("error-bad-request"))
     }
 }
 

@@ -15,7 +15,9 @@ use crate::web::session::ApiUser;
 #[serde(default)]
 #[derive(Default)]
 pub struct LoginRequest {
+    #[schema(required = true, pattern = "@text")]
     pub username: String,
+    #[schema(required = true, min_length = 1)]
     pub password: String,
     /// The six-digit code from the authenticator app, for accounts with two-step sign-in.
     #[schema(nullable = false)]
@@ -50,7 +52,7 @@ pub async fn login(
     State(state): State<AppState>,
     body: crate::api::JsonBody<LoginRequest>,
 ) -> Result<Json<LoginResponse>, AppError> {
-    let req = body.0;
+    let req = body.accept()?;
     let mut errors = FieldErrors::default();
     if req.username.trim().is_empty() {
         errors.add("username", "error-required");

@@ -32,48 +32,83 @@ pub enum Passed {
     NeedsCode(User),
 }
 
-/// Counts failed sign-ins per account and per address, and refuses attempts past the limits.
-/// Also guards the victims' case codes (per case reference and per address).
+/// A throttle over a subject (an account, a case) and the caller's address, each with its
+/// limit. Every attempt is counted under both keys *first* — one statement per key that
+/// increments and returns the count — and refused (and given back) when a count is then past
+/// its limit, so a burst of parallel attempts, or attempts spread over several servers on one
+/// database, gets no more than the limit evaluated. A right attempt clears the subject's count
+/// and gives its one back to the address; a wrong one stays counted.
 pub(crate) struct Throttle<'a> {
     state: &'a AppState,
-    account: String,
+    /// `None` when the subject does not exist (an unknown reference): the address alone counts.
+    subject: Option<String>,
+    subject_limit: i64,
     address: String,
+    address_limit: i64,
 }
 
 impl<'a> Throttle<'a> {
-    fn new(state: &'a AppState, username: &str) -> Throttle<'a> {
+    /// Sign-in: per account (its id; an unknown name by its lower-cased spelling) and address.
+    fn sign_in(state: &'a AppState, account: String) -> Throttle<'a> {
+        let limits = &state.config.sign_in;
         Throttle {
             state,
-            account: format!("account:{username}"),
-            address: format!("address:{}", crate::privacy::context::address()),
+            subject: Some(account),
+            subject_limit: limits.account_failures,
+            address: address_key(state, "address"),
+            address_limit: limits.address_failures,
         }
     }
 
-    /// A throttle under keys of the caller's own (e.g. `case:REF` and `track-address:ADDR`).
-    pub(crate) fn keyed(state: &'a AppState, account: String, address: String) -> Throttle<'a> {
-        Throttle { state, account, address }
+    /// A throttle under keys of the caller's own (e.g. `case:ID` and `track-address:ADDR`),
+    /// with the sign-in limits.
+    pub(crate) fn keyed(state: &'a AppState, subject: Option<String>, address: String) -> Throttle<'a> {
+        let limits = &state.config.sign_in;
+        Throttle {
+            state,
+            subject,
+            subject_limit: limits.account_failures,
+            address,
+            address_limit: limits.address_failures,
+        }
     }
 
-    /// `Err(Throttled)` while either count is at its limit; the wait is until the oldest failure
-    /// in the window leaves it.
-    pub(crate) async fn check(&self) -> Result<(), crate::web::AppError> {
-        let limits = &self.state.config.sign_in;
-        for (key, limit) in [(&self.account, limits.account_failures), (&self.address, limits.address_failures)] {
-            if let Err(e) = within_limit(self.state, key, limit).await {
-                crate::privacy::audit::record(self.state, None, "login.throttled", key.as_str(), "").await;
-                return Err(e);
+    /// Counts this attempt, then `Err(Throttled)` if either count is past its limit (the wait
+    /// is until that key's window ends). A refused attempt is given back at once: the counts
+    /// are of attempts evaluated (and not yet found right) plus those in flight, so however
+    /// many arrive together, no more than the limit are evaluated.
+    pub(crate) async fn attempt(&self) -> Result<(), crate::web::AppError> {
+        if let Some(subject) = &self.subject
+            && let Err(e) = attempt(self.state, subject, self.subject_limit).await
+        {
+            crate::privacy::audit::record(self.state, None, "login.throttled", subject, "").await;
+            return Err(e);
+        }
+        if let Err(e) = attempt(self.state, &self.address, self.address_limit).await {
+            crate::privacy::audit::record(self.state, None, "login.throttled", &self.address, "").await;
+            if let Some(subject) = &self.subject {
+                give_back(self.state, subject).await?;
             }
+            return Err(e);
         }
         Ok(())
     }
 
-    pub(crate) async fn failed(&self) -> Result<(), crate::web::AppError> {
-        count(self.state, &[&self.account, &self.address]).await
-    }
-
+    /// The attempt was right: the subject's count is cleared, the address's attempt given back.
     pub(crate) async fn passed(&self) -> Result<(), crate::web::AppError> {
-        Ok(self.state.store.clear_login_failures(&self.account).await?)
+        if let Some(subject) = &self.subject {
+            self.state.store.clear_attempts(subject).await?;
+        }
+        give_back(self.state, &self.address).await
     }
+}
+
+/// The throttle key of the caller's address under `prefix`: a keyed hash (HMAC under the
+/// installation's index key, shared by every server of one database and kept outside it), so
+/// the throttle's table holds no address that could be read back.
+pub(crate) fn address_key(state: &AppState, prefix: &str) -> String {
+    let address = crate::privacy::context::address();
+    format!("{prefix}:{}", state.store.keys().index(&format!("{prefix}|{address}")))
 }
 
 /// How far back the throttles count (the sign-in window).
@@ -81,35 +116,48 @@ fn window_ms(state: &AppState) -> i64 {
     state.config.sign_in.window_minutes.max(1) * 60_000
 }
 
-/// `Err(Throttled)`, with the seconds to wait until the oldest count leaves the window, while
-/// `key` has been counted `limit` times in the window. Shared by every throttle here: sign-in,
-/// victims' codes, and the public feedback form (with its own limit).
-pub(crate) async fn within_limit(state: &AppState, key: &str, limit: i64) -> Result<(), crate::web::AppError> {
+/// Counts one attempt under `key`, then `Err(Throttled)` — with the seconds until the key's
+/// window ends, and the attempt given back — if that made more than `limit` in the window. The
+/// one throttle rule of every throttle here: sign-in, victims' codes, and the public feedback
+/// form (with its own limit).
+pub(crate) async fn attempt(state: &AppState, key: &str, limit: i64) -> Result<(), crate::web::AppError> {
     let now = crate::store::now_millis();
-    let (count, oldest) = state.store.login_failures(key, now - window_ms(state)).await?;
-    if count >= limit.max(1) {
-        let wait_ms = oldest.unwrap_or(now) + window_ms(state) - now;
+    let window = window_ms(state);
+    let (count, started) = state.store.count_attempt(key, now, now - window).await?;
+    if count > limit.max(1) {
+        give_back(state, key).await?;
+        let wait_ms = started + window - now;
         return Err(crate::web::AppError::Throttled(((wait_ms + 999) / 1000).max(1)));
     }
     Ok(())
 }
 
-/// Counts one attempt under each key (forgetting counts older than the window).
-pub(crate) async fn count(state: &AppState, keys: &[&str]) -> Result<(), crate::web::AppError> {
-    Ok(state.store.record_login_failure(keys, crate::store::now_millis() - window_ms(state)).await?)
+/// Gives back an attempt counted under `key` (it turned out right, or was not really one).
+pub(crate) async fn give_back(state: &AppState, key: &str) -> Result<(), crate::web::AppError> {
+    Ok(state.store.uncount_attempt(key).await?)
 }
 
 /// Checks a username and password, throttled per account and per address. `Ok(None)` when
-/// either is wrong (never says which); `Err(Throttled)` when there were too many failures.
+/// either is wrong (never says which); `Err(Throttled)` when there were too many attempts.
 pub async fn check_password(
     state: &AppState,
     username: &str,
     password: &str,
 ) -> Result<Option<Passed>, crate::web::AppError> {
-    let throttle = Throttle::new(state, username.trim());
-    throttle.check().await?;
-    let Some(user) = authenticate(state, username, password).await? else {
-        throttle.failed().await?;
+    let username = username.trim();
+    let found = state.store.user_for_login(username).await?;
+    let account = match &found {
+        Some((user, _)) => format!("account:{}", user.id),
+        None => format!("account-name:{}", username.to_lowercase()),
+    };
+    let throttle = Throttle::sign_in(state, account);
+    throttle.attempt().await?;
+    let (user, hash) = match found {
+        Some((u, h)) => (Some(u), Some(h)),
+        None => (None, None),
+    };
+    let ok = state.passwords.verify(password.to_owned(), hash).await;
+    let Some(user) = user.filter(|_| ok) else {
         return Ok(None);
     };
     throttle.passed().await?;
@@ -122,30 +170,19 @@ pub async fn check_password(
 
 /// Checks a second-factor code (each code works once), throttled like passwords.
 pub async fn check_code(state: &AppState, user: &User, code: &str) -> Result<bool, crate::web::AppError> {
-    let throttle = Throttle::new(state, &user.username);
-    throttle.check().await?;
-    let Some(secret) = state.store.totp_secret(user.id).await? else { return Ok(true) };
-    let ok = match totp::matching_step(&secret, code, chrono::Utc::now().timestamp()) {
-        Some(step) => state.store.use_totp_step(user.id, step).await?,
-        None => false,
+    let throttle = Throttle::sign_in(state, format!("account:{}", user.id));
+    throttle.attempt().await?;
+    let secret = state.store.totp_secret(user.id).await?;
+    let ok = match secret.as_deref().map(|s| totp::matching_step(s, code, chrono::Utc::now().timestamp())) {
+        // No second factor: nothing to check.
+        None => true,
+        Some(Some(step)) => state.store.use_totp_step(user.id, step).await?,
+        Some(None) => false,
     };
     if ok {
         throttle.passed().await?
-    } else {
-        throttle.failed().await?
     }
     Ok(ok)
-}
-
-/// Checks a username and password; `None` when either is wrong (never says which).
-async fn authenticate(state: &AppState, username: &str, password: &str) -> Result<Option<User>, crate::web::AppError> {
-    let found = state.store.user_for_login(username.trim()).await?;
-    let (user, hash) = match found {
-        Some((u, h)) => (Some(u), Some(h)),
-        None => (None, None),
-    };
-    let ok = state.passwords.verify(password.to_owned(), hash).await;
-    Ok(if ok { user } else { None })
 }
 
 /// Opens a session and returns its token (shown once; only its hash is stored).

@@ -2,13 +2,13 @@
 //! and the public feedback endpoint behind the programme's link.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::{Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::service::{self, AttendanceWrite, FeedbackWrite, InstitutionWrite, ProgrammeWrite};
+use super::service::{self, AttendanceWrite, FeedbackWrite, InstitutionChange, InstitutionWrite, ProgrammeWrite};
 use super::{open_institution, open_programme};
 use crate::api::{JsonBody, rfc3339};
 use crate::store::{Institution, Programme};
@@ -118,12 +118,15 @@ async fn programme_json(state: &AppState, p: Programme) -> Result<ProgrammeJson,
 pub struct ListParams {
     /// A district code; all the caller's districts when left out.
     #[serde(default)]
+    #[param(pattern = "@district")]
     pub district: Option<String>,
     /// Programmes from this day, `YYYY-MM-DD` (IST); default today.
     #[serde(default)]
+    #[param(pattern = "@day")]
     pub from: Option<String>,
     /// Programmes before this day, `YYYY-MM-DD`; default 60 days after `from`.
     #[serde(default)]
+    #[param(pattern = "@day")]
     pub to: Option<String>,
 }
 
@@ -153,7 +156,7 @@ fn district_param(p: &ListParams) -> Option<&str> {
 pub async fn institutions(
     State(state): State<AppState>,
     api: ApiUser,
-    Query(q): Query<ListParams>,
+    crate::api::QueryParams(q): crate::api::QueryParams<ListParams>,
 ) -> Result<Json<Vec<InstitutionJson>>, AppError> {
     let (_, scope) = crate::dashboards::figures::resolve_district(&state, &api.user, district_param(&q)).await?;
     let mut out = Vec::new();
@@ -177,8 +180,10 @@ pub async fn institutions(
 pub async fn create_institution(
     State(state): State<AppState>,
     api: ApiUser,
-    JsonBody(body): JsonBody<InstitutionWrite>,
+    body: JsonBody<InstitutionWrite>,
 ) -> Result<(StatusCode, Json<InstitutionJson>), AppError> {
+    super::require_writer(&api.user)?;
+    let body = body.accept()?;
     let id = service::create_institution(&state, &api.user, &body).await?;
     let handle = open_institution(&state, &api.user, id).await?;
     Ok((StatusCode::CREATED, Json(institution_json(&state, handle.get().clone()).await?)))
@@ -203,7 +208,7 @@ pub async fn institution(
 
 /// Replaces an institution's details (its district stays).
 #[utoipa::path(put, path = "/api/v1/awareness/institutions/{institution}", tag = "awareness", security(("bearer" = [])),
-    params(("institution" = i64, Path, description = "Institution id")), request_body = InstitutionWrite,
+    params(("institution" = i64, Path, description = "Institution id")), request_body = InstitutionChange,
     responses(
         (status = 200, body = InstitutionJson),
         (status = 400, body = Problem, content_type = "application/problem+json"),
@@ -217,10 +222,12 @@ pub async fn update_institution(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<InstitutionWrite>,
+    body: JsonBody<InstitutionChange>,
 ) -> Result<Json<InstitutionJson>, AppError> {
     let handle = open_institution(&state, &api.user, id).await?;
-    service::update_institution(&state, &api.user, &handle, &body).await?;
+    super::require_writer(&api.user)?;
+    let body = body.accept()?;
+    service::update_institution(&state, &api.user, &handle, &body.into()).await?;
     let handle = open_institution(&state, &api.user, id).await?;
     Ok(Json(institution_json(&state, handle.get().clone()).await?))
 }
@@ -237,7 +244,7 @@ pub async fn update_institution(
 pub async fn programmes(
     State(state): State<AppState>,
     api: ApiUser,
-    Query(q): Query<ListParams>,
+    crate::api::QueryParams(q): crate::api::QueryParams<ListParams>,
 ) -> Result<Json<Vec<ProgrammeJson>>, AppError> {
     let (_, scope) = crate::dashboards::figures::resolve_district(&state, &api.user, district_param(&q)).await?;
     let today = Utc::now().with_timezone(&sahayak_domain::time::ist()).date_naive();
@@ -268,8 +275,10 @@ pub async fn programmes(
 pub async fn create_programme(
     State(state): State<AppState>,
     api: ApiUser,
-    JsonBody(body): JsonBody<ProgrammeWrite>,
+    body: JsonBody<ProgrammeWrite>,
 ) -> Result<(StatusCode, Json<ProgrammeJson>), AppError> {
+    super::require_writer(&api.user)?;
+    let body = body.accept()?;
     let id = service::create_programme(&state, &api.user, &body).await?;
     let handle = open_programme(&state, &api.user, id).await?;
     Ok((StatusCode::CREATED, Json(programme_json(&state, handle.get().clone()).await?)))
@@ -308,9 +317,11 @@ pub async fn update_programme(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<ProgrammeWrite>,
+    body: JsonBody<ProgrammeWrite>,
 ) -> Result<Json<ProgrammeJson>, AppError> {
     let handle = open_programme(&state, &api.user, id).await?;
+    super::require_writer(&api.user)?;
+    let body = body.accept()?;
     service::update_programme(&state, &api.user, &handle, &body).await?;
     let handle = open_programme(&state, &api.user, id).await?;
     Ok(Json(programme_json(&state, handle.get().clone()).await?))
@@ -333,9 +344,11 @@ pub async fn attendance(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<AttendanceWrite>,
+    body: JsonBody<AttendanceWrite>,
 ) -> Result<Json<ProgrammeJson>, AppError> {
     let handle = open_programme(&state, &api.user, id).await?;
+    super::require_writer(&api.user)?;
+    let body = body.accept()?;
     service::record_attendance(&state, &api.user, &handle, &body).await?;
     let handle = open_programme(&state, &api.user, id).await?;
     Ok(Json(programme_json(&state, handle.get().clone()).await?))
@@ -386,9 +399,10 @@ pub async fn feedback_summary(
 pub async fn submit_feedback(
     State(state): State<AppState>,
     Path(token): Path<String>,
-    JsonBody(body): JsonBody<FeedbackWrite>,
+    body: JsonBody<FeedbackWrite>,
 ) -> Result<(StatusCode, Json<FeedbackAccepted>), AppError> {
     let p = super::feedback::programme(&state, &token).await?;
+    let body = body.accept()?;
     super::feedback::accept(&state, &p, &body).await?;
     let stage = if body.stage.trim() == "before" { "before" } else { "after" };
     Ok((StatusCode::CREATED, Json(FeedbackAccepted { stage: stage.into() })))

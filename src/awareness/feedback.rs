@@ -5,11 +5,11 @@
 //!
 //! Nothing about the sender is kept: no name is asked, the address is not stored (not even in
 //! the audit log, which records addresses; sheets are not audited). Submissions are throttled
-//! per address and programme under a salted hash of the address that lives for the throttle's
-//! window only.
+//! per address and programme under a keyed hash of the address (the installation's index key,
+//! which every server of one database shares and which lives outside it) that is forgotten
+//! when the throttle's window ends.
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -31,10 +31,6 @@ use crate::web::{AppState, query_param};
 /// sheets an attendee (before and after), this lets a hall of fifty through.
 pub const FEEDBACK_LIMIT: i64 = 100;
 
-/// Salts the address before hashing, so the throttle's keys cannot be reversed into
-/// addresses by trying every IPv4 address. New with every start (the window is short).
-static SALT: LazyLock<String> = LazyLock::new(crate::web::session::new_token);
-
 /// The programme behind a feedback link; unknown tokens and cancelled programmes are "not found".
 pub(super) async fn programme(state: &AppState, token: &str) -> Result<Programme, AppError> {
     if token.len() != 43 || !token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
@@ -47,17 +43,23 @@ pub(super) async fn programme(state: &AppState, token: &str) -> Result<Programme
     }
 }
 
-fn throttle_key(p: &Programme) -> String {
+/// The throttle's key: a keyed hash (HMAC under the index key), so it cannot be reversed into
+/// an address by trying every IPv4 address, yet is the same on every server.
+fn throttle_key(state: &AppState, p: &Programme) -> String {
     let address = crate::privacy::context::address();
-    format!("feedback:{}", crate::web::session::token_hash(&format!("{}|{}|{address}", *SALT, p.id)))
+    format!("feedback:{}", state.store.keys().index(&format!("feedback|{}|{address}", p.id)))
 }
 
-/// Checks the throttle, keeps the sheet, counts it. Shared by the page and the API.
+/// Counts the sheet, then keeps it unless the throttle refuses it; a sheet that is refused as
+/// invalid is given back. Shared by the page and the API.
 pub(super) async fn accept(state: &AppState, p: &Programme, w: &FeedbackWrite) -> Result<(), AppError> {
-    let key = throttle_key(p);
-    crate::auth::within_limit(state, &key, FEEDBACK_LIMIT).await?;
-    service::submit_feedback(state, p, w).await?;
-    crate::auth::count(state, &[&key]).await
+    let key = throttle_key(state, p);
+    crate::auth::attempt(state, &key, FEEDBACK_LIMIT).await?;
+    let kept = service::submit_feedback(state, p, w).await;
+    if kept.is_err() {
+        crate::auth::give_back(state, &key).await?;
+    }
+    kept
 }
 
 pub struct QuestionView {

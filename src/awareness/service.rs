@@ -50,15 +50,78 @@ fn short(e: &mut FieldErrors, field: &'static str, value: &str, max: usize) -> O
 #[serde(default)]
 pub struct InstitutionWrite {
     /// The district's code (when creating; an institution does not move).
+    #[schema(required = true, pattern = "@district")]
     pub district: String,
+    #[schema(required = true, pattern = "@text", max_length = 200)]
     pub name: String,
     /// `school`, `college`, `office` or `community`.
+    #[schema(required = true, schema_with = institution_kinds)]
     pub kind: String,
     /// Address or area.
+    #[schema(max_length = 2000)]
     pub address: String,
+    #[schema(max_length = 200)]
     pub contact_person: String,
+    /// Digits with spaces, `+ - ( )`: 6 to 15 digits.
+    #[schema(pattern = "@contact-phone", max_length = 40)]
     pub phone: String,
+    #[schema(pattern = "@contact-email", max_length = 200)]
     pub email: String,
+}
+
+/// A change to an institution: as [`InstitutionWrite`] without the district (an institution
+/// does not move; sending one is refused by name).
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct InstitutionChange {
+    #[schema(required = true, pattern = "@text", max_length = 200)]
+    pub name: String,
+    /// `school`, `college`, `office` or `community`.
+    #[schema(required = true, schema_with = institution_kinds)]
+    pub kind: String,
+    /// Address or area.
+    #[schema(max_length = 2000)]
+    pub address: String,
+    #[schema(max_length = 200)]
+    pub contact_person: String,
+    /// Digits with spaces, `+ - ( )`: 6 to 15 digits.
+    #[schema(pattern = "@contact-phone", max_length = 40)]
+    pub phone: String,
+    #[schema(pattern = "@contact-email", max_length = 200)]
+    pub email: String,
+}
+
+impl From<InstitutionChange> for InstitutionWrite {
+    fn from(c: InstitutionChange) -> Self {
+        InstitutionWrite {
+            district: String::new(),
+            name: c.name,
+            kind: c.kind,
+            address: c.address,
+            contact_person: c.contact_person,
+            phone: c.phone,
+            email: c.email,
+        }
+    }
+}
+
+fn institution_kinds() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice(&super::KINDS)
+}
+
+fn audiences() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(crate::api::schema::choice(&super::AUDIENCES))
+        .min_items(Some(1))
+        .build()
+}
+
+fn languages() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice(&super::LANGUAGES)
+}
+
+fn statuses() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice_or_empty(&super::STATUSES)
 }
 
 struct CheckedInstitution {
@@ -170,27 +233,37 @@ pub async fn update_institution(
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct ProgrammeWrite {
+    #[schema(required = true, minimum = 1)]
     pub institution_id: i64,
     /// IST local `YYYY-MM-DDTHH:MM` or RFC 3339.
+    #[schema(required = true, pattern = "@when")]
     pub starts_at: String,
+    #[schema(max_length = 200)]
     pub venue: String,
     /// One or more of `students`, `teachers`, `staff`, `parents`, `senior_citizens`.
+    #[schema(required = true, schema_with = audiences)]
     pub audience: Vec<String>,
     /// Which classes, for students (e.g. "Class 9–10").
+    #[schema(max_length = 200)]
     pub classes: String,
     /// `hi`, `en` or `both`.
+    #[schema(required = true, schema_with = languages)]
     pub language: String,
     /// The speakers' names.
+    #[schema(max_length = 2000)]
     pub speakers: String,
-    /// Prevention tip ids.
+    /// Prevention tip ids (1 to 20) from the district's library.
+    #[schema(required = true, min_items = 1, max_items = 20)]
     pub topics: Vec<String>,
     /// Materials used (posters, handouts, films).
+    #[schema(max_length = 2000)]
     pub materials: String,
     /// `planned`, `held` or `cancelled`; `planned` when left out.
+    #[schema(schema_with = statuses)]
     pub status: String,
-    /// Attendance, when held.
+    /// Attendance, when held (then required): 0 to 100,000, as a number or its digits.
     #[serde(deserialize_with = "text_or_number")]
-    #[schema(value_type = Option<i64>)]
+    #[schema(schema_with = attendance_schema)]
     pub attendance: String,
     /// Use the before/after quiz (questions chosen from the topics).
     pub use_quiz: bool,
@@ -364,10 +437,12 @@ pub async fn update_programme(
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct AttendanceWrite {
-    /// `held`, `cancelled` or `planned`.
+    /// `held` (the default), `cancelled` or `planned`.
+    #[schema(schema_with = statuses)]
     pub status: String,
+    /// How many came, when held (then required): 0 to 100,000, as a number or its digits.
     #[serde(deserialize_with = "text_or_number")]
-    #[schema(value_type = Option<i64>)]
+    #[schema(schema_with = attendance_schema)]
     pub attendance: String,
 }
 
@@ -393,16 +468,40 @@ pub async fn record_attendance(
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct FeedbackWrite {
-    /// `before` (the quiz at the start) or `after` (the default).
+    /// `before` (the quiz at the start, when the programme uses it) or `after` (the default).
+    #[schema(schema_with = stages)]
     pub stage: String,
-    /// 1 to 5, at the end.
+    /// 1 to 5 (a number or its digit), at the end.
     #[serde(deserialize_with = "text_or_number")]
-    #[schema(value_type = Option<i64>)]
+    #[schema(schema_with = rating_schema)]
     pub rating: String,
     /// What the attendee will do differently (optional, up to 500 characters).
+    #[schema(max_length = 500)]
     pub change: String,
     /// The quiz answers: question id → index of the option chosen.
+    #[schema(schema_with = answers)]
     pub answers: BTreeMap<String, usize>,
+}
+
+fn answers() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Type};
+    let index = ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(0)).maximum(Some(99));
+    ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .additional_properties(Some(AdditionalProperties::RefOr(index.build().into())))
+        .build()
+}
+
+fn rating_schema() -> utoipa::openapi::schema::Schema {
+    crate::api::schema::number_or_digits(1, 5)
+}
+
+fn attendance_schema() -> utoipa::openapi::schema::Schema {
+    crate::api::schema::number_or_digits(0, MAX_ATTENDANCE)
+}
+
+fn stages() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice_or_empty(&["before", "after"])
 }
 
 /// Checks and keeps one answer sheet. Nothing about the sender is kept.

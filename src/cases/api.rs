@@ -1,7 +1,7 @@
 //! The case API under `/api/v1/cases`: the same use-cases as the pages, as JSON.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -116,24 +116,80 @@ impl CaseJson {
     }
 }
 
-/// The fields of a new case (and of a change: only the fields sent are changed; send `""` to
-/// clear an optional field). Codes are the same as in [`CaseJson`].
+/// The fields of a new case. Codes are the same as in [`CaseJson`].
 #[derive(Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct CaseWrite {
     /// District code; may be left out when the user works in one district.
+    #[schema(pattern = "@district")]
     pub district: Option<String>,
-    #[schema(schema_with = crate::api::schema::channel_in)]
+    #[schema(required = true, schema_with = crate::api::schema::channel)]
     pub channel: Option<String>,
+    #[schema(required = true, pattern = "@text", max_length = 200)]
     pub victim_name: Option<String>,
     /// Any common writing of an Indian mobile (`98765 43210`, `+91-98765-43210`), or `+<country>...`.
+    #[schema(required = true, pattern = "@text")]
     pub victim_mobile: Option<String>,
     #[schema(schema_with = crate::api::schema::lang_in)]
     pub victim_lang: Option<String>,
+    #[schema(minimum = 1, maximum = 120)]
     pub victim_age: Option<i64>,
     #[schema(schema_with = crate::api::schema::gender)]
     pub victim_gender: Option<String>,
+    #[schema(max_length = 1000)]
     pub victim_address: Option<String>,
+    #[schema(required = true, pattern = "@text", max_length = 20000)]
+    pub narrative: Option<String>,
+    /// RFC 3339, or a local IST time `YYYY-MM-DDTHH:MM`.
+    pub incident_at: Option<String>,
+    pub noticed_at: Option<String>,
+    #[schema(required = true, schema_with = crate::api::schema::category)]
+    pub category: Option<String>,
+    #[schema(schema_with = crate::api::schema::sub_category_in)]
+    pub sub_category: Option<String>,
+    pub category_other: Option<String>,
+    #[schema(required = true, schema_with = crate::api::schema::scam_pattern)]
+    pub scam_pattern: Option<String>,
+    #[schema(minimum = 0, maximum = 10_000_000_000_000_i64)]
+    pub amount_lost_paise: Option<i64>,
+    #[schema(schema_with = crate::api::schema::payment_channel)]
+    pub payment_channel: Option<String>,
+    #[schema(max_length = 5000)]
+    pub suspect_details: Option<String>,
+    /// SMS, WhatsApp or e-mail text as the victim received it; searched for identifiers.
+    #[schema(max_length = 20000)]
+    pub pasted_messages: Option<String>,
+    /// The first question at the desk: did money leave the victim's account (`yes`/`no`)?
+    #[schema(schema_with = crate::api::schema::money_left)]
+    pub money_left: Option<String>,
+    /// When the money left (RFC 3339 or IST local time); required when `money_left` is `yes`.
+    pub money_left_at: Option<String>,
+    /// Only at creation; later use `/assign`.
+    pub assignee_id: Option<i64>,
+}
+
+/// A change to a case's recorded facts: only the fields sent change (send `""` to clear an
+/// optional field). The district and the assignee are not changed here (a case stays in its
+/// district; `/assign` assigns): sending them is refused by name, like any unknown field.
+#[derive(Deserialize, Default, ToSchema)]
+#[serde(default)]
+pub struct CaseChange {
+    #[schema(schema_with = crate::api::schema::channel_in)]
+    pub channel: Option<String>,
+    #[schema(pattern = "@text", max_length = 200)]
+    pub victim_name: Option<String>,
+    /// Any common writing of an Indian mobile (`98765 43210`, `+91-98765-43210`), or `+<country>...`.
+    #[schema(pattern = "@text")]
+    pub victim_mobile: Option<String>,
+    #[schema(schema_with = crate::api::schema::lang_in)]
+    pub victim_lang: Option<String>,
+    #[schema(minimum = 1, maximum = 120)]
+    pub victim_age: Option<i64>,
+    #[schema(schema_with = crate::api::schema::gender)]
+    pub victim_gender: Option<String>,
+    #[schema(max_length = 1000)]
+    pub victim_address: Option<String>,
+    #[schema(pattern = "@text", max_length = 20000)]
     pub narrative: Option<String>,
     /// RFC 3339, or a local IST time `YYYY-MM-DDTHH:MM`.
     pub incident_at: Option<String>,
@@ -145,21 +201,51 @@ pub struct CaseWrite {
     pub category_other: Option<String>,
     #[schema(schema_with = crate::api::schema::scam_pattern_in)]
     pub scam_pattern: Option<String>,
+    #[schema(minimum = 0, maximum = 10_000_000_000_000_i64)]
     pub amount_lost_paise: Option<i64>,
     #[schema(schema_with = crate::api::schema::payment_channel)]
     pub payment_channel: Option<String>,
+    #[schema(max_length = 5000)]
     pub suspect_details: Option<String>,
     /// SMS, WhatsApp or e-mail text as the victim received it; searched for identifiers.
+    #[schema(max_length = 20000)]
     pub pasted_messages: Option<String>,
     /// The first question at the desk: did money leave the victim's account (`yes`/`no`)?
     #[schema(schema_with = crate::api::schema::money_left)]
     pub money_left: Option<String>,
     /// When the money left (RFC 3339 or IST local time); required when `money_left` is `yes`.
     pub money_left_at: Option<String>,
-    /// Only at creation; later use `/assign`.
-    pub assignee_id: Option<i64>,
-    /// Only for updates: the `version` you read.
+    /// The `version` you read: a case changed since by someone else is not overwritten (409).
     pub version: Option<i64>,
+}
+
+impl From<CaseChange> for CaseWrite {
+    fn from(c: CaseChange) -> CaseWrite {
+        CaseWrite {
+            district: None,
+            channel: c.channel,
+            victim_name: c.victim_name,
+            victim_mobile: c.victim_mobile,
+            victim_lang: c.victim_lang,
+            victim_age: c.victim_age,
+            victim_gender: c.victim_gender,
+            victim_address: c.victim_address,
+            narrative: c.narrative,
+            incident_at: c.incident_at,
+            noticed_at: c.noticed_at,
+            category: c.category,
+            sub_category: c.sub_category,
+            category_other: c.category_other,
+            scam_pattern: c.scam_pattern,
+            amount_lost_paise: c.amount_lost_paise,
+            payment_channel: c.payment_channel,
+            suspect_details: c.suspect_details,
+            pasted_messages: c.pasted_messages,
+            money_left: c.money_left,
+            money_left_at: c.money_left_at,
+            assignee_id: None,
+        }
+    }
 }
 
 impl CaseWrite {
@@ -281,18 +367,20 @@ impl From<CaseEvent> for EventJson {
 #[derive(Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct NoteWrite {
+    #[schema(required = true, pattern = "@text", max_length = 10000)]
     pub body: String,
 }
 
 #[derive(Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct StatusWrite {
-    #[schema(schema_with = crate::api::schema::status)]
+    #[schema(required = true, schema_with = crate::api::schema::status)]
     pub status: String,
     /// Required when closing: `resolved`, `money_restored`, `handed_to_police`, `victim_not_pursuing`,
     /// `unreachable`, `no_cognizable_offence`, `duplicate` or `advice_only`.
     #[schema(schema_with = crate::api::schema::closure_reason)]
     pub closure_reason: Option<String>,
+    #[schema(max_length = 10000)]
     pub note: Option<String>,
     /// Moving to `referred` needs the victim's consent to a referral; without it a supervisor
     /// (or admin) may go ahead by giving the reason here, which the audit log keeps.
@@ -317,7 +405,7 @@ pub struct AssignWrite {
 pub async fn list(
     State(state): State<AppState>,
     api: ApiUser,
-    Query(q): Query<ListQuery>,
+    crate::api::QueryParams(q): crate::api::QueryParams<ListQuery>,
 ) -> Result<Json<CaseListJson>, AppError> {
     let page = service::list(&state, &api.user, &q).await?;
     let districts = state.districts().await?;
@@ -337,8 +425,9 @@ pub async fn list(
 pub async fn create(
     State(state): State<AppState>,
     api: ApiUser,
-    JsonBody(body): JsonBody<CaseWrite>,
+    body: JsonBody<CaseWrite>,
 ) -> Result<Response, AppError> {
+    let body = body.accept()?;
     let input = body.apply(CaseInput::default());
     let case = service::create(&state, &api.user, &input).await?;
     let districts = state.districts().await?;
@@ -363,7 +452,7 @@ pub async fn get(State(state): State<AppState>, api: ApiUser, Path(id): Path<i64
 
 /// Changes a case's recorded facts; only the fields sent change.
 #[utoipa::path(patch, path = "/api/v1/cases/{id}", tag = "cases", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Case id")), request_body = CaseWrite,
+    params(("id" = i64, Path, description = "Case id")), request_body = CaseChange,
     responses(
         (status = 200, body = CaseJson),
         (status = 400, description = "A parameter or body that could not be read", body = Problem, content_type = "application/problem+json"),
@@ -378,13 +467,14 @@ pub async fn update(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<CaseWrite>,
+    body: JsonBody<CaseChange>,
 ) -> Result<Json<CaseJson>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    let body = body.accept()?;
     let districts = state.districts().await?;
     let district = districts.iter().find(|d| d.id == handle.case().district_id).ok_or(AppError::NotFound)?;
     let version = body.version;
-    let input = body.apply(CaseInput::from_case(handle.case(), district));
+    let input = CaseWrite::from(body).apply(CaseInput::from_case(handle.case(), district));
     let case = service::update(&state, &api.user, &handle, &input, version).await?;
     Ok(Json(CaseJson::new(case, &districts)))
 }
@@ -423,9 +513,10 @@ pub async fn add_note(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<NoteWrite>,
+    body: JsonBody<NoteWrite>,
 ) -> Result<(StatusCode, Json<EventJson>), AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    let body = body.accept()?;
     let event = service::add_note(&state, &api.user, &handle, &body.body).await?;
     Ok((StatusCode::CREATED, Json(event.into())))
 }
@@ -447,9 +538,10 @@ pub async fn change_status(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<StatusWrite>,
+    body: JsonBody<StatusWrite>,
 ) -> Result<Json<CaseJson>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    let body = body.accept()?;
     let case = service::change_status(
         &state,
         &api.user,
@@ -480,9 +572,10 @@ pub async fn assign(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<AssignWrite>,
+    body: JsonBody<AssignWrite>,
 ) -> Result<Json<CaseJson>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    let body = body.accept()?;
     let who = body.assignee_id.map(|a| a.to_string()).unwrap_or_default();
     let case = service::assign(&state, &api.user, &handle, &who).await?;
     let districts = state.districts().await?;

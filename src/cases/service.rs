@@ -214,27 +214,34 @@ pub struct ListQuery {
     pub q: String,
     /// Status code, e.g. `new`.
     #[serde(default)]
+    #[param(schema_with = crate::api::schema::status)]
     pub status: String,
     /// The portal category, exactly as the taxonomy spells it.
     #[serde(default)]
     pub category: String,
     /// A user id, or `none` for unassigned cases.
     #[serde(default)]
+    #[param(pattern = "^(none|[0-9]{1,18})$")]
     pub assignee: String,
     /// District code, e.g. `jaipur`.
     #[serde(default)]
+    #[param(pattern = "@district")]
     pub district: String,
     /// Registered on or after this date (YYYY-MM-DD, IST).
     #[serde(default)]
+    #[param(pattern = "@day")]
     pub from: String,
     /// Registered on or before this date (YYYY-MM-DD, IST).
     #[serde(default)]
+    #[param(pattern = "@day")]
     pub to: String,
     /// The cursor from the previous page (`next`).
     #[serde(default)]
+    #[param(value_type = Option<i64>)]
     pub before: String,
     /// Items per page (1–100, default 50).
     #[serde(default)]
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     pub limit: String,
 }
 

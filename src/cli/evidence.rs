@@ -16,8 +16,17 @@ use crate::web::i18n::catalogs;
 
 #[derive(Subcommand)]
 pub enum EvidenceCommand {
-    /// Re-hash every stored file and check every chain of custody (exit status 1 on a mismatch).
-    Verify,
+    /// Re-hash every stored file and check every chain of custody (exit status 1 on a mismatch);
+    /// then list the stored files that no evidence record refers to (a crash between storing a
+    /// file and recording it leaves one).
+    Verify {
+        /// Delete those files no record refers to (only those stored --older-than-minutes ago
+        /// or earlier: a newer one may belong to an upload being recorded right now).
+        #[arg(long)]
+        remove_orphans: bool,
+        #[arg(long, default_value_t = 60)]
+        older_than_minutes: i64,
+    },
 }
 
 /// Items read (and checked) at a time.
@@ -25,7 +34,11 @@ const PAGE: i64 = 500;
 
 pub async fn run(state: &AppState, command: EvidenceCommand) -> anyhow::Result<ExitCode> {
     match command {
-        EvidenceCommand::Verify => verify_all(state).await,
+        EvidenceCommand::Verify { remove_orphans, older_than_minutes } => {
+            let code = verify_all(state).await?;
+            orphans(state, remove_orphans, older_than_minutes).await?;
+            Ok(code)
+        }
     }
 }
 
@@ -81,4 +94,38 @@ async fn verify_all(state: &AppState) -> anyhow::Result<ExitCode> {
         println!("FAILED: {bad} of {checked} item(s) do not match (see above).");
         Ok(ExitCode::FAILURE)
     }
+}
+
+/// Lists (and with `remove` deletes) stored files that no evidence record refers to. They are
+/// not evidence of anything, so they do not change the exit status.
+async fn orphans(state: &AppState, remove: bool, older_than_minutes: i64) -> anyhow::Result<()> {
+    let known = state.store.evidence_hashes().await?;
+    let stored = state.evidence.blobs().list().await?;
+    let cutoff = crate::store::now_millis() - older_than_minutes.max(0) * 60_000;
+    let mut found = 0;
+    let mut removed = 0;
+    for blob in stored.iter().filter(|b| !known.contains(&b.sha256)) {
+        found += 1;
+        let when = crate::api::rfc3339(blob.stored_at);
+        let done = if !remove {
+            ""
+        } else if blob.stored_at > cutoff {
+            " (kept: stored too recently)"
+        } else {
+            let sha: sahayak_domain::evidence::Sha256Hex = blob.sha256.parse()?;
+            state.evidence.blobs().delete(&sha).await?;
+            removed += 1;
+            " (removed)"
+        };
+        println!(
+            "ORPHAN sha256 {} ({} bytes, stored {when}): no evidence record refers to it{done}",
+            blob.sha256, blob.size
+        );
+    }
+    match (found, remove) {
+        (0, _) => println!("No stored file without a record."),
+        (n, false) => println!("{n} stored file(s) without a record; `--remove-orphans` deletes them."),
+        (n, true) => println!("{n} stored file(s) without a record; {removed} removed."),
+    }
+    Ok(())
 }

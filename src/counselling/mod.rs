@@ -53,19 +53,32 @@ pub fn reads_notes(user: &User, s: &CounsellingSession) -> bool {
 #[serde(default)]
 pub struct CounsellingWrite {
     /// IST local `YYYY-MM-DDTHH:MM` or RFC 3339; now when left out.
+    #[schema(pattern = "@when?")]
     pub scheduled_at: String,
     /// `in_person`, `phone` or `video`.
+    #[schema(required = true, schema_with = modes_schema)]
     pub mode: String,
     /// `planned`, `held` or `missed`.
+    #[schema(schema_with = statuses_schema)]
     pub status: String,
+    #[schema(max_length = 8000)]
     pub notes: String,
     pub risk_self_harm: bool,
     pub risk_threats: bool,
     pub risk_minor: bool,
     /// When to follow up (IST local or RFC 3339), if at all.
+    #[schema(pattern = "@when?")]
     pub follow_up_at: String,
     /// Without the victim's consent to counselling, a supervisor gives the reason here.
     pub consent_override: String,
+}
+
+fn modes_schema() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice(&MODES)
+}
+
+fn statuses_schema() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice_or_empty(&STATUSES)
 }
 
 fn when(e: &mut FieldErrors, field: &'static str, value: &str) -> Option<i64> {
@@ -334,9 +347,10 @@ pub async fn add(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<CounsellingWrite>,
+    body: JsonBody<CounsellingWrite>,
 ) -> Result<(StatusCode, Json<Vec<CounsellingJson>>), AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    let body = body.accept()?;
     record(&state, &api.user, &handle, &body).await?;
     let sessions = state.store.counselling_sessions(handle.id()).await?;
     Ok((StatusCode::CREATED, Json(sessions.into_iter().map(|s| json_of(&api.user, s)).collect())))

@@ -1,7 +1,7 @@
 //! The dashboard and the monthly report as JSON.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 
 use super::figures::{self, DashQuery, Dashboard};
 use super::report::{self, Report, ReportQuery};
@@ -22,7 +22,7 @@ use crate::web::{AppError, AppState};
 pub async fn dashboard(
     State(state): State<AppState>,
     api: ApiUser,
-    Query(q): Query<DashQuery>,
+    crate::api::QueryParams(q): crate::api::QueryParams<DashQuery>,
 ) -> Result<Json<Dashboard>, AppError> {
     let r = figures::resolve(&state, &api.user, &q).await?;
     Ok(Json(figures::load(&state, &r).await?))
@@ -41,7 +41,7 @@ pub async fn dashboard(
 pub async fn report(
     State(state): State<AppState>,
     api: ApiUser,
-    Query(q): Query<ReportQuery>,
+    crate::api::QueryParams(q): crate::api::QueryParams<ReportQuery>,
 ) -> Result<Json<Report>, AppError> {
     let mut page = Page::anonymous(api.lang, "");
     page.user = Some(api.user.clone());

@@ -20,12 +20,15 @@ pub const MAX_MONTHS: usize = 120;
 pub struct DashQuery {
     /// A district code; all the districts the caller may see when left out.
     #[serde(default)]
+    #[param(pattern = "@district")]
     pub district: Option<String>,
     /// First month, `YYYY-MM` (IST); default: eleven months before `to`.
     #[serde(default)]
+    #[param(pattern = "@month")]
     pub from: Option<String>,
     /// Last month, `YYYY-MM`, included; default: the current month.
     #[serde(default)]
+    #[param(pattern = "@month")]
     pub to: Option<String>,
 }
 

@@ -20,9 +20,11 @@ use crate::web::{AppError, AppState};
 pub struct ReportQuery {
     /// The month, `YYYY-MM` (IST); default: the current month.
     #[serde(default)]
+    #[param(pattern = "@month")]
     pub month: Option<String>,
     /// A district code; every district the caller may see (and their total) when left out.
     #[serde(default)]
+    #[param(pattern = "@district")]
     pub district: Option<String>,
 }
 
@@ -147,14 +149,13 @@ fn header(page: &Page) -> Vec<String> {
 
 /// The report as CSV, in the user's language (codes stay as they are, for spreadsheets).
 pub fn to_csv(page: &Page, report: &Report) -> Result<Vec<u8>, AppError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(header(page)).map_err(|e| AppError::Internal(e.into()))?;
+    let mut w = crate::web::csv_export::Writer::new();
+    w.row(header(page))?;
     for r in &report.rows {
         let value = if r.unit == "INR" { format!("{:.2}", r.value) } else { format!("{}", r.value) };
-        let record = [&report.month, &r.district, &r.district_name, &r.section, &r.item, &r.label, &value, &r.unit];
-        w.write_record(record).map_err(|e| AppError::Internal(e.into()))?;
+        w.row([&report.month, &r.district, &r.district_name, &r.section, &r.item, &r.label, &value, &r.unit])?;
     }
-    w.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))
+    w.finish()
 }
 
 /// The report as an Excel workbook: a title line, then the same columns as the CSV with the

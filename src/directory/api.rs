@@ -48,9 +48,10 @@ pub async fn add_station(
     State(state): State<AppState>,
     api: ApiUser,
     Path(code): Path<String>,
-    JsonBody(body): JsonBody<StationWrite>,
+    body: JsonBody<StationWrite>,
 ) -> Result<(StatusCode, Json<Station>), AppError> {
     let d = super::administered(&state, &api.user, &code).await?;
+    let body = body.accept()?;
     let id = service::add_station(&state, &api.user, &d, &body).await?;
     Ok((StatusCode::CREATED, Json(state.store.station(id).await?)))
 }
@@ -72,9 +73,10 @@ pub async fn edit_station(
     State(state): State<AppState>,
     api: ApiUser,
     Path((code, id)): Path<(String, i64)>,
-    JsonBody(body): JsonBody<StationWrite>,
+    body: JsonBody<StationWrite>,
 ) -> Result<Json<Station>, AppError> {
     let d = super::administered(&state, &api.user, &code).await?;
+    let body = body.accept()?;
     service::edit_station(&state, &api.user, &d, id, &body).await?;
     Ok(Json(state.store.station(id).await?))
 }
@@ -113,9 +115,10 @@ pub async fn add_contact(
     State(state): State<AppState>,
     api: ApiUser,
     Path(code): Path<String>,
-    JsonBody(body): JsonBody<ContactWrite>,
+    body: JsonBody<ContactWrite>,
 ) -> Result<(StatusCode, Json<LegalAidContact>), AppError> {
     let d = super::administered(&state, &api.user, &code).await?;
+    let body = body.accept()?;
     let id = service::add_contact(&state, &api.user, &d, &body).await?;
     Ok((StatusCode::CREATED, Json(state.store.legal_aid_contact(id).await?)))
 }
@@ -137,9 +140,10 @@ pub async fn edit_contact(
     State(state): State<AppState>,
     api: ApiUser,
     Path((code, id)): Path<(String, i64)>,
-    JsonBody(body): JsonBody<ContactWrite>,
+    body: JsonBody<ContactWrite>,
 ) -> Result<Json<LegalAidContact>, AppError> {
     let d = super::administered(&state, &api.user, &code).await?;
+    let body = body.accept()?;
     service::edit_contact(&state, &api.user, &d, id, &body).await?;
     Ok(Json(state.store.legal_aid_contact(id).await?))
 }
@@ -179,9 +183,10 @@ pub async fn add_tip(
     State(state): State<AppState>,
     api: ApiUser,
     Path(code): Path<String>,
-    JsonBody(body): JsonBody<TipWrite>,
+    body: JsonBody<TipWrite>,
 ) -> Result<(StatusCode, Json<LibraryTip>), AppError> {
     let d = super::administered(&state, &api.user, &code).await?;
+    let body = body.accept()?;
     Ok((StatusCode::CREATED, Json(service::add_tip(&state, &api.user, &d, &body).await?)))
 }
 
@@ -203,9 +208,10 @@ pub async fn edit_tip(
     State(state): State<AppState>,
     api: ApiUser,
     Path((code, id)): Path<(String, i64)>,
-    JsonBody(body): JsonBody<TipWrite>,
+    body: JsonBody<TipWrite>,
 ) -> Result<Json<LibraryTip>, AppError> {
     let d = super::administered(&state, &api.user, &code).await?;
+    let body = body.accept()?;
     service::edit_tip(&state, &api.user, &d, id, &body).await?;
     Ok(Json(state.store.library_tip(id).await?))
 }
@@ -233,9 +239,10 @@ pub async fn hide_tip(
     State(state): State<AppState>,
     api: ApiUser,
     Path((code, id)): Path<(String, i64)>,
-    JsonBody(body): JsonBody<HiddenWrite>,
+    body: JsonBody<HiddenWrite>,
 ) -> Result<StatusCode, AppError> {
     let d = super::administered(&state, &api.user, &code).await?;
+    let body = body.accept()?;
     service::hide_tip(&state, &api.user, &d, id, body.hidden).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -31,8 +31,11 @@ const MAX_HOLIDAYS: usize = 200;
 #[serde(default)]
 pub struct HolidayWrite {
     /// `YYYY-MM-DD`.
+    #[schema(required = true, pattern = "@day")]
     pub date: String,
+    #[schema(required = true, pattern = "@text", max_length = 100)]
     pub name_en: String,
+    #[schema(required = true, pattern = "@text", max_length = 100)]
     pub name_hi: String,
     /// The date is provisional (moon sighting, or sources disagree).
     pub estimate: bool,
@@ -42,12 +45,17 @@ pub struct HolidayWrite {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct CentreWrite {
+    #[schema(max_length = 200)]
     pub centre_name: String,
     /// The centre's name in Hindi (the English one shows on Hindi pages when empty).
+    #[schema(max_length = 200)]
     pub centre_name_hi: String,
+    #[schema(max_length = 500)]
     pub centre_address: String,
+    #[schema(pattern = "@phone", max_length = 40)]
     pub centre_phone: String,
-    /// The district's bank holidays (the whole list: it replaces the one kept).
+    /// The district's bank holidays (the whole list: it replaces the one kept; each day once).
+    #[schema(max_items = 200)]
     pub holidays: Vec<HolidayWrite>,
 }
 
@@ -56,17 +64,26 @@ pub struct CentreWrite {
 #[serde(default)]
 pub struct DistrictWrite {
     /// Lowercase letters, digits and `-` (e.g. `ajmer`): used in addresses and the CLI.
+    #[schema(required = true, pattern = "@new-district")]
     pub code: String,
     /// Two to five capital letters that start its case references (e.g. `AJM`).
+    #[schema(required = true, pattern = "@prefix")]
     pub prefix: String,
+    #[schema(required = true, pattern = "@text", max_length = 100)]
     pub name_en: String,
+    #[schema(required = true, pattern = "@text", max_length = 100)]
     pub name_hi: String,
+    #[schema(max_length = 200)]
     pub centre_name: String,
     /// The centre's name in Hindi.
+    #[schema(max_length = 200)]
     pub centre_name_hi: String,
+    #[schema(max_length = 500)]
     pub centre_address: String,
+    #[schema(pattern = "@phone", max_length = 40)]
     pub centre_phone: String,
     /// Its bank holidays; the shared calendar's when left empty.
+    #[schema(max_items = 200)]
     pub holidays: Vec<HolidayWrite>,
 }
 
@@ -388,8 +405,10 @@ pub async fn edit_form(
 pub async fn add_api(
     State(state): State<AppState>,
     api: ApiUser,
-    JsonBody(body): JsonBody<DistrictWrite>,
+    body: JsonBody<DistrictWrite>,
 ) -> Result<(StatusCode, Json<District>), AppError> {
+    super::require_state_admin(&api.user)?;
+    let body = body.accept()?;
     Ok((StatusCode::CREATED, Json(add(&state, &api.user, &body).await?)))
 }
 
@@ -411,9 +430,10 @@ pub async fn edit_api(
     State(state): State<AppState>,
     api: ApiUser,
     Path(code): Path<String>,
-    JsonBody(body): JsonBody<CentreWrite>,
+    body: JsonBody<CentreWrite>,
 ) -> Result<Json<District>, AppError> {
     let d = super::administered(&state, &api.user, &code).await?;
+    let body = body.accept()?;
     let centre = (
         body.centre_name.as_str(),
         body.centre_name_hi.as_str(),

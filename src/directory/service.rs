@@ -22,22 +22,31 @@ const MAX_AREAS: usize = 60;
 #[serde(default)]
 pub struct StationWrite {
     #[serde(deserialize_with = "text")]
+    #[schema(required = true, nullable, pattern = "@text", max_length = 200)]
     pub name_en: String,
     #[serde(deserialize_with = "text")]
+    #[schema(required = true, nullable, pattern = "@text", max_length = 200)]
     pub name_hi: String,
-    /// Area names that put an address in the station's area, one per line (or comma-separated).
+    /// Area names that put an address in the station's area, one per line (or comma-separated),
+    /// or the list the API answers with (at most 60, each up to 100 characters).
     #[serde(deserialize_with = "lines")]
+    #[schema(schema_with = areas_schema)]
     pub areas: String,
     #[serde(deserialize_with = "text")]
+    #[schema(nullable, pattern = "@phone", max_length = 40)]
     pub phone: String,
     #[serde(deserialize_with = "text")]
+    #[schema(nullable, pattern = "@email")]
     pub email: String,
     #[serde(deserialize_with = "text")]
+    #[schema(nullable, max_length = 500)]
     pub address: String,
     /// Whom the letters address, e.g. "Station House Officer".
     #[serde(deserialize_with = "text")]
+    #[schema(nullable, max_length = 200)]
     pub officer_title: String,
-    /// The district's fallback station (only one is; marking this one unmarks the other).
+    /// The district's fallback station (only one is; marking this one unmarks the other); an
+    /// inactive station cannot be it.
     pub is_default: bool,
     /// False to deactivate: it is no longer offered, but what named it keeps its name.
     #[serde(default = "yes")]
@@ -49,19 +58,26 @@ pub struct StationWrite {
 #[serde(default)]
 pub struct ContactWrite {
     #[serde(deserialize_with = "text")]
+    #[schema(required = true, nullable, pattern = "@text", max_length = 200)]
     pub name: String,
     /// `dlsa`, `lawyer` or `ngo`.
     #[serde(deserialize_with = "text")]
+    #[schema(required = true, schema_with = contact_kinds)]
     pub kind: String,
     #[serde(deserialize_with = "text")]
+    #[schema(nullable, pattern = "@phone", max_length = 40)]
     pub phone: String,
     #[serde(deserialize_with = "text")]
+    #[schema(nullable, pattern = "@email")]
     pub email: String,
     #[serde(deserialize_with = "text")]
+    #[schema(nullable, max_length = 500)]
     pub address: String,
     #[serde(deserialize_with = "text")]
+    #[schema(nullable, max_length = 200)]
     pub languages: String,
     #[serde(deserialize_with = "text")]
+    #[schema(nullable, max_length = 500)]
     pub practice_areas: String,
     #[serde(default = "yes")]
     pub active: bool,
@@ -72,23 +88,62 @@ pub struct ContactWrite {
 #[serde(default)]
 pub struct TipWrite {
     /// Scam-pattern codes (at least one).
+    #[schema(required = true, min_items = 1, schema_with = tip_patterns)]
     pub patterns: Vec<String>,
     /// Audience codes: general, students, senior_citizens, parents, office_staff (at least one).
+    #[schema(required = true, min_items = 1, schema_with = tip_audiences)]
     pub audience: Vec<String>,
     #[serde(deserialize_with = "text")]
+    #[schema(required = true, nullable, pattern = "@text", max_length = 200)]
     pub title_en: String,
     #[serde(deserialize_with = "text")]
+    #[schema(required = true, nullable, pattern = "@text", max_length = 200)]
     pub title_hi: String,
     #[serde(deserialize_with = "text")]
+    #[schema(required = true, nullable, pattern = "@text", max_length = 2000)]
     pub text_en: String,
     #[serde(deserialize_with = "text")]
+    #[schema(required = true, nullable, pattern = "@text", max_length = 2000)]
     pub text_hi: String,
     #[serde(deserialize_with = "text")]
+    #[schema(nullable, max_length = 200)]
     pub source: String,
     /// State admin only, when adding: put the tip in the shared, state-wide library.
     pub shared: bool,
     #[serde(default = "yes")]
     pub active: bool,
+}
+
+fn contact_kinds() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice(&CONTACT_KINDS)
+}
+
+fn list_of(values: &[&str]) -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new().items(crate::api::schema::choice(values)).min_items(Some(1)).build()
+}
+
+fn tip_patterns() -> utoipa::openapi::schema::Array {
+    let codes: Vec<&str> = ScamPattern::ALL.iter().map(|p| p.code()).collect();
+    list_of(&codes)
+}
+
+fn tip_audiences() -> utoipa::openapi::schema::Array {
+    list_of(&AUDIENCES)
+}
+
+/// Text (one area a line, or comma-separated), or a list of areas.
+fn areas_schema() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, OneOfBuilder, SchemaType, Type};
+    let area = ObjectBuilder::new().schema_type(Type::String).max_length(Some(100));
+    OneOfBuilder::new()
+        .item(
+            ObjectBuilder::new()
+                .schema_type(SchemaType::Array(vec![Type::String, Type::Null]))
+                .pattern(Some(r"^[^,\n\x00]{0,100}([,\n][^,\n\x00]{0,100}){0,59}$")),
+        )
+        .item(ArrayBuilder::new().items(area).max_items(Some(MAX_AREAS)))
+        .build()
+        .into()
 }
 
 fn yes() -> bool {

@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sahayak_domain::evidence::Entry;
@@ -126,14 +126,16 @@ pub struct EvidenceListJson {
 #[allow(dead_code)]
 pub struct UploadForm {
     /// One or more files (repeat the part).
-    #[schema(value_type = Vec<String>, format = Binary)]
+    #[schema(value_type = Vec<String>, format = Binary, min_items = 1)]
     file: Vec<String>,
     description: Option<String>,
     /// `screenshot`, `screen_recording`, `app_export`, `download`, `email_saved`, `call_recording`,
     /// `photo`, `device_copy` or `other`.
+    #[schema(schema_with = capture_methods)]
     capture_method: Option<String>,
     /// The s.63 Schedule's checklist: `mobile`, `computer_storage`, `dvr`, `flash_drive`, `cd_dvd`,
     /// `server`, `cloud` or `other`.
+    #[schema(schema_with = device_types)]
     device_type: Option<String>,
     device_make_model: Option<String>,
     /// IMEI (checked when the device is a mobile), serial number, MAC or cloud id.
@@ -152,16 +154,38 @@ pub struct UploadForm {
 #[serde(default)]
 pub struct CustodyWrite {
     /// `handed_to_police` or `copied`.
+    #[schema(required = true, schema_with = manual_custody)]
     pub action: String,
     /// To whom, on what medium, under which reference: required.
+    #[schema(required = true, pattern = "@text", max_length = 500)]
     pub reason: String,
+}
+
+fn capture_methods() -> utoipa::openapi::schema::Object {
+    let codes: Vec<&str> = sahayak_domain::evidence::CaptureMethod::ALL.iter().map(|m| m.code()).collect();
+    crate::api::schema::choice_or_empty(&codes)
+}
+
+fn device_types() -> utoipa::openapi::schema::Object {
+    let codes: Vec<&str> = sahayak_domain::evidence::DeviceType::ALL.iter().map(|d| d.code()).collect();
+    crate::api::schema::choice_or_empty(&codes)
+}
+
+fn manual_custody() -> utoipa::openapi::schema::Object {
+    let codes: Vec<&str> = sahayak_domain::evidence::CustodyAction::MANUAL.iter().map(|a| a.code()).collect();
+    crate::api::schema::choice(&codes)
 }
 
 #[derive(Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct PortalCopyWrite {
     /// `evidence` (under 10 MB, the default) or `id_proof` (under 5 MB).
+    #[schema(schema_with = portal_targets)]
     pub target: Option<String>,
+}
+
+fn portal_targets() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice_or_none(&["evidence", "id_proof"])
 }
 
 #[derive(Deserialize, Default, IntoParams)]
@@ -169,6 +193,7 @@ pub struct PortalCopyWrite {
 #[serde(default)]
 pub struct BundleQuery {
     /// Why the evidence is taken out (recorded in each item's custody log).
+    #[param(max_length = 500)]
     pub reason: Option<String>,
 }
 
@@ -277,7 +302,7 @@ pub async fn content(
     State(state): State<AppState>,
     api: ApiUser,
     Path((id, item)): Path<(i64, i64)>,
-    Query(q): Query<BundleQuery>,
+    crate::api::QueryParams(q): crate::api::QueryParams<BundleQuery>,
 ) -> Result<Response, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
     let reason = q.reason.unwrap_or_default();
@@ -303,9 +328,10 @@ pub async fn record_custody(
     State(state): State<AppState>,
     api: ApiUser,
     Path((id, item)): Path<(i64, i64)>,
-    JsonBody(body): JsonBody<CustodyWrite>,
+    body: JsonBody<CustodyWrite>,
 ) -> Result<(StatusCode, Json<Vec<CustodyJson>>), AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    let body = body.accept()?;
     let chain = service::record(&state, &api.user, &handle, item, &body.action, &body.reason).await?;
     Ok((StatusCode::CREATED, Json(chain.into_iter().map(CustodyJson::from).collect())))
 }
@@ -329,9 +355,10 @@ pub async fn portal_copy(
     State(state): State<AppState>,
     api: ApiUser,
     Path((id, item)): Path<(i64, i64)>,
-    JsonBody(body): JsonBody<PortalCopyWrite>,
+    body: JsonBody<PortalCopyWrite>,
 ) -> Result<(StatusCode, Json<EvidenceItemJson>), AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    let body = body.accept()?;
     let target = body.target.unwrap_or_default();
     let copy = derive::portal_copy(&state, &api.user, &handle, item, &target, api.lang).await?;
     Ok((StatusCode::CREATED, Json(EvidenceItemJson::new(copy, None))))
@@ -386,7 +413,7 @@ pub async fn bundle(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    Query(q): Query<BundleQuery>,
+    crate::api::QueryParams(q): crate::api::QueryParams<BundleQuery>,
 ) -> Result<Response, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
     let (name, body) =

@@ -22,9 +22,8 @@ pub mod storage;
 pub mod verify;
 pub mod views;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -39,13 +38,14 @@ use storage::{BlobStore, FileStore, S3Store, Unavailable};
 /// Where evidence goes and how much of it is accepted.
 pub struct Vault {
     blobs: Arc<dyn BlobStore>,
-    spool_dir: PathBuf,
+    spool: spool::SpoolDir,
     pub max_file_bytes: u64,
     pub max_case_bytes: u64,
 }
 
 impl Vault {
-    /// Opens the configured storage. Spool files that a crash left behind are removed.
+    /// Opens the configured storage. Spool files that a crash left behind are removed, and a
+    /// spool directory of this process's own is claimed.
     pub fn open(config: &Config) -> Vault {
         let root = config.data_dir.join("evidence");
         let blobs: Arc<dyn BlobStore> = match &config.evidence.storage {
@@ -58,14 +58,18 @@ impl Vault {
                 }
             },
         };
-        let spool_dir = root.join("tmp");
-        let swept = spool::sweep(&spool_dir, Duration::from_secs(24 * 3600));
+        let tmp = root.join("tmp");
+        let swept = spool::sweep(&tmp);
         if swept > 0 {
             tracing::info!(swept, "removed spool files left by an interrupted run");
         }
+        let spool = spool::SpoolDir::claim(&tmp).unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "no spool directory of this process's own; uploads spool in the shared one");
+            spool::SpoolDir::unclaimed(&tmp)
+        });
         Vault {
             blobs,
-            spool_dir,
+            spool,
             max_file_bytes: config.evidence.max_file_bytes,
             max_case_bytes: config.evidence.max_case_bytes,
         }
@@ -82,7 +86,7 @@ impl Vault {
 
     /// Where uploads are received before they are stored (always local, under the data dir).
     pub fn spool_dir(&self) -> &Path {
-        &self.spool_dir
+        self.spool.path()
     }
 }
 

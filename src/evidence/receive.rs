@@ -47,6 +47,10 @@ impl<S: Send + Sync> FromRequest<S> for Upload {
 
 /// What a text part may hold.
 const MAX_TEXT_PART: usize = 16 * 1024;
+/// What all text parts together may hold, and how many parts (files included) one upload may
+/// have: the form has a dozen fields, and files are counted by their own limits.
+const MAX_TEXT_TOTAL: usize = 256 * 1024;
+const MAX_PARTS: usize = 1_000;
 
 /// Refuses at once a body that announces more than the case has room for.
 pub fn check_announced_size(headers: &HeaderMap, room: u64) -> Result<(), AppError> {
@@ -72,7 +76,12 @@ pub async fn receive(
     let mut details = DetailsInput::default();
     let mut csrf_ok = csrf.is_none();
     let mut total: u64 = 0;
+    let (mut parts, mut text_total) = (0usize, 0usize);
     while let Some(mut field) = mp.next_field().await.map_err(broken)? {
+        parts += 1;
+        if parts > MAX_PARTS {
+            return Err(AppError::TooLarge("error-too-large"));
+        }
         let name = field.name().unwrap_or_default().to_owned();
         if name == "file" && field.file_name().is_some() {
             if !csrf_ok {
@@ -102,11 +111,18 @@ pub async fn receive(
         let mut value = Vec::new();
         while let Some(chunk) = field.chunk().await.map_err(broken)? {
             value.extend_from_slice(&chunk);
-            if value.len() > MAX_TEXT_PART {
+            text_total += chunk.len();
+            if value.len() > MAX_TEXT_PART || text_total > MAX_TEXT_TOTAL {
                 return Err(AppError::TooLarge("error-too-large"));
             }
         }
-        let Some(known) = FIELDS.iter().find(|f| **f == name) else { continue };
+        let Some(known) = FIELDS.iter().find(|f| **f == name) else {
+            if name == "file" {
+                continue; // a file input left empty, sent without a file name
+            }
+            // A part the form does not have is refused by name, as JSON bodies refuse fields.
+            return Err(AppError::InvalidBody(vec![(name.chars().take(60).collect(), "error-field-unknown")]));
+        };
         let value = String::from_utf8(value).map_err(|_| AppError::BadRequest("error-bad-request"))?;
         if value.contains('\0') {
             return Err(AppError::BadRequest("error-bad-request"));

@@ -7,7 +7,6 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
 
 use rand::RngCore;
 use sahayak_domain::evidence::Sha256Hex;
@@ -135,20 +134,66 @@ impl Spool {
     }
 }
 
-/// Removes spool files left behind by a crash (a process killed mid-upload cannot clean up).
-pub fn sweep(dir: &Path, older_than: Duration) -> usize {
-    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
-    let now = SystemTime::now();
-    entries
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
-        .filter(|e| {
-            e.metadata()
-                .and_then(|m| m.modified())
-                .is_ok_and(|t| now.duration_since(t).unwrap_or_default() > older_than)
-        })
-        .filter(|e| std::fs::remove_file(e.path()).is_ok())
-        .count()
+/// This process's spool directory, `<tmp>/<random>`, locked (an advisory lock on the directory
+/// itself) for as long as the process lives. The lock goes with the process however it ends,
+/// so the start-up [`sweep`] of another server on the same data dir can tell a directory in use
+/// from one a crash left behind.
+pub struct SpoolDir {
+    path: PathBuf,
+    _lock: Option<std::fs::File>,
+}
+
+impl SpoolDir {
+    /// Claims a new spool directory under `tmp`. It is made and locked under a hidden name and
+    /// only then renamed into view, so no sweep can take it for abandoned in between.
+    pub fn claim(tmp: &Path) -> io::Result<SpoolDir> {
+        std::fs::create_dir_all(tmp)?;
+        let mut r = [0u8; 8];
+        rand::rng().fill_bytes(&mut r);
+        let name = hex::encode(r);
+        let hidden = tmp.join(format!(".new-{name}"));
+        std::fs::create_dir(&hidden)?;
+        let lock = std::fs::File::open(&hidden)?;
+        lock.try_lock().map_err(io::Error::other)?;
+        let path = tmp.join(name);
+        std::fs::rename(&hidden, &path)?;
+        Ok(SpoolDir { path, _lock: Some(lock) })
+    }
+
+    /// `tmp` itself, unlocked: when no directory could be claimed (logged by the caller).
+    pub fn unclaimed(tmp: &Path) -> SpoolDir {
+        SpoolDir { path: tmp.to_owned(), _lock: None }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Removes what crashed processes left under `tmp`: every spool directory whose owner is gone
+/// (its lock can be taken) with everything in it, and loose spool files of older versions.
+/// Directories of running servers are left alone. Returns how many files were removed.
+pub fn sweep(tmp: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(tmp) else { return 0 };
+    let mut removed = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_file() && name.ends_with(".part") {
+            removed += usize::from(std::fs::remove_file(&path).is_ok());
+        } else if kind.is_dir() && !name.starts_with('.') {
+            let Ok(dir) = std::fs::File::open(&path) else { continue };
+            if dir.try_lock().is_err() {
+                continue; // a live server's
+            }
+            let files = std::fs::read_dir(&path).map_or(0, |d| d.filter_map(Result::ok).count());
+            if std::fs::remove_dir_all(&path).is_ok() {
+                removed += files;
+            }
+        }
+    }
+    removed
 }
 
 #[cfg(test)]
@@ -175,5 +220,29 @@ mod tests {
         s.write(b"half an upload").await.unwrap();
         drop(s);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "abandoned spool removed");
+    }
+
+    #[tokio::test]
+    async fn the_start_up_sweep_removes_what_dead_processes_left_and_nothing_in_use() {
+        let tmp = tempfile::tempdir().unwrap();
+        let tmp = tmp.path();
+        // A live server's directory with an upload in progress.
+        let live = SpoolDir::claim(tmp).unwrap();
+        let mut upload = Spool::create(live.path()).await.unwrap();
+        upload.write(b"arriving").await.unwrap();
+        // A crashed server's directory (nobody holds its lock) and an older version's file.
+        let dead = tmp.join("0123456789abcdef");
+        std::fs::create_dir(&dead).unwrap();
+        std::fs::write(dead.join("upload-1.part"), b"half").unwrap();
+        std::fs::write(dead.join("upload-2.part"), b"half").unwrap();
+        std::fs::write(tmp.join("upload-old.part"), b"half").unwrap();
+        assert_eq!(sweep(tmp), 3);
+        assert!(!dead.exists() && !tmp.join("upload-old.part").exists());
+        assert_eq!(std::fs::read_dir(live.path()).unwrap().count(), 1, "the live upload is kept");
+        drop(upload);
+        // Once its owner is gone, the live one is swept too.
+        drop(live);
+        sweep(tmp);
+        assert_eq!(std::fs::read_dir(tmp).unwrap().count(), 0);
     }
 }

@@ -22,6 +22,15 @@ use crate::config::S3Config;
 /// Bytes of a stored file, read as they arrive.
 pub type BlobReader = Box<dyn AsyncRead + Send + Unpin>;
 
+/// A file found in storage (see [`BlobStore::list`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredBlob {
+    pub sha256: String,
+    pub size: u64,
+    /// When it was stored, in epoch milliseconds.
+    pub stored_at: i64,
+}
+
 #[async_trait]
 pub trait BlobStore: Send + Sync {
     /// Where the files are, for logs and the verifier's report (no secrets).
@@ -40,6 +49,14 @@ pub trait BlobStore: Send + Sync {
     /// Deletes a stored file (when its cases' retention has ended); a missing file is not an
     /// error, so an interrupted erasure can simply run again.
     async fn delete(&self, sha: &Sha256Hex) -> io::Result<()>;
+
+    /// Every file stored, for finding those no record refers to (a crash between storing a
+    /// file and recording it leaves one). Names that are not a hash are left out.
+    async fn list(&self) -> io::Result<Vec<StoredBlob>>;
+}
+
+fn millis(t: std::time::SystemTime) -> i64 {
+    t.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
 /// Files under `<root>/ab/cd/<sha256>`, read-only once written.
@@ -93,6 +110,35 @@ impl BlobStore for FileStore {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
             other => other,
         }
+    }
+
+    async fn list(&self) -> io::Result<Vec<StoredBlob>> {
+        let root = self.root.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut found = Vec::new();
+            let mut dirs = vec![root];
+            while let Some(dir) = dirs.pop() {
+                let entries = match std::fs::read_dir(&dir) {
+                    Ok(e) => e,
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                    Err(e) => return Err(e),
+                };
+                for entry in entries {
+                    let entry = entry?;
+                    let meta = entry.metadata()?;
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    if meta.is_dir() {
+                        dirs.push(entry.path());
+                    } else if name.parse::<Sha256Hex>().is_ok() {
+                        let stored_at = meta.modified().map(millis).unwrap_or(0);
+                        found.push(StoredBlob { sha256: name, size: meta.len(), stored_at });
+                    }
+                }
+            }
+            Ok(found)
+        })
+        .await
+        .map_err(io::Error::other)?
     }
 }
 
@@ -217,6 +263,20 @@ impl BlobStore for S3Store {
             Err(e) => Err(s3_error(e)),
         }
     }
+
+    async fn list(&self) -> io::Result<Vec<StoredBlob>> {
+        let prefix = (!self.prefix.is_empty()).then(|| ObjectPath::from(self.prefix.as_str()));
+        let metas: Vec<object_store::ObjectMeta> =
+            self.store.list(prefix.as_ref()).try_collect().await.map_err(s3_error)?;
+        Ok(metas
+            .into_iter()
+            .filter_map(|m| {
+                let name = m.location.filename()?.to_owned();
+                name.parse::<Sha256Hex>().ok()?;
+                Some(StoredBlob { sha256: name, size: m.size, stored_at: m.last_modified.timestamp_millis() })
+            })
+            .collect())
+    }
 }
 
 /// Stands in when the configured storage could not be set up: every use fails with the reason
@@ -242,6 +302,10 @@ impl BlobStore for Unavailable {
     }
 
     async fn delete(&self, _: &Sha256Hex) -> io::Result<()> {
+        Err(io::Error::other(self.0.clone()))
+    }
+
+    async fn list(&self) -> io::Result<Vec<StoredBlob>> {
         Err(io::Error::other(self.0.clone()))
     }
 }

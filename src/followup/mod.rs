@@ -40,9 +40,11 @@ pub struct FollowUpWrite {
     /// Whether the victim was reached.
     pub reached: bool,
     /// How things stand for them.
+    #[schema(max_length = 2000)]
     pub outcome: String,
-    /// Their score for the centre's help, 1 (poor) to 5 (very good); none if not asked.
-    #[schema(nullable = false)]
+    /// Their score for the centre's help, 1 (poor) to 5 (very good); none if not asked (and
+    /// only when the victim was reached).
+    #[schema(nullable = false, minimum = 1, maximum = 5)]
     pub score: Option<i64>,
 }
 
@@ -213,9 +215,11 @@ pub async fn record_api(
     State(state): State<AppState>,
     api: ApiUser,
     Path((id, follow_up_id)): Path<(i64, i64)>,
-    JsonBody(body): JsonBody<FollowUpWrite>,
+    body: JsonBody<FollowUpWrite>,
 ) -> Result<Json<Vec<FollowUpJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     record(&state, &api.user, &handle, follow_up_id, &body).await?;
     Ok(Json(all_json(&state, &handle).await?))
 }

@@ -1,7 +1,7 @@
 //! The identifier API: extraction, lookup, confirmation, flags and rings.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use sahayak_domain::identifiers::{self, Found};
 use serde::{Deserialize, Serialize};
@@ -51,8 +51,9 @@ impl From<Found> for FoundJson {
         (status = 413, body = Problem, content_type = "application/problem+json"),
         (status = 415, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn extract(_api: ApiUser, JsonBody(body): JsonBody<ExtractRequest>) -> Json<Vec<FoundJson>> {
-    Json(identifiers::extract(&body.text).into_iter().map(FoundJson::from).collect())
+pub async fn extract(_api: ApiUser, body: JsonBody<ExtractRequest>) -> Result<Json<Vec<FoundJson>>, AppError> {
+    let body = body.accept()?;
+    Ok(Json(identifiers::extract(&body.text).into_iter().map(FoundJson::from).collect()))
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]
@@ -137,7 +138,7 @@ fn spread_json(s: &Spreading, districts: &[District]) -> SpreadJson {
 /// Which cases mention an identifier. The value may be written any way the extractor
 /// understands (`+91-98765-43210`, `Refund.SBI@YBL`, `hxxp://x[.]in`); it is normalised first.
 #[utoipa::path(get, path = "/api/v1/identifiers/{kind}/{value}/cases", tag = "identifiers", security(("bearer" = [])),
-    params(("kind" = String, Path, description = "Identifier kind, e.g. `upi`"), ("value" = String, Path, description = "The identifier, URL-encoded")),
+    params(IdentifierPath),
     responses(
         (status = 200, body = SpreadJson),
         (status = 400, body = Problem, content_type = "application/problem+json"),
@@ -159,8 +160,9 @@ pub async fn cases(
 #[serde(default)]
 pub struct FlagWrite {
     /// `watch`, `genuine`, or `none` to clear.
-    #[schema(schema_with = flag_schema)]
+    #[schema(required = true, schema_with = flag_schema)]
     pub flag: String,
+    #[schema(max_length = 500)]
     pub note: Option<String>,
 }
 
@@ -174,7 +176,7 @@ fn flag_schema() -> utoipa::openapi::schema::Object {
 /// Puts an identifier on the watch-list (alerts when it appears in a case), marks it genuine
 /// (never links cases), or clears its flag. Police liaisons, supervisors and admins only.
 #[utoipa::path(put, path = "/api/v1/identifiers/{kind}/{value}/flag", tag = "identifiers", security(("bearer" = [])),
-    params(("kind" = String, Path, description = "Identifier kind"), ("value" = String, Path, description = "The identifier, URL-encoded")),
+    params(IdentifierPath),
     request_body = FlagWrite,
     responses(
         (status = 200, body = IdentifierJson),
@@ -188,8 +190,9 @@ pub async fn flag(
     State(state): State<AppState>,
     api: ApiUser,
     Path((kind, value)): Path<(String, String)>,
-    JsonBody(body): JsonBody<FlagWrite>,
+    body: JsonBody<FlagWrite>,
 ) -> Result<Json<IdentifierJson>, AppError> {
+    let body = body.accept()?;
     let ident =
         service::set_flag(&state, &api.user, &kind, &value, &body.flag, body.note.as_deref().unwrap_or_default())
             .await?;
@@ -256,14 +259,40 @@ pub async fn for_case(
 #[serde(default)]
 pub struct PickJson {
     /// Optional: guessed from the value when left out.
+    #[schema(schema_with = identifier_kind_or_none)]
     pub kind: Option<String>,
+    #[schema(required = true, pattern = "@text")]
     pub value: String,
 }
 
 #[derive(Serialize, Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct ConfirmWrite {
+    #[schema(required = true, min_items = 1, max_items = 200)]
     pub identifiers: Vec<PickJson>,
+}
+
+/// The kinds of identifier (`upi`, `phone`, ...).
+pub fn identifier_kind() -> utoipa::openapi::schema::Object {
+    let kinds: Vec<&str> = identifiers::IdKind::ALL.iter().map(|k| k.as_str()).collect();
+    crate::api::schema::choice(&kinds)
+}
+
+fn identifier_kind_or_none() -> utoipa::openapi::schema::Object {
+    let kinds: Vec<&str> = identifiers::IdKind::ALL.iter().map(|k| k.as_str()).collect();
+    crate::api::schema::choice_or_none(&kinds)
+}
+
+/// An identifier named in a path: its kind and its value.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+pub struct IdentifierPath {
+    /// Identifier kind
+    #[param(schema_with = identifier_kind)]
+    kind: String,
+    /// The identifier, URL-encoded
+    value: String,
 }
 
 /// Confirms identifiers on a case (proposed ones or any others), linking it to every case
@@ -283,9 +312,11 @@ pub async fn confirm(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<ConfirmWrite>,
+    body: JsonBody<ConfirmWrite>,
 ) -> Result<Json<Vec<IdentifierJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     if body.identifiers.len() > 200 {
         return Err(AppError::invalid("identifiers", "error-too-long"));
     }
@@ -365,6 +396,7 @@ pub fn ring_json(r: &service::RingView, districts: &[District]) -> RingJson {
 pub struct RingsQuery {
     /// How many rings (1–200, default 50).
     #[serde(default)]
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
 }
 
@@ -379,7 +411,7 @@ pub struct RingsQuery {
 pub async fn rings(
     State(state): State<AppState>,
     api: ApiUser,
-    Query(q): Query<RingsQuery>,
+    crate::api::QueryParams(q): crate::api::QueryParams<RingsQuery>,
 ) -> Result<Json<Vec<RingJson>>, AppError> {
     let limit = match q.limit.as_deref().map(str::trim) {
         None | Some("") => 50,

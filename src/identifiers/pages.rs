@@ -239,7 +239,7 @@ pub async fn export_csv(
     let districts = state.districts().await?;
     let ring = service::ring(&state, &staff.user, id).await?.ok_or(AppError::NotFound)?;
     let ties = ties_by_case(&state, &ring).await?;
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = crate::web::csv_export::Writer::new();
     let header: Vec<String> = [
         "ring-col-ring",
         "field-reference",
@@ -254,7 +254,7 @@ pub async fn export_csv(
     .iter()
     .map(|k| page.t(k))
     .collect();
-    w.write_record(&header).map_err(|e| AppError::Internal(e.into()))?;
+    w.row(&header)?;
     for c in &ring.cases {
         let district = districts.iter().find(|d| d.id == c.district_id).map(|d| d.name(page.lang)).unwrap_or_default();
         let row = [
@@ -268,9 +268,9 @@ pub async fn export_csv(
             views::when(Some(c.created_at)),
             ties.get(&c.id).cloned().unwrap_or_default().join("; "),
         ];
-        w.write_record(&row).map_err(|e| AppError::Internal(e.into()))?;
+        w.row(&row)?;
     }
-    let body = w.into_inner().map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+    let body = w.finish()?;
     tracing::info!(user_id = staff.user.id, ring = ring.id, "ring exported");
     Ok(download(body, "text/csv; charset=utf-8", &format!("ring-{}.csv", ring.id)))
 }

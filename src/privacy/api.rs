@@ -26,13 +26,20 @@ pub struct ConsentJson {
 #[derive(Serialize, Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct ConsentWrite {
-    #[schema(schema_with = purpose_schema)]
+    #[schema(required = true, schema_with = purpose_schema)]
     pub purpose: String,
     pub given: bool,
     /// `victim` (default) or `guardian`; a child's consent must come from a guardian.
+    #[schema(schema_with = given_by_schema)]
     pub given_by: Option<String>,
+    #[schema(max_length = 200)]
     pub guardian_name: Option<String>,
+    #[schema(max_length = 1000)]
     pub note: Option<String>,
+}
+
+fn given_by_schema() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice_or_none(&["victim", "guardian"])
 }
 
 fn purpose_schema() -> utoipa::openapi::schema::Object {
@@ -100,9 +107,11 @@ pub async fn record(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<ConsentWrite>,
+    body: JsonBody<ConsentWrite>,
 ) -> Result<Json<Vec<ConsentJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     let input = ConsentInput {
         purpose: &body.purpose,
         given: body.given,

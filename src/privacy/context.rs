@@ -1,7 +1,7 @@
 //! Who is asking and from where, for the audit log, without threading it through every call:
 //! a task-local set for the length of each request.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
 
 use axum::extract::{ConnectInfo, Request, State};
@@ -9,6 +9,7 @@ use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
 
+use crate::config::AddressRange;
 use crate::web::AppState;
 
 #[derive(Clone)]
@@ -52,18 +53,55 @@ fn audited_elsewhere(path: &str) -> bool {
     )
 }
 
+/// The client behind a reverse proxy: X-Forwarded-For read from the right (the nearest hop
+/// first), skipping the trusted proxies' own addresses; the first other entry is the address
+/// the nearest trusted proxy saw. Everything to its left was written by the client and is
+/// never believed. Without a list of proxies, the peer is the one proxy and the rightmost entry
+/// is the client. A request whose peer is not a listed proxy did not come through one: its
+/// header is the client's own writing, and the peer is the client.
+pub fn client_address(peer: Option<IpAddr>, forwarded: &[&str], proxies: &[AddressRange]) -> Option<IpAddr> {
+    let trusted = |ip: IpAddr| proxies.iter().any(|p| p.contains(ip));
+    if !proxies.is_empty() && !peer.is_some_and(trusted) {
+        return peer;
+    }
+    let hops: Vec<&str> = forwarded.iter().flat_map(|h| h.split(',')).map(str::trim).collect();
+    let mut nearest = peer;
+    for hop in hops.iter().rev() {
+        // A proxy that wrote something unreadable: trust nothing further left.
+        let Some(ip) = parse_hop(hop) else { return nearest };
+        if !trusted(ip) {
+            return Some(ip);
+        }
+        nearest = Some(ip);
+    }
+    nearest
+}
+
+/// `203.0.113.7`, `203.0.113.7:4711`, `2001:db8::1` or `[2001:db8::1]:4711`.
+fn parse_hop(hop: &str) -> Option<IpAddr> {
+    if let Ok(ip) = hop.parse() {
+        return Some(ip);
+    }
+    if let Some(rest) = hop.strip_prefix('[') {
+        return rest.split_once(']').and_then(|(ip, _)| ip.parse().ok());
+    }
+    hop.rsplit_once(':')
+        .and_then(|(ip, port)| port.parse::<u16>().ok().and(ip.parse::<std::net::Ipv4Addr>().ok()))
+        .map(IpAddr::V4)
+}
+
 /// Sets the request context, and appends every state-changing request to the audit log
 /// once it has been answered (method, path, outcome: paths carry ids, never personal data).
 pub async fn middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
-    let forwarded = state
-        .config
-        .trust_proxy
-        .then(|| req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok()))
-        .flatten()
-        .and_then(|v| v.split(',').next())
-        .map(|v| v.trim().to_owned());
-    let address = forwarded.or(peer).unwrap_or_else(|| "unknown".to_owned());
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    let address = if state.config.trust_proxy {
+        let forwarded: Vec<&str> =
+            req.headers().get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect();
+        client_address(peer, &forwarded, &state.config.trusted_proxies)
+    } else {
+        peer
+    };
+    let address = address.map_or_else(|| "unknown".to_owned(), |a| a.to_string());
     let ctx = RequestContext { address, user: Arc::default() };
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
@@ -85,4 +123,32 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             response
         })
         .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(s: &str) -> Option<IpAddr> {
+        Some(s.parse().unwrap())
+    }
+
+    #[test]
+    fn the_client_is_what_the_nearest_trusted_proxy_saw() {
+        let none: &[AddressRange] = &[];
+        // One proxy, no list: the rightmost entry, whatever the client wrote to its left.
+        assert_eq!(client_address(ip("127.0.0.1"), &["6.6.6.6, 203.0.113.7"], none), ip("203.0.113.7"));
+        assert_eq!(client_address(ip("127.0.0.1"), &["6.6.6.6", "203.0.113.7"], none), ip("203.0.113.7"));
+        assert_eq!(client_address(ip("127.0.0.1"), &[], none), ip("127.0.0.1"));
+        // Two proxies in a private range: both skipped.
+        let proxies = ["10.0.0.0/8".parse().unwrap()];
+        let chain = ["1.1.1.1, 198.51.100.2, 10.0.0.5"];
+        assert_eq!(client_address(ip("10.0.0.9"), &chain, &proxies), ip("198.51.100.2"));
+        // Not through the proxy: the header is the client's own.
+        assert_eq!(client_address(ip("192.0.2.1"), &chain, &proxies), ip("192.0.2.1"));
+        // Garbage from a hop stops the walk at the last trusted address.
+        assert_eq!(client_address(ip("10.0.0.9"), &["203.0.113.7, junk, 10.0.0.5"], &proxies), ip("10.0.0.5"));
+        assert_eq!(client_address(ip("10.0.0.9"), &["[2001:db8::1]:4711"], &proxies), ip("2001:db8::1"));
+        assert_eq!(client_address(ip("10.0.0.9"), &["203.0.113.7:4711"], &proxies), ip("203.0.113.7"));
+    }
 }

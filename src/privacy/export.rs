@@ -223,6 +223,7 @@ pub async fn gather(
 #[serde(default)]
 pub struct ExportRequest {
     /// The person's mobile number (any common Indian form, or +country code).
+    #[schema(required = true, pattern = "@text")]
     pub mobile: String,
 }
 
@@ -243,7 +244,8 @@ pub async fn api(
     api: ApiUser,
     body: crate::api::JsonBody<ExportRequest>,
 ) -> Result<Json<PersonExport>, AppError> {
-    let (mobile, found) = gather(&state, &api.user, &body.0.mobile).await?;
+    let body = body.accept()?;
+    let (mobile, found) = gather(&state, &api.user, &body.mobile).await?;
     Ok(Json(PersonExport {
         generated_at: rfc3339(crate::store::now_millis()),
         mobile: mobile.as_str().to_owned(),

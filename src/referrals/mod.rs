@@ -60,18 +60,26 @@ fn short<'a>(e: &mut FieldErrors, field: &'static str, value: &'a str, max: usiz
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct ReferralWrite {
-    /// `police` or `legal_aid`.
+    /// `police` or `legal_aid` (or given by `pick`).
+    #[schema(schema_with = kinds_schema)]
     pub kind: String,
     /// The police station, or the legal services authority / lawyer.
+    #[schema(max_length = 200)]
     pub to_name: String,
+    #[schema(max_length = 200)]
     pub to_contact: String,
+    #[schema(max_length = 200)]
     pub officer: String,
     /// FIR, e-FIR or zero-FIR number, when known.
+    #[schema(max_length = 200)]
     pub fir_number: String,
     /// The national portal's acknowledgement number, when known.
+    #[schema(max_length = 200)]
     pub ack_number: String,
     /// IST local `YYYY-MM-DDTHH:MM` or RFC 3339; now when left out.
+    #[schema(pattern = "@when?")]
     pub handed_over_at: String,
+    #[schema(max_length = 2000)]
     pub note: String,
     /// Without the victim's consent to this referral, a supervisor gives the reason here.
     pub consent_override: String,
@@ -80,15 +88,29 @@ pub struct ReferralWrite {
     pub pick: String,
 }
 
+fn kinds_schema() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice_or_empty(&KINDS)
+}
+
+fn statuses_schema() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice(&STATUSES)
+}
+
 /// A status update as typed.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct ReferralUpdateWrite {
+    #[schema(required = true, schema_with = statuses_schema)]
     pub status: String,
+    #[schema(max_length = 200)]
     pub officer: String,
+    #[schema(max_length = 200)]
     pub fir_number: String,
+    #[schema(max_length = 200)]
     pub ack_number: String,
+    #[schema(max_length = 2000)]
     pub outcome: String,
+    #[schema(max_length = 2000)]
     pub note: String,
 }
 
@@ -487,9 +509,11 @@ pub async fn add(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<ReferralWrite>,
+    body: JsonBody<ReferralWrite>,
 ) -> Result<(StatusCode, Json<Vec<ReferralJson>>), AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     create(&state, &api.user, &handle, &body).await?;
     Ok((StatusCode::CREATED, Json(all_json(&state, &handle).await?)))
 }
@@ -512,9 +536,11 @@ pub async fn update(
     State(state): State<AppState>,
     api: ApiUser,
     Path((id, referral_id)): Path<(i64, i64)>,
-    JsonBody(body): JsonBody<ReferralUpdateWrite>,
+    body: JsonBody<ReferralUpdateWrite>,
 ) -> Result<Json<Vec<ReferralJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     change(&state, &api.user, &handle, referral_id, &body).await?;
     Ok(Json(all_json(&state, &handle).await?))
 }

@@ -76,8 +76,8 @@ pub const TABLES: &[TableSpec] = &[
 pub const DERIVED: &[&str] = &["case_fts", "case_search"];
 
 /// Not backed up: signed-in sessions (a restored database signs everyone out, which is what an
-/// operator wants after an incident; victims open theirs again with their code), the failed
-/// sign-in counts used for throttling, and the dashboards' monthly figures (restoring the rows
+/// operator wants after an incident; victims open theirs again with their code), the attempt
+/// counts used for throttling, and the dashboards' monthly figures (restoring the rows
 /// they count marks their months changed, through the same triggers, so they are recounted).
 ///
 /// Nor the installation's key check and the servers' shared bookkeeping (when jobs last ran,
@@ -85,7 +85,7 @@ pub const DERIVED: &[&str] = &["case_fts", "case_search"];
 /// checks its keys against.
 pub const TRANSIENT: &[&str] = &[
     "sessions",
-    "login_failures",
+    "throttle_counts",
     "victim_sessions",
     "dash_month",
     "dash_dirty",

@@ -109,16 +109,49 @@ impl Keyring {
     }
 
     /// Reads the key file, creating it (readable by its owner only) when it does not exist.
+    /// Two processes starting at once on an empty data dir end with the same keys: the file is
+    /// written under a name of its own and linked into place only if none is there yet, and
+    /// the process that finds one there reads it instead.
     pub fn load_or_create(path: &Path) -> Result<Keyring, KeyError> {
         match std::fs::read_to_string(path) {
             Ok(text) => Keyring::from_json(&text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let ring = Keyring::generate();
-                ring.save(path)?;
-                Ok(ring)
+                let mut r = [0u8; 8];
+                rand::rng().fill_bytes(&mut r);
+                let mine = path.with_file_name(format!(".sahayak-keys-{}", hex::encode(r)));
+                ring.write_new(&mine)?;
+                let linked = std::fs::hard_link(&mine, path);
+                let _ = std::fs::remove_file(&mine);
+                match linked {
+                    Ok(()) => Ok(ring),
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                        let text =
+                            std::fs::read_to_string(path).map_err(|e| KeyError::Io(path.display().to_string(), e))?;
+                        Keyring::from_json(&text)
+                    }
+                    Err(e) => Err(KeyError::Io(path.display().to_string(), e)),
+                }
             }
             Err(e) => Err(KeyError::Io(path.display().to_string(), e)),
         }
+    }
+
+    /// Writes the keys to a new file (readable by its owner only), flushed to disk.
+    fn write_new(&self, path: &Path) -> Result<(), KeyError> {
+        use std::io::Write;
+        let io = |e| KeyError::Io(path.display().to_string(), e);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(io)?;
+        }
+        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(io)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(std::fs::Permissions::from_mode(0o600)).map_err(io)?;
+        }
+        file.write_all(self.to_json().as_bytes()).map_err(io)?;
+        file.sync_all().map_err(io)
     }
 
     pub fn save(&self, path: &Path) -> Result<(), KeyError> {

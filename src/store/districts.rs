@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Store, StoreResult, WriteTx, now_millis, on_unique};
+use super::{Store, StoreError, StoreResult, WriteTx, now_millis, on_unique};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct District {
@@ -81,7 +81,16 @@ impl Store {
             return Ok(existing);
         }
         let mut w = self.write().await?;
-        let district = self.insert_district(&mut w, d, &CentreDetails::default()).await?;
+        let district = match self.insert_district(&mut w, d, &CentreDetails::default()).await {
+            Ok(district) => district,
+            // Another server starting at the same moment added it between the look and the
+            // write: theirs is the one (a different district with this prefix is still refused).
+            Err(StoreError::Duplicate(field)) => {
+                drop(w);
+                return self.district_by_code(d.code).await?.ok_or(StoreError::Duplicate(field));
+            }
+            Err(e) => return Err(e),
+        };
         super::directory_seed::seed_district(w.conn(), district.id, &district.code).await?;
         w.commit().await?;
         Ok(district)

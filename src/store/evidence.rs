@@ -263,6 +263,14 @@ impl Store {
         Ok(total.unwrap_or(0))
     }
 
+    /// The hash of every file the database records (stored or erased): a stored file whose hash
+    /// is not among them is one no record refers to.
+    pub async fn evidence_hashes(&self) -> StoreResult<std::collections::HashSet<String>> {
+        let hashes: Vec<String> =
+            sqlx::query_scalar("SELECT sha256 FROM evidence_blobs").fetch_all(self.pool()).await?;
+        Ok(hashes.into_iter().collect())
+    }
+
     pub async fn evidence_item_count(&self) -> StoreResult<i64> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM evidence_items").fetch_one(self.pool()).await?)
     }

@@ -61,13 +61,30 @@ impl Store {
         let pending: Vec<&Migration> =
             MIGRATIONS.iter().filter(|m| m.version <= up_to && !applied.contains(&m.version)).collect();
         let total = pending.len();
+        let mut done = 0;
         for (i, m) in pending.into_iter().enumerate() {
             progress(i + 1, total, m.name);
             let sql = match self.backend {
                 Backend::Sqlite => m.sqlite,
                 Backend::Postgres => m.postgres,
             };
-            let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+            let mut tx = match self.backend {
+                // Another process may be migrating the same file (two servers started at once):
+                // take the write lock first, then look again whether this step is still to do.
+                Backend::Sqlite => sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?,
+                // The advisory lock already keeps other servers out.
+                Backend::Postgres => sqlx::Connection::begin(&mut *conn).await?,
+            };
+            let applied_meanwhile: Option<i64> =
+                sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1")
+                    .bind(m.version)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if applied_meanwhile.is_some() {
+                tx.rollback().await?;
+                continue;
+            }
+            done += 1;
             tx.execute(sqlx::raw_sql(AssertSqlSafe(sql)))
                 .await
                 .map_err(|e| StoreError::Migration(format!("{}: {e}", m.name)))?;
@@ -83,7 +100,7 @@ impl Store {
                 .await?;
             tx.commit().await?;
         }
-        Ok(total)
+        Ok(done)
     }
 }
 

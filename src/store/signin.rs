@@ -1,4 +1,4 @@
-//! What sign-in security needs from the database: failed attempts (for throttling), every
+//! What sign-in security needs from the database: attempt counts (for throttling), every
 //! session of a user (to end them all), and the encrypted second-factor secret.
 
 use super::{Store, StoreError, StoreResult, now_millis};
@@ -12,37 +12,51 @@ pub struct SessionRow {
 }
 
 impl Store {
-    /// Failed attempts per key since `since`, and the oldest of them (when the count will drop).
-    pub async fn login_failures(&self, key: &str, since: i64) -> StoreResult<(i64, Option<i64>)> {
-        let row: (i64, Option<i64>) =
-            sqlx::query_as("SELECT COUNT(*), MIN(at) FROM login_failures WHERE key = $1 AND at >= $2")
-                .bind(key)
-                .bind(since)
-                .fetch_one(self.pool())
-                .await?;
-        Ok(row)
+    /// Counts one attempt under `key` and returns the count in the key's window, and when that
+    /// window began. One statement increments and returns, so parallel attempts (from one
+    /// server or several) each see their own number. A window that ended (began at or before
+    /// `window_ended`) starts again at `now` with this attempt. Keys whose windows ended are
+    /// forgotten in the same transaction.
+    pub async fn count_attempt(&self, key: &str, now: i64, window_ended: i64) -> StoreResult<(i64, i64)> {
+        let mut w = self.write().await?;
+        let counted: (i64, i64) = sqlx::query_as(
+            "INSERT INTO throttle_counts (key, window_start, attempts) VALUES ($1, $2, 1)
+             ON CONFLICT (key) DO UPDATE SET
+                attempts = CASE WHEN throttle_counts.window_start <= $3 THEN 1
+                                ELSE throttle_counts.attempts + 1 END,
+                window_start = CASE WHEN throttle_counts.window_start <= $3 THEN $2
+                                    ELSE throttle_counts.window_start END
+             RETURNING attempts, window_start",
+        )
+        .bind(key)
+        .bind(now)
+        .bind(window_ended)
+        .fetch_one(w.conn())
+        .await?;
+        sqlx::query("DELETE FROM throttle_counts WHERE window_start <= $1")
+            .bind(window_ended)
+            .execute(w.conn())
+            .await?;
+        w.commit().await?;
+        Ok(counted)
     }
 
-    /// Records a failed attempt under each key, and forgets attempts older than `forget_before`.
-    pub async fn record_login_failure(&self, keys: &[&str], forget_before: i64) -> StoreResult<()> {
-        let now = now_millis();
+    /// Gives one attempt back (one that turned out right must not count against an address
+    /// shared by many honest people).
+    pub async fn uncount_attempt(&self, key: &str) -> StoreResult<()> {
         let mut w = self.write().await?;
-        for key in keys {
-            sqlx::query("INSERT INTO login_failures (key, at) VALUES ($1, $2)")
-                .bind(*key)
-                .bind(now)
-                .execute(w.conn())
-                .await?;
-        }
-        sqlx::query("DELETE FROM login_failures WHERE at < $1").bind(forget_before).execute(w.conn()).await?;
+        sqlx::query("UPDATE throttle_counts SET attempts = attempts - 1 WHERE key = $1 AND attempts > 0")
+            .bind(key)
+            .execute(w.conn())
+            .await?;
         w.commit().await
     }
 
-    /// A good sign-in clears the account's count (not the address's: one good password from an
-    /// address must not reopen it to guessing at other accounts).
-    pub async fn clear_login_failures(&self, key: &str) -> StoreResult<()> {
+    /// Forgets a key's count (a right password clears its account's count; not its address's:
+    /// one good password from an address must not reopen it to guessing at other accounts).
+    pub async fn clear_attempts(&self, key: &str) -> StoreResult<()> {
         let mut w = self.write().await?;
-        sqlx::query("DELETE FROM login_failures WHERE key = $1").bind(key).execute(w.conn()).await?;
+        sqlx::query("DELETE FROM throttle_counts WHERE key = $1").bind(key).execute(w.conn()).await?;
         w.commit().await
     }
 

@@ -32,8 +32,10 @@ pub struct PaymentFactsJson {
     pub account: Option<String>,
     pub cross_border: Option<bool>,
     /// When the bank's SMS or e-mail about the debit arrived: RFC 3339 or IST local `YYYY-MM-DDTHH:MM`.
+    #[schema(pattern = "@when?")]
     pub bank_alert_at: Option<String>,
     /// When the bank was told about this debit, if not by the case's call or written complaint.
+    #[schema(pattern = "@when?")]
     pub reported_to_bank_at: Option<String>,
     /// Whether the victim has had RBI's small-value compensation before (case answers only).
     pub compensated_before: Option<bool>,
@@ -118,9 +120,11 @@ pub async fn save(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<PaymentFactsJson>,
+    body: JsonBody<PaymentFactsJson>,
 ) -> Result<Json<AdviceJson>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     let input = PaymentInput {
         debit: body.debit,
         payer: body.payer,

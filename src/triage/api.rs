@@ -1,7 +1,7 @@
 //! The triage API: actions, deadlines and the work queue.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -32,12 +32,18 @@ pub struct ActionJson {
 #[derive(Deserialize, Serialize, Default, ToSchema)]
 #[serde(default)]
 pub struct ActionWrite {
-    #[schema(schema_with = action_schema)]
+    #[schema(required = true, schema_with = action_schema)]
     pub action: String,
     /// RFC 3339 or IST local `YYYY-MM-DDTHH:MM`; now when left out.
     pub done_at: Option<String>,
+    #[schema(max_length = 100)]
     pub reference: Option<String>,
+    #[schema(max_length = 1000)]
     pub note: Option<String>,
+}
+
+fn mine_schema() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice(&["0", "1"])
 }
 
 fn action_schema() -> utoipa::openapi::schema::Object {
@@ -89,9 +95,11 @@ pub async fn record(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<ActionWrite>,
+    body: JsonBody<ActionWrite>,
 ) -> Result<Json<Vec<ActionJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     let input = ActionInput {
         action: &body.action,
         done_at: body.done_at.as_deref().unwrap_or_default(),
@@ -184,6 +192,7 @@ pub struct QueueItemJson {
 pub struct QueueQuery {
     /// `1` for the caller's own cases only.
     #[serde(default)]
+    #[param(schema_with = mine_schema)]
     pub mine: Option<String>,
 }
 
@@ -199,7 +208,7 @@ pub struct QueueQuery {
 pub async fn queue(
     State(state): State<AppState>,
     api: ApiUser,
-    Query(q): Query<QueueQuery>,
+    crate::api::QueryParams(q): crate::api::QueryParams<QueueQuery>,
 ) -> Result<Json<Vec<QueueItemJson>>, AppError> {
     let mine = q.mine.as_deref() == Some("1");
     let items = state.store.queue(&scope(&api.user), mine.then_some(api.user.id), super::queue::QUEUE_SIZE).await?;

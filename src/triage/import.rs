@@ -2,17 +2,27 @@
 //! sheets "Money Transfer to", "Withdrawal through ATM", "Transaction put on hold", ... (or one
 //! of them saved as CSV). Columns are found by their headings, wherever the heading row is;
 //! every row either becomes a trail entry or an error that names the row and the reason.
+//!
+//! The bytes come from outside: both readers stop at fixed limits (size, rows, columns, cells,
+//! sheets; [`workbook`] for what an XLSX can hide) and say which one, and every text cell is
+//! cleaned as typed text is, so no NUL or control character reaches the database.
 
-use std::io::Cursor;
+mod workbook;
 
-use calamine::{Data, Reader};
 use chrono::NaiveDateTime;
 use sahayak_domain::money::Paise;
 
 use crate::store::TrailRow;
+use crate::web::form::clean_text;
+
+pub use workbook::{LIMITS, Limits};
 
 /// Rows beyond this are refused: a case's trail is never this long; a wrong file may be.
 pub const MAX_ROWS: usize = 5_000;
+/// Columns beyond this are refused (the portal's sheets have under thirty).
+pub const MAX_COLS: usize = 100;
+/// Characters kept of a cell quoted back in a row error.
+const QUOTED_CHARS: usize = 60;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -25,7 +35,7 @@ pub enum Cell {
 impl Cell {
     fn text(&self) -> String {
         match self {
-            Cell::Text(s) => s.trim().to_owned(),
+            Cell::Text(s) => s.clone(),
             Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
             Cell::Number(n) => n.to_string(),
             Cell::DateTime(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
@@ -34,8 +44,19 @@ impl Cell {
     }
 
     fn is_empty(&self) -> bool {
-        matches!(self, Cell::Empty) || matches!(self, Cell::Text(s) if s.trim().is_empty())
+        matches!(self, Cell::Empty) || matches!(self, Cell::Text(s) if s.is_empty())
     }
+}
+
+/// Text from a file, cleaned as typed text is (trimmed, NFC, no control characters).
+fn clean(s: &str) -> String {
+    clean_text(s).replace('\n', " ")
+}
+
+/// A text cell, cleaned; empty when nothing is left.
+fn text_cell(s: &str) -> Cell {
+    let s = clean(s);
+    if s.is_empty() { Cell::Empty } else { Cell::Text(s) }
 }
 
 pub struct Sheet {
@@ -47,68 +68,63 @@ pub struct Sheet {
 pub enum ImportError {
     #[error("not a spreadsheet or CSV file")]
     Unreadable,
+    #[error("an XLS or OpenDocument workbook (only XLSX and CSV are read)")]
+    Format,
     #[error("no heading row with the trail's columns")]
     NoHeadings,
     #[error("too many rows")]
     TooManyRows,
+    #[error("too many columns")]
+    TooManyColumns,
+    #[error("more inside than a trail can hold (size, sheets, cells or strings)")]
+    TooComplex,
 }
 
 impl ImportError {
     pub fn key(self) -> &'static str {
         match self {
             ImportError::Unreadable => "trail-import-unreadable",
+            ImportError::Format => "trail-import-format",
             ImportError::NoHeadings => "trail-import-no-headings",
             ImportError::TooManyRows => "trail-import-too-many",
+            ImportError::TooManyColumns => "trail-import-too-wide",
+            ImportError::TooComplex => "trail-import-too-complex",
         }
     }
 }
 
-/// Reads an upload: XLSX/XLS/ODS by content, otherwise CSV (UTF-8, with or without BOM).
+/// Reads an upload: XLSX by content, otherwise CSV (UTF-8, with or without BOM). Old binary
+/// XLS and OpenDocument workbooks are refused with a request to save as XLSX or CSV: their
+/// readers build every sheet whole, which a crafted file can make enormous.
 pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
-    let is_zip = bytes.starts_with(b"PK\x03\x04");
-    let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
-    if is_zip || is_ole {
-        return read_workbook(bytes);
-    }
-    read_csv(bytes)
+    read_within(bytes, &LIMITS)
 }
 
-fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
-    let mut book =
-        calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|_| ImportError::Unreadable)?;
-    let mut sheets = Vec::new();
-    for (name, range) in book.worksheets() {
-        let rows = range
-            .rows()
-            .map(|r| {
-                r.iter()
-                    .map(|c| match c {
-                        Data::String(s) => Cell::Text(s.clone()),
-                        Data::Float(f) => Cell::Number(*f),
-                        Data::Int(i) => Cell::Number(*i as f64),
-                        Data::DateTime(d) => d.as_datetime().map(Cell::DateTime).unwrap_or(Cell::Empty),
-                        Data::DateTimeIso(s) => Cell::Text(s.clone()),
-                        Data::Bool(b) => Cell::Text(b.to_string()),
-                        _ => Cell::Empty,
-                    })
-                    .collect()
-            })
-            .collect();
-        sheets.push(Sheet { name, rows });
+/// [`read`] under other limits (the tests' smaller ones).
+pub fn read_within(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, ImportError> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return workbook::read(bytes, limits);
     }
-    Ok(sheets)
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(ImportError::Format);
+    }
+    read_csv(bytes, limits)
 }
 
-fn read_csv(bytes: &[u8]) -> Result<Vec<Sheet>, ImportError> {
+fn read_csv(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, ImportError> {
     let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
         .map_err(|_| ImportError::Unreadable)?;
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|_| ImportError::Unreadable)?;
-        rows.push(
-            record.iter().map(|c| if c.trim().is_empty() { Cell::Empty } else { Cell::Text(c.to_owned()) }).collect(),
-        );
+        if rows.len() >= limits.rows as usize {
+            return Err(ImportError::TooManyRows);
+        }
+        if record.len() > limits.cols as usize {
+            return Err(ImportError::TooManyColumns);
+        }
+        rows.push(record.iter().map(text_cell).collect());
     }
     Ok(vec![Sheet { name: String::new(), rows }])
 }
@@ -151,6 +167,18 @@ fn column(heading: &str) -> Option<Col> {
         "remarks" | "placelocationofatm" | "merchantname" | "atmid" | "approvalcode" => Col::Remarks,
         _ => return None,
     })
+}
+
+/// The longest text a column may hold: the same as typing a trail entry allows.
+fn max_chars(c: Col) -> usize {
+    match c {
+        Col::Account => 100,
+        Col::Utr => 60,
+        Col::Bank => 200,
+        Col::Ifsc => 20,
+        Col::Remarks | Col::Action => 1000,
+        Col::Layer | Col::Date | Col::Amount | Col::Disputed | Col::HoldDate | Col::HoldAmount => 100,
+    }
 }
 
 /// The bank's action named by a sheet or an "Action taken by bank" cell.
@@ -250,7 +278,12 @@ pub fn parse(sheets: &[Sheet]) -> Result<Parsed, ImportError> {
                 return Err(ImportError::TooManyRows);
             }
             let row = i + 1;
-            let err = |key: &'static str, value: String| RowError { sheet: sheet.name.clone(), row, key, value };
+            let err = |key: &'static str, value: String| RowError {
+                sheet: sheet.name.clone(),
+                row,
+                key,
+                value: value.chars().take(QUOTED_CHARS).collect(),
+            };
             let mut t = TrailRow {
                 layer: 1,
                 source: "import".into(),
@@ -264,6 +297,10 @@ pub fn parse(sheets: &[Sheet]) -> Result<Parsed, ImportError> {
                 let text = cell.text();
                 let Some(c) = c else { continue };
                 if cell.is_empty() {
+                    continue;
+                }
+                if text.chars().count() > max_chars(*c) {
+                    problem = problem.or(Some(err("error-too-long", text)));
                     continue;
                 }
                 match c {
@@ -314,6 +351,9 @@ pub fn parse(sheets: &[Sheet]) -> Result<Parsed, ImportError> {
                 t.hold_at = t.hold_at.or(t.at);
             }
             t.remarks = (!remarks.is_empty()).then(|| remarks.join("; "));
+            if t.remarks.as_ref().is_some_and(|r| r.chars().count() > max_chars(Col::Remarks)) {
+                problem = problem.or(Some(err("error-too-long", t.remarks.clone().unwrap_or_default())));
+            }
             match problem {
                 Some(e) => out.errors.push(e),
                 None => out.rows.push(ParsedRow { sheet: sheet.name.clone(), row, trail: t }),

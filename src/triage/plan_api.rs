@@ -75,6 +75,7 @@ pub async fn tasks(
 #[derive(Serialize, Deserialize, Default, ToSchema)]
 #[serde(default)]
 pub struct DoneWrite {
+    #[schema(required = true)]
     pub done: bool,
 }
 
@@ -94,9 +95,11 @@ pub async fn set_done(
     State(state): State<AppState>,
     api: ApiUser,
     Path((id, task_id)): Path<(i64, i64)>,
-    JsonBody(body): JsonBody<DoneWrite>,
+    body: JsonBody<DoneWrite>,
 ) -> Result<Json<Vec<TaskJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     plans::set_done(&state, &api.user, &handle, task_id, body.done).await?;
     tasks(State(state), api, Path(id)).await
 }
@@ -105,7 +108,13 @@ pub async fn set_done(
 #[serde(default)]
 pub struct PlanWrite {
     /// A plan id from `GET /api/v1/plans`.
+    #[schema(required = true, schema_with = plan_ids)]
     pub plan: String,
+}
+
+fn plan_ids() -> utoipa::openapi::schema::Object {
+    let ids: Vec<&str> = sahayak_domain::plans::Plan::all().iter().map(|p| p.id.as_str()).collect();
+    crate::api::schema::choice(&ids)
 }
 
 /// Puts the case on another plan: its open plan tasks are replaced (done ones stay).
@@ -124,9 +133,11 @@ pub async fn switch(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<PlanWrite>,
+    body: JsonBody<PlanWrite>,
 ) -> Result<Json<Vec<TaskJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     plans::switch_plan(&state, &api.user, &handle, &body.plan).await?;
     tasks(State(state), api, Path(id)).await
 }

@@ -28,22 +28,44 @@ pub const ROUTE_STATUSES: [&str; 5] = ["not_started", "applied", "ordered", "ref
 #[derive(Debug, Default, Clone, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct TrailInput {
+    /// 0 (the victim's own debit) to 50; 1 when left out.
+    #[schema(pattern = "@layer")]
     pub layer: Option<String>,
+    #[schema(max_length = 200)]
     pub bank: Option<String>,
+    #[schema(max_length = 100)]
     pub from_account: Option<String>,
+    #[schema(max_length = 100)]
     pub to_account: Option<String>,
+    #[schema(max_length = 20)]
     pub ifsc: Option<String>,
+    #[schema(max_length = 60)]
     pub utr: Option<String>,
     /// IST local `YYYY-MM-DDTHH:MM` or RFC 3339.
     pub at: Option<String>,
     /// Rupees, e.g. `49,999.50`.
+    #[schema(required = true, pattern = "@text")]
     pub amount: Option<String>,
     pub disputed: Option<String>,
     /// `transferred`, `on_hold`, `atm`, `pos`, `aeps`, `cheque`, `wrong_txn` or `other`.
+    #[schema(schema_with = trail_actions)]
     pub action: Option<String>,
     pub hold_amount: Option<String>,
     pub hold_at: Option<String>,
+    #[schema(max_length = 1000)]
     pub remarks: Option<String>,
+}
+
+fn trail_actions() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice_or_none(&ACTIONS)
+}
+
+fn routes() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice(&ROUTES)
+}
+
+fn route_statuses() -> utoipa::openapi::schema::Object {
+    crate::api::schema::choice(&ROUTE_STATUSES)
 }
 
 impl TrailInput {
@@ -151,10 +173,14 @@ pub async fn preview(
     state: &AppState,
     user: &User,
     handle: &CaseHandle,
-    bytes: &[u8],
+    bytes: Vec<u8>,
 ) -> Result<(i64, Vec<ParsedRow>, Vec<RowError>), AppError> {
     require(user, Permission::Edit)?;
-    let parsed = import::read(bytes).and_then(|s| import::parse(&s)).map_err(|e| AppError::invalid("file", e.key()))?;
+    let parsed = state
+        .workers
+        .run(move || import::read(&bytes).and_then(|s| import::parse(&s)))
+        .await?
+        .map_err(|e| AppError::invalid("file", e.key()))?;
     let rows: Vec<TrailRow> = parsed.rows.iter().map(|r| r.trail.clone()).collect();
     let json = serde_json::to_string(&rows.iter().map(StoredRow::from).collect::<Vec<_>>())
         .map_err(|e| AppError::Internal(e.into()))?;
@@ -242,13 +268,17 @@ pub struct RestorationInput {
     pub id: Option<i64>,
     /// `admin_under_50k` (MHA SOP 2026: under ₹50,000 without a court order), `magistrate_order`
     /// (s.503 BNSS) or `lok_adalat`.
+    #[schema(required = true, schema_with = routes)]
     pub route: String,
     /// `not_started`, `applied`, `ordered`, `refunded` or `rejected`.
+    #[schema(required = true, schema_with = route_statuses)]
     pub status: String,
     /// Rupees sought.
+    #[schema(required = true, pattern = "@text")]
     pub amount: String,
     /// Rupees actually back with the victim.
     pub restored: Option<String>,
+    #[schema(max_length = 1000)]
     pub note: Option<String>,
 }
 
@@ -483,7 +513,11 @@ pub async fn read_upload(mut multipart: Multipart) -> Result<(String, Vec<u8>), 
                 }
                 file = Some(bytes);
             }
-            _ => {}
+            // A part the form does not have is refused by name, as JSON bodies refuse fields.
+            other => {
+                let name: String = other.unwrap_or_default().chars().take(60).collect();
+                return Err(AppError::InvalidBody(vec![(name, "error-field-unknown")]));
+            }
         }
     }
     let file = file.filter(|f| !f.is_empty()).ok_or(AppError::invalid("file", "error-required"))?;
@@ -521,7 +555,7 @@ pub async fn import_form(
         Err(e) => return Err(e),
     };
     staff.check_csrf(&csrf)?;
-    let (import_id, rows, errors) = match preview(&state, &staff.user, &handle, &bytes).await {
+    let (import_id, rows, errors) = match preview(&state, &staff.user, &handle, bytes).await {
         Ok(p) => p,
         Err(AppError::Invalid(errors)) => {
             return crate::cases::show::render(&state, &staff, &handle, errors, String::new()).await;

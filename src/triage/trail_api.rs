@@ -1,7 +1,7 @@
 //! The money-trail API: entries, the spreadsheet import, restorations, and money totals.
 
 use axum::Json;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -119,9 +119,11 @@ pub async fn add(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<TrailInput>,
+    body: JsonBody<TrailInput>,
 ) -> Result<(StatusCode, Json<TrailListJson>), AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     trail::add(&state, &api.user, &handle, &body).await?;
     Ok((StatusCode::CREATED, list(State(state), api, Path(id)).await?))
 }
@@ -157,6 +159,15 @@ pub struct RowErrorJson {
     pub value: String,
 }
 
+/// The upload: one part named `file`, the portal's workbook (XLSX) or a CSV of one sheet, up to
+/// 5 MB (old binary XLS and OpenDocument files are refused: save them as XLSX or CSV).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct TrailUpload {
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+}
+
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct ImportPreviewJson {
     /// Confirm with `POST /api/v1/cases/{id}/trail/import/{import_id}`.
@@ -170,7 +181,7 @@ pub struct ImportPreviewJson {
 /// imported until confirmed.
 #[utoipa::path(post, path = "/api/v1/cases/{id}/trail/import", tag = "triage", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Case id")),
-    request_body(content = String, content_type = "multipart/form-data", description = "A part named `file`"),
+    request_body(content = TrailUpload, content_type = "multipart/form-data"),
     responses(
         (status = 200, body = ImportPreviewJson),
         (status = 400, body = Problem, content_type = "application/problem+json"),
@@ -190,7 +201,7 @@ pub async fn import(
     let handle = access::open(&state, &api.user, id).await?;
     let multipart = multipart.map_err(|_| AppError::BadRequest("error-media-type"))?;
     let (_, bytes) = trail::read_upload(multipart).await?;
-    let (import_id, rows, errors) = trail::preview(&state, &api.user, &handle, &bytes).await?;
+    let (import_id, rows, errors) = trail::preview(&state, &api.user, &handle, bytes).await?;
     let c = crate::web::i18n::catalogs();
     Ok(Json(ImportPreviewJson {
         import_id,
@@ -294,9 +305,11 @@ pub async fn save_restoration(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
-    JsonBody(body): JsonBody<RestorationInput>,
+    body: JsonBody<RestorationInput>,
 ) -> Result<Json<Vec<RestorationJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
+    crate::cases::access::require(&api.user, sahayak_domain::access::CaseAction::Edit)?;
+    let body = body.accept()?;
     trail::save_restoration(&state, &api.user, &handle, &body).await?;
     restorations(State(state), api, Path(id)).await
 }
@@ -306,6 +319,7 @@ pub async fn save_restoration(
 pub struct MoneyQuery {
     /// A district code; all the caller's districts when left out.
     #[serde(default)]
+    #[param(pattern = "@district")]
     pub district: Option<String>,
 }
 
@@ -320,7 +334,7 @@ pub struct MoneyQuery {
 pub async fn money(
     State(state): State<AppState>,
     api: ApiUser,
-    Query(q): Query<MoneyQuery>,
+    crate::api::QueryParams(q): crate::api::QueryParams<MoneyQuery>,
 ) -> Result<Json<TotalsJson>, AppError> {
     let scope = match q.district.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         None => scope(&api.user),

@@ -17,11 +17,13 @@ use crate::web::session::ApiUser;
 #[derive(Deserialize, ToSchema)]
 pub struct TrackRequest {
     /// The case reference, e.g. `JPR-2026-000123`.
+    #[schema(max_length = 100)]
     pub reference: String,
     /// The private access code from the victim's papers (spaces and dashes are ignored).
+    #[schema(max_length = 100)]
     pub code: String,
     /// `hi` or `en`; the victim's own language when left out.
-    #[schema(nullable = false)]
+    #[schema(nullable = false, schema_with = crate::api::schema::lang)]
     pub lang: Option<String>,
 }
 
@@ -66,10 +68,8 @@ pub struct TrackJson {
         (status = 415, body = crate::web::error::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many wrong codes for this case or from this address; see Retry-After", body = crate::web::error::Problem, content_type = "application/problem+json"),
     ))]
-pub async fn track(
-    State(state): State<AppState>,
-    JsonBody(body): JsonBody<TrackRequest>,
-) -> Result<Json<TrackJson>, AppError> {
+pub async fn track(State(state): State<AppState>, body: JsonBody<TrackRequest>) -> Result<Json<TrackJson>, AppError> {
+    let body = body.accept()?;
     let handle = super::track::check_code(&state, &body.reference, &body.code).await?;
     let c = handle.case();
     let lang = body.lang.as_deref().and_then(|l| l.parse().ok()).unwrap_or(c.fields.victim_lang);

@@ -4,8 +4,9 @@
 //! send more evidence). Staff issue the code from the case page and see what victims send.
 //!
 //! Codes are 12 characters from a 32-letter alphabet (60 bits), stored encrypted so staff can
-//! reprint them; attempts are throttled per case reference and per address, and every access
-//! is audited. A wrong code answers exactly like an unknown reference.
+//! reprint them; attempts are counted before they are checked, per case (whatever spelling of
+//! its reference was typed) and per address, and every access is audited. A wrong code answers
+//! exactly like an unknown reference.
 
 pub mod api;
 mod help;

@@ -106,27 +106,33 @@ pub async fn form(State(state): State<AppState>, viewer: Viewer) -> Result<Respo
     track_form(&state, page, "", None)
 }
 
-/// The throttle for codes: per case reference and per address, with the sign-in limits.
-pub(super) fn throttle<'a>(state: &'a AppState, reference: &str) -> crate::auth::Throttle<'a> {
-    let reference: String = reference.chars().filter(char::is_ascii_alphanumeric).collect();
-    crate::auth::Throttle::keyed(
-        state,
-        format!("case:{}", reference.to_ascii_uppercase()),
-        format!("track-address:{}", crate::privacy::context::address()),
-    )
+/// The throttle for codes: per case and per address, with the sign-in limits. It keys on the
+/// case itself, not on the reference as typed: `JDH-2026-13`, `jdh 2026 000013` and
+/// `JDH-2026-000000013` all name one case and share its count. A reference that names no case
+/// counts under the address alone.
+async fn throttle<'a>(state: &'a AppState, reference: &str) -> Result<crate::auth::Throttle<'a>, AppError> {
+    let case = match reference.trim().parse::<sahayak_domain::case::CaseRef>() {
+        Ok(r) => match state.store.case_by_reference(&r.to_string()).await {
+            Ok(case) => Some(format!("case:{}", case.id)),
+            Err(crate::store::StoreError::NotFound) => None,
+            Err(e) => return Err(e.into()),
+        },
+        Err(_) => None,
+    };
+    let address = crate::auth::address_key(state, "track-address");
+    Ok(crate::auth::Throttle::keyed(state, case, address))
 }
 
-/// Checks reference and code (throttled); the case on success.
+/// Checks reference and code (the attempt counted first); the case on success.
 pub(super) async fn check_code(state: &AppState, reference: &str, code: &str) -> Result<CaseHandle, AppError> {
-    let throttle = throttle(state, reference);
-    throttle.check().await?;
+    let throttle = throttle(state, reference).await?;
+    throttle.attempt().await?;
     match access::open_with_code(state, reference, code).await {
         Ok(handle) => {
             throttle.passed().await?;
             Ok(handle)
         }
         Err(AppError::NotFound) => {
-            throttle.failed().await?;
             tracing::info!("case code refused");
             Err(AppError::NotFound)
         }

@@ -64,6 +64,10 @@ pub enum AppError {
     Csrf,
     #[error("invalid input")]
     Invalid(FieldErrors),
+    /// A JSON body that does not fit its documented shape: each field (named as sent, e.g.
+    /// `identifiers[0].value`) with the catalog key of what is wrong (`api::strict`).
+    #[error("invalid body")]
+    InvalidBody(Vec<(String, &'static str)>),
     #[error("changed by someone else")]
     Conflict,
     #[error("bad request: {0}")]
@@ -74,6 +78,9 @@ pub enum AppError {
     /// Too many failed sign-ins; try again after this many seconds.
     #[error("too many attempts")]
     Throttled(i64),
+    /// Every worker for heavy decoding is taken and enough requests wait (see `web::work`).
+    #[error("busy")]
+    Busy,
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
 }
@@ -88,13 +95,14 @@ impl AppError {
             AppError::NotFound | AppError::NoSuch(_) => StatusCode::NOT_FOUND,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
-            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid(_) | AppError::InvalidBody(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict => StatusCode::CONFLICT,
             AppError::BadRequest("error-media-type") => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::BadRequest("error-too-large") => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -105,10 +113,11 @@ impl AppError {
             AppError::Unauthorized => "error-unauthorized",
             AppError::Forbidden => "error-forbidden",
             AppError::Csrf => "error-csrf",
-            AppError::Invalid(_) => "error-invalid",
+            AppError::Invalid(_) | AppError::InvalidBody(_) => "error-invalid",
             AppError::Conflict => "error-conflict",
             AppError::BadRequest(key) | AppError::TooLarge(key) | AppError::NoSuch(key) => key,
             AppError::Throttled(_) => "error-throttled",
+            AppError::Busy => "error-busy",
             AppError::Internal(_) => "error-internal",
         }
     }
@@ -131,12 +140,15 @@ impl From<askama::Error> for AppError {
     }
 }
 
+/// When a client told the server is busy should try again.
+const BUSY_RETRY_SECONDS: i64 = 5;
+
 /// What the middleware needs to write the body.
 #[derive(Debug, Clone)]
 struct ErrorMark {
     status: StatusCode,
     title_key: &'static str,
-    fields: Vec<FieldError>,
+    fields: Vec<(String, &'static str)>,
 }
 
 impl IntoResponse for AppError {
@@ -146,13 +158,15 @@ impl IntoResponse for AppError {
         }
         let retry_after = match &self {
             AppError::Throttled(secs) => Some(*secs),
+            AppError::Busy => Some(BUSY_RETRY_SECONDS),
             _ => None,
         };
         let mark = ErrorMark {
             status: self.status(),
             title_key: self.title_key(),
             fields: match self {
-                AppError::Invalid(f) => f.0,
+                AppError::Invalid(f) => f.0.into_iter().map(|f| (f.field.to_owned(), f.key)).collect(),
+                AppError::InvalidBody(f) => f,
                 _ => Vec::new(),
             },
         };
@@ -259,10 +273,10 @@ pub async fn render_errors(mut req: Request, next: Next) -> Response {
             errors: mark
                 .fields
                 .iter()
-                .map(|f| ProblemField {
-                    field: f.field.to_owned(),
-                    code: f.key.to_owned(),
-                    message: c.get(lang, f.key),
+                .map(|(field, key)| ProblemField {
+                    field: field.clone(),
+                    code: (*key).to_owned(),
+                    message: c.get(lang, key),
                 })
                 .collect(),
         };

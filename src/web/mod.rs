@@ -1,6 +1,7 @@
 //! HTTP plumbing shared by every feature: state, routing, errors, sessions, languages.
 
 pub mod cache;
+pub mod csv_export;
 pub mod error;
 pub mod fleet;
 pub mod form;
@@ -10,6 +11,7 @@ pub mod page;
 pub mod session;
 pub mod tel;
 pub mod when;
+pub mod work;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -48,6 +50,8 @@ pub struct AppState {
     pub directory: cache::Cache<i64, crate::directory::Lists>,
     /// Each district's deadline engine (its own holidays), built on first use.
     engines: cache::Cache<i64, Engine>,
+    /// The bounded pool that reads uploaded spreadsheets and decodes images.
+    pub workers: work::Workers,
 }
 
 /// Districts, stations and contacts change rarely (an admin edits them); pages read them on
@@ -70,6 +74,7 @@ impl AppState {
             districts: cache::Cache::new(REFERENCE_TTL),
             directory: cache::Cache::new(REFERENCE_TTL),
             engines: cache::Cache::until_forgotten(),
+            workers: work::Workers::for_this_machine(),
         }
     }
 
@@ -154,6 +159,8 @@ pub fn centre_name(config: &Config, district: Option<&District>, lang: Lang) -> 
 const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 pub fn router(state: AppState) -> Router {
+    // Behind TLS (secure cookies), browsers are told to use nothing else for a year.
+    let hsts = state.config.secure_cookies.then(|| HeaderValue::from_static("max-age=31536000"));
     let csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
     Router::new()
@@ -190,6 +197,10 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        // Case pages, API answers and the sign-in answer carrying a token stay out of every
+        // cache (shared computers, proxies); only static assets say otherwise.
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .layer(SetResponseHeaderLayer::overriding(header::STRICT_TRANSPORT_SECURITY, move |_: &Response| hsts.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             // The path only: queries may carry a victim's mobile number or name. A feedback
             // link's token is left out too: it is all that guards the public form.

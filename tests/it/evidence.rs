@@ -606,6 +606,11 @@ async fn evidence_in_s3_compatible_storage() {
             .unwrap();
         assert_eq!(sha_hex(&r.bytes().await.unwrap()), sha_hex(&big));
         assert_eq!(verify(&app, &token, case_id).await["ok"], true);
+        // The bucket is listed for `evidence verify`'s files-without-a-record check (issue 17).
+        let listed = app.state.evidence.blobs().list().await.unwrap();
+        for data in [PNG, big.as_slice()] {
+            assert!(listed.iter().any(|b| b.sha256 == sha_hex(data) && b.size == data.len() as u64), "{db:?}");
+        }
 
         // Someone overwrites the object in the bucket.
         let store = sahayak::evidence::storage::S3Store::new(&s3).unwrap();

@@ -67,7 +67,7 @@ async fn sign_in_is_paused_after_repeated_failures_per_account_and_per_address()
     assert_eq!(sign_in(&app, &cookie_client(), "supervisor", PASSWORD).await.0, 429);
 
     // When the window has passed (failures aged in the database), sign-in works again.
-    sql(&app, "UPDATE login_failures SET at = at - 16 * 60000").await;
+    sql(&app, "UPDATE throttle_counts SET window_start = window_start - 16 * 60000").await;
     assert_eq!(sign_in(&app, &cookie_client(), "counsellor.jaipur", PASSWORD).await.0, 303);
     let logged: Vec<(String,)> = sqlx::query_as("SELECT action FROM audit_log WHERE action = 'login.throttled'")
         .fetch_all(pool(&app))
