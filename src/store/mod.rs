@@ -140,12 +140,19 @@ impl Store {
                 } else {
                     format!("{url}?mode=rwc")
                 };
+                // FULL: a commit is on disk before the victim is told its reference number (with
+                // NORMAL a power cut may roll back the last commits). SAHAYAK_SQLITE_SYNCHRONOUS=normal
+                // trades that for speed, e.g. to measure the difference (see the README).
+                let pragmas = match std::env::var("SAHAYAK_SQLITE_SYNCHRONOUS").as_deref() {
+                    Ok("normal") => "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;",
+                    _ => "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;",
+                };
                 let pool = AnyPoolOptions::new()
                     .max_connections(8)
                     .acquire_timeout(Duration::from_secs(30))
-                    .after_connect(|conn, _| {
+                    .after_connect(move |conn, _| {
                         Box::pin(async move {
-                            conn.execute("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;").await?;
+                            conn.execute(pragmas).await?;
                             Ok(())
                         })
                     })

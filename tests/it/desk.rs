@@ -349,7 +349,6 @@ async fn every_page(app: &TestApp, token: &str) -> (Vec<String>, Vec<String>) {
         format!("/cases/{reference}/plan/sheet"),
         format!("/cases/{reference}/evidence/new"),
         format!("/cases/{reference}/evidence/verify"),
-        format!("/cases/{reference}/documents/victim-plan"),
         "/identifiers".into(),
         "/identifiers?q=bank.kyc%40okaxis".into(),
         "/rings".into(),
@@ -378,6 +377,8 @@ async fn every_page(app: &TestApp, token: &str) -> (Vec<String>, Vec<String>) {
     if let Some(item) = item {
         staff.push(format!("/cases/{reference}/evidence/{item}"));
     }
+    // Every paper's page (its options and the link to the PDF).
+    staff.extend(crate::documents::KINDS.iter().map(|kind| format!("/cases/{reference}/documents/{kind}")));
     let public = vec![
         "/login".to_owned(),
         "/help".into(),
