@@ -194,6 +194,7 @@ fn random_case(rng: &mut StdRng, district: (i64, &str), user: i64, at: i64) -> N
         at,
         search_text,
         tasks: Vec::new(),
+        remember_district_for: None,
     }
 }
 

@@ -163,7 +163,7 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
     }
 
     let cases: Vec<DemoCase> = serde_json::from_str(CASES)?;
-    let now = chrono::Utc::now();
+    let now = state.now();
     let ist_local = |minutes_ago: i64| sahayak_domain::time::to_ist_local(now - chrono::Duration::minutes(minutes_ago));
     let bar = indicatif::ProgressBar::new(cases.len() as u64);
     let mut added = 0;

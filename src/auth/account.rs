@@ -99,9 +99,9 @@ pub async fn page(
 /// Ends every session of this person: other browsers, API tokens, and this one.
 pub async fn end_sessions(State(state): State<AppState>, staff: Staff, form: FormData) -> Result<Response, AppError> {
     staff.check_csrf(form.csrf())?;
-    let ended = state.store.delete_sessions_of(staff.user.id).await?;
     let subject = format!("user:{}", staff.user.username);
-    crate::privacy::audit::record(&state, Some(staff.user.id), "logout.everywhere", &subject, &ended.to_string()).await;
+    let audited = state.store.audited(Some(staff.user.id), "logout.everywhere", &subject, "");
+    audited.delete_sessions_of(staff.user.id).await?;
     Ok((AppendHeaders([(SET_COOKIE, set_cookie(&state, SESSION_COOKIE, "", 0))]), Redirect::to("/login"))
         .into_response())
 }
@@ -126,7 +126,7 @@ pub async fn totp_enable(State(state): State<AppState>, staff: Staff, form: Form
     if totp::base32_decode(&secret).is_none_or(|b| b.len() < 16) {
         return Err(AppError::BadRequest("error-bad-request"));
     }
-    let Some(step) = totp::matching_step(&secret, form.get("code"), chrono::Utc::now().timestamp()) else {
+    let Some(step) = totp::matching_step(&secret, form.get("code"), state.now().timestamp()) else {
         let error = staff.page(&state).t("login-code-wrong");
         let body = totp_page(&state, &staff, secret, Some(error))?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body.render()?)).into_response());
@@ -151,14 +151,7 @@ pub async fn totp_disable(State(state): State<AppState>, staff: Staff, form: For
         let body = account_page(&state, &staff, None, Some(message)).await?;
         return Ok((status, Html(body.render()?)).into_response());
     }
-    state.store.set_totp_secret(staff.user.id, None).await?;
-    crate::privacy::audit::record(
-        &state,
-        Some(staff.user.id),
-        "totp.off",
-        &format!("user:{}", staff.user.username),
-        "",
-    )
-    .await;
+    let subject = format!("user:{}", staff.user.username);
+    state.store.audited(Some(staff.user.id), "totp.off", &subject, "").set_totp_secret(staff.user.id, None).await?;
     Ok(Redirect::to("/account?done=totp-off").into_response())
 }

@@ -121,7 +121,7 @@ fn window_ms(state: &AppState) -> i64 {
 /// one throttle rule of every throttle here: sign-in, victims' codes, and the public feedback
 /// form (with its own limit).
 pub(crate) async fn attempt(state: &AppState, key: &str, limit: i64) -> Result<(), crate::web::AppError> {
-    let now = crate::store::now_millis();
+    let now = state.now_millis();
     let window = window_ms(state);
     let (count, started) = state.store.count_attempt(key, now, now - window).await?;
     if count > limit.max(1) {
@@ -173,7 +173,7 @@ pub async fn check_code(state: &AppState, user: &User, code: &str) -> Result<boo
     let throttle = Throttle::sign_in(state, format!("account:{}", user.id));
     throttle.attempt().await?;
     let secret = state.store.totp_secret(user.id).await?;
-    let ok = match secret.as_deref().map(|s| totp::matching_step(s, code, chrono::Utc::now().timestamp())) {
+    let ok = match secret.as_deref().map(|s| totp::matching_step(s, code, state.now().timestamp())) {
         // No second factor: nothing to check.
         None => true,
         Some(Some(step)) => state.store.use_totp_step(user.id, step).await?,

@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -247,7 +247,7 @@ pub async fn programmes(
     crate::api::QueryParams(q): crate::api::QueryParams<ListParams>,
 ) -> Result<Json<Vec<ProgrammeJson>>, AppError> {
     let (_, scope) = crate::dashboards::figures::resolve_district(&state, &api.user, district_param(&q)).await?;
-    let today = Utc::now().with_timezone(&sahayak_domain::time::ist()).date_naive();
+    let today = state.now().with_timezone(&sahayak_domain::time::ist()).date_naive();
     let from = day("from", q.from.as_deref(), today)?;
     let to = day("to", q.to.as_deref(), from + Days::new(super::pages::CALENDAR_DAYS))?;
     if to <= from {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 
 use super::service::{self, FeedbackWrite, InstitutionWrite, ProgrammeWrite};
 use crate::store::User;
@@ -110,7 +110,7 @@ pub async fn load(state: &AppState, by: &User) -> anyhow::Result<()> {
             service::create_institution(state, by, &w).await.map_err(|e| anyhow::anyhow!("demo institution: {e:?}"))?,
         );
     }
-    let now = Utc::now();
+    let now = state.now();
     for (n, &(institution, days, audience, classes, topics, status, attendance, quiz)) in PROGRAMMES.iter().enumerate()
     {
         let at = now + Duration::days(days);

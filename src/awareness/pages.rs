@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use chrono::{Days, NaiveDate, TimeZone, Utc};
+use chrono::{Days, NaiveDate, TimeZone};
 use sahayak_domain::time::{display_ist_date, from_millis, ist, to_ist_local};
 use serde::Deserialize;
 
@@ -133,7 +133,7 @@ pub async fn calendar(
     let page = staff.page(&state);
     let (district, scope) =
         crate::dashboards::figures::resolve_district(&state, &staff.user, blank(&q.district)).await?;
-    let today = Utc::now().with_timezone(&ist()).date_naive();
+    let today = state.now().with_timezone(&ist()).date_naive();
     let from = match blank(&q.from) {
         None => today,
         Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")

@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use super::{AUDIENCES, InstitutionHandle, KINDS, LANGUAGES, ProgrammeHandle, STATUSES, quiz, require_writer, subject};
 use crate::cases::access::sees_district;
 use crate::cases::input::parse_time;
-use crate::store::{InstitutionFields, NewFeedback, Programme, ProgrammeFields, User, now_millis};
+use crate::store::{InstitutionFields, NewFeedback, Programme, ProgrammeFields, User};
 use crate::web::AppState;
 use crate::web::error::{AppError, FieldErrors};
 use crate::web::form::clean_text;
@@ -193,7 +193,7 @@ pub async fn create_institution(state: &AppState, user: &User, w: &InstitutionWr
     let c = check_institution(&mut e, w);
     e.into_result()?;
     let district = district.ok_or(AppError::NotFound)?;
-    let id = state.store.add_institution(district.id, &c.fields(), user.id, now_millis()).await?;
+    let id = state.store.add_institution(district.id, &c.fields(), user.id, state.now_millis()).await?;
     crate::privacy::audit::record(
         state,
         Some(user.id),
@@ -217,15 +217,8 @@ pub async fn update_institution(
     let c = check_institution(&mut e, w);
     e.into_result()?;
     let id = handle.get().id;
-    state.store.update_institution(id, &c.fields(), now_millis()).await?;
-    crate::privacy::audit::record(
-        state,
-        Some(user.id),
-        "awareness.institution_update",
-        &subject("institution", id),
-        "",
-    )
-    .await;
+    let audited = state.store.audited(Some(user.id), "awareness.institution_update", &subject("institution", id), "");
+    audited.update_institution(id, &c.fields(), state.now_millis()).await?;
     Ok(())
 }
 
@@ -317,7 +310,7 @@ async fn save_programme(
     if institution.is_none() {
         e.add("institution_id", if w.institution_id > 0 { "error-choice" } else { "error-required" });
     }
-    let starts_at = match parse_time(&w.starts_at) {
+    let starts_at = match parse_time(&w.starts_at, state.now()) {
         None => {
             e.add("starts_at", "error-required");
             None
@@ -387,7 +380,7 @@ async fn save_programme(
         attendance,
         quiz: &quiz,
     };
-    let now = now_millis();
+    let now = state.now_millis();
     let id = match existing {
         Some(p) => {
             state.store.update_programme(p.id, &fields, now).await?;
@@ -458,9 +451,8 @@ pub async fn record_attendance(
     let attendance = check_attendance(&mut e, &status, &w.attendance);
     e.into_result()?;
     let id = handle.get().id;
-    state.store.record_attendance(id, &status, attendance, now_millis()).await?;
-    crate::privacy::audit::record(state, Some(user.id), "awareness.attendance", &subject("programme", id), &status)
-        .await;
+    let audited = state.store.audited(Some(user.id), "awareness.attendance", &subject("programme", id), &status);
+    audited.record_attendance(id, &status, attendance, state.now_millis()).await?;
     Ok(())
 }
 
@@ -543,7 +535,7 @@ pub async fn submit_feedback(state: &AppState, p: &Programme, w: &FeedbackWrite)
     };
     e.into_result()?;
     let sheet = NewFeedback { stage, rating, change_text: change.as_deref(), quiz_score: score, quiz_total: total };
-    state.store.add_feedback(p.id, &sheet, now_millis()).await?;
+    state.store.add_feedback(p.id, &sheet, state.now_millis()).await?;
     tracing::info!(programme_id = p.id, stage, "feedback received");
     Ok(())
 }

@@ -54,7 +54,9 @@ pub async fn backup(
         Partial::create(partial_path.clone()).with_context(|| format!("cannot create {}", partial_path.display()))?;
 
     let mut snapshot = store.snapshot().await?;
-    let result = dump(&mut snapshot, partial.path(), progress).await;
+    // The snapshot is taken by its first read, just after this instant.
+    let taken = store.now();
+    let result = dump(&mut snapshot, partial.path(), taken, progress).await;
     snapshot.finish().await?;
     let (mut manifest, live_blobs) = result?;
 
@@ -78,11 +80,11 @@ pub async fn backup(
 async fn dump(
     snapshot: &mut Snapshot,
     dir: &Path,
+    taken: chrono::DateTime<chrono::Utc>,
     progress: &(dyn Fn(&str) + Sync),
 ) -> anyhow::Result<(Manifest, Vec<(String, i64)>)> {
     let migrations = snapshot.applied_migrations().await?;
-    // The snapshot was taken by the read just above.
-    let created_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let created_at = taken.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let known = known_versions();
     if migrations != known {
         bail!(

@@ -44,7 +44,7 @@ pub async fn submit(
     match service::update(&state, &staff.user, &handle, &input, version).await {
         Ok(case) => Ok(Redirect::to(&format!("/cases/{}", case.reference)).into_response()),
         Err(AppError::Invalid(errors)) => {
-            let input = crate::intake::form::keep_times(input);
+            let input = crate::intake::form::keep_times(input, state.now());
             render_form(&state, &staff, mode(&c.reference, version.unwrap_or(c.version)), input, errors).await
         }
         Err(e) => Err(e),

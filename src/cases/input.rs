@@ -151,8 +151,8 @@ fn clean(s: &str) -> Option<String> {
 }
 
 /// A time typed into a form or the API (see [`crate::web::when`]).
-pub(crate) fn parse_time(s: &str) -> Option<Result<DateTime<Utc>, ()>> {
-    crate::web::when::parse(s, Utc::now())
+pub(crate) fn parse_time(s: &str, now: DateTime<Utc>) -> Option<Result<DateTime<Utc>, ()>> {
+    crate::web::when::parse(s, now)
 }
 
 /// Checks every field and reports all problems at once, each next to its field.

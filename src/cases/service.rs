@@ -10,7 +10,6 @@ use super::access::{CaseHandle, require, scope, sees_district};
 use super::input::{CaseInput, ValidCase, search_terms, validate};
 use crate::store::{
     AssigneeFilter, Case, CaseEdit, CaseEvent, CaseFilter, CasePage, NewCase, SearchFilter, StatusChange, User,
-    now_millis,
 };
 use crate::web::error::FieldErrors;
 use crate::web::{AppError, AppState};
@@ -21,7 +20,7 @@ pub const PAGE_SIZE: u32 = 50;
 /// Registers a new case from intake.
 pub async fn create(state: &AppState, user: &User, input: &CaseInput) -> Result<Case, AppError> {
     require(user, CaseAction::Create)?;
-    let now = now_millis();
+    let now = state.now_millis();
     let districts = state.districts().await?;
     let valid = validate(input, user, &districts, now).map_err(AppError::Invalid)?;
     check_assignee(state, user, &valid, valid.assignee_id).await?;
@@ -30,8 +29,11 @@ pub async fn create(state: &AppState, user: &User, input: &CaseInput) -> Result<
     let owners = crate::triage::plans::owners(state, valid.district.id, valid.assignee_id).await?;
     let circumstances = crate::triage::plans::circumstances(&valid.fields, &state.config);
     let tasks = crate::triage::plans::tasks_for(plan, circumstances, &valid.fields, now, &owners);
+    let engine = state.deadline_engine(valid.district.id).await?;
     let new = NewCase {
         tasks,
+        // The intake form starts in this district next time.
+        remember_district_for: (user.districts.len() != 1).then_some(user.id),
         district_id: valid.district.id,
         year: i64::from(year),
         prefix: valid.district.prefix.clone(),
@@ -41,14 +43,19 @@ pub async fn create(state: &AppState, user: &User, input: &CaseInput) -> Result<
         created_by: user.id,
         at: now,
     };
-    let case = state.store.create_case(&new).await?;
-    crate::triage::facts::refresh(state, case.id).await?;
-    if user.districts.len() != 1 {
-        // The intake form starts in this district next time.
-        state.store.set_last_district(user.id, case.district_id).await?;
-    }
+    // One transaction: the case, its tasks, search entry, timeline event and audit entry, and
+    // its place in the queue (nothing else is recorded about a case yet).
+    let now_at = sahayak_domain::time::from_millis(now);
+    let case = state
+        .store
+        .create_case(&new, |case, tasks| {
+            use crate::triage::facts::{Recorded, compute, urgency};
+            let recorded = Recorded { actions: vec![], trail: vec![], tasks: tasks.to_vec(), payment: vec![] };
+            urgency(case, &compute(&engine, case, recorded, now_at), now_at)
+        })
+        .await?;
     tracing::info!(case_id = case.id, "case registered");
-    Ok(state.store.case(case.id).await?)
+    Ok(case)
 }
 
 /// An assignee must be active staff of the case's district; only supervisors and admins
@@ -91,14 +98,14 @@ pub async fn update(
     let mut input = input.clone();
     input.district = district.code.clone();
     input.assignee = String::new();
-    let valid = validate(&input, user, &districts, now_millis()).map_err(AppError::Invalid)?;
+    let valid = validate(&input, user, &districts, state.now_millis()).map_err(AppError::Invalid)?;
     let version = expected_version.unwrap_or(case.version);
     let terms = search_terms(&valid.fields);
-    let edit = CaseEdit { fields: &valid.fields, actor: user.id, at: now_millis(), search_text: &terms };
-    let updated = state.store.update_case(case.id, version, &edit).await?;
-    crate::triage::facts::refresh(state, case.id).await?;
+    let edit = CaseEdit { fields: &valid.fields, actor: user.id, at: state.now_millis(), search_text: &terms };
+    let rank = crate::triage::facts::ranker(state, case).await?;
+    let updated = state.store.update_case(case.id, version, &edit, rank).await?;
     tracing::info!(case_id = case.id, "case edited");
-    Ok(state.store.case(updated.id).await?)
+    Ok(updated)
 }
 
 pub async fn add_note(state: &AppState, user: &User, handle: &CaseHandle, body: &str) -> Result<CaseEvent, AppError> {
@@ -110,7 +117,7 @@ pub async fn add_note(state: &AppState, user: &User, handle: &CaseHandle, body: 
     if body.chars().count() > MAX_NOTE {
         return Err(AppError::invalid("body", "error-too-long"));
     }
-    Ok(state.store.add_note(handle.id(), user.id, now_millis(), &body).await?)
+    Ok(state.store.add_note(handle.id(), user.id, state.now_millis(), &body).await?)
 }
 
 /// Moves a case along the workflow. Closing needs a reason; other moves must not have one.
@@ -165,7 +172,7 @@ pub async fn change_status(
         }
     }
     let note = (!note.is_empty()).then_some(note);
-    let at = now_millis();
+    let at = state.now_millis();
     // Closing schedules the follow-up calls (7 and 30 days), unless the victim cannot be reached.
     let follow_ups: Vec<(i64, String)> = if to == Status::Closed
         && !matches!(reason, Some(ClosureReason::Unreachable | ClosureReason::Duplicate))
@@ -181,9 +188,8 @@ pub async fn change_status(
         Vec::new()
     };
     let change = StatusChange { from, to, reason, note: note.as_deref(), actor: user.id, at, follow_ups: &follow_ups };
-    let case = state.store.change_status(handle.id(), &change).await?;
-    crate::triage::facts::refresh(state, case.id).await?;
-    let case = state.store.case(case.id).await?;
+    let rank = crate::triage::facts::ranker(state, handle.case()).await?;
+    let case = state.store.change_status(handle.id(), &change, rank).await?;
     tracing::info!(case_id = case.id, status = to.code(), "status changed");
     Ok(case)
 }
@@ -202,7 +208,7 @@ pub async fn assign(state: &AppState, user: &User, handle: &CaseHandle, assignee
     let district = districts.iter().find(|d| d.id == handle.case().district_id).ok_or(AppError::NotFound)?.clone();
     let valid = ValidCase { district, fields: handle.case().fields.clone(), assignee_id: assignee };
     check_assignee(state, user, &valid, assignee).await?;
-    Ok(state.store.assign(handle.id(), assignee, user.id, now_millis()).await?)
+    Ok(state.store.assign(handle.id(), assignee, user.id, state.now_millis()).await?)
 }
 
 /// The filters of a case list, as they arrive in a query string.

@@ -99,30 +99,22 @@ async fn verify_all(state: &AppState) -> anyhow::Result<ExitCode> {
 /// Lists (and with `remove` deletes) stored files that no evidence record refers to. They are
 /// not evidence of anything, so they do not change the exit status.
 async fn orphans(state: &AppState, remove: bool, older_than_minutes: i64) -> anyhow::Result<()> {
-    let known = state.store.evidence_hashes().await?;
-    let stored = state.evidence.blobs().list().await?;
-    let cutoff = crate::store::now_millis() - older_than_minutes.max(0) * 60_000;
-    let mut found = 0;
-    let mut removed = 0;
-    for blob in stored.iter().filter(|b| !known.contains(&b.sha256)) {
-        found += 1;
+    let found = crate::evidence::orphans::find(state).await?;
+    let cutoff = state.now_millis() - older_than_minutes.max(0) * 60_000;
+    for blob in &found {
         let when = crate::api::rfc3339(blob.stored_at);
-        let done = if !remove {
-            ""
-        } else if blob.stored_at > cutoff {
-            " (kept: stored too recently)"
-        } else {
-            let sha: sahayak_domain::evidence::Sha256Hex = blob.sha256.parse()?;
-            state.evidence.blobs().delete(&sha).await?;
-            removed += 1;
-            " (removed)"
+        let done = match (remove, blob.stored_at > cutoff) {
+            (false, _) => "",
+            (true, true) => " (kept: stored too recently)",
+            (true, false) => " (removed)",
         };
         println!(
             "ORPHAN sha256 {} ({} bytes, stored {when}): no evidence record refers to it{done}",
             blob.sha256, blob.size
         );
     }
-    match (found, remove) {
+    let removed = if remove { crate::evidence::orphans::remove(state, &found, older_than_minutes).await? } else { 0 };
+    match (found.len(), remove) {
         (0, _) => println!("No stored file without a record."),
         (n, false) => println!("{n} stored file(s) without a record; `--remove-orphans` deletes them."),
         (n, true) => println!("{n} stored file(s) without a record; {removed} removed."),

@@ -111,6 +111,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tokio::spawn(crate::privacy::retention::daily(state.clone()));
             tokio::spawn(crate::dashboards::keep_fresh(state.clone()));
             tokio::spawn(crate::triage::facts::keep_ranked(state.clone()));
+            tokio::spawn(crate::evidence::orphans::keep_clean(state.clone()));
             let listener = tokio::net::TcpListener::bind(config.addr).await?;
             println!("Sahayak is running at http://{}/", listener.local_addr()?);
             crate::web::serve(listener, state).await?;

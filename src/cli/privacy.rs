@@ -119,7 +119,7 @@ pub async fn run_keys(config: &Config, store: &Store, command: KeysCommand) -> a
 
 pub async fn run_retention(state: &crate::web::AppState, command: RetentionCommand) -> anyhow::Result<ExitCode> {
     let RetentionCommand::Run { dry_run } = command;
-    let r = crate::privacy::retention::run(state, crate::store::now_millis(), dry_run).await?;
+    let r = crate::privacy::retention::run(state, state.now_millis(), dry_run).await?;
     if dry_run {
         println!("{} closed case(s) checked; {} would be erased.", r.checked, r.erased);
     } else {

@@ -21,7 +21,7 @@ use crate::api::JsonBody;
 use crate::cases::access::{self, CaseHandle, require};
 use crate::cases::panels::Panel;
 use crate::cases::views::Opt;
-use crate::store::{CounsellingSession, NewCounselling, NewTask, User, now_millis};
+use crate::store::{CounsellingSession, NewCounselling, NewTask, User};
 use crate::web::AppState;
 use crate::web::error::{AppError, FieldErrors};
 use crate::web::form::{FormData, clean_text};
@@ -81,8 +81,8 @@ fn statuses_schema() -> utoipa::openapi::schema::Object {
     crate::api::schema::choice_or_empty(&STATUSES)
 }
 
-fn when(e: &mut FieldErrors, field: &'static str, value: &str) -> Option<i64> {
-    match crate::cases::input::parse_time(value)? {
+fn when(e: &mut FieldErrors, field: &'static str, value: &str, now: chrono::DateTime<chrono::Utc>) -> Option<i64> {
+    match crate::cases::input::parse_time(value, now)? {
         Ok(t) => Some(t.timestamp_millis()),
         Err(()) => {
             e.add(field, "error-datetime");
@@ -101,8 +101,9 @@ pub async fn record(state: &AppState, user: &User, handle: &CaseHandle, w: &Coun
         return Err(AppError::BadRequest("retention-erased-no-edit"));
     }
     let mut e = FieldErrors::default();
-    let scheduled_at = when(&mut e, "scheduled_at", &w.scheduled_at).unwrap_or_else(now_millis);
-    let follow_up_at = when(&mut e, "follow_up_at", &w.follow_up_at);
+    let now = state.now();
+    let scheduled_at = when(&mut e, "scheduled_at", &w.scheduled_at, now).unwrap_or(now.timestamp_millis());
+    let follow_up_at = when(&mut e, "follow_up_at", &w.follow_up_at, now);
     let mode = w.mode.trim();
     if !MODES.contains(&mode) {
         e.add("mode", if mode.is_empty() { "error-required" } else { "error-choice" });
@@ -132,10 +133,11 @@ pub async fn record(state: &AppState, user: &User, handle: &CaseHandle, w: &Coun
         risk_minor: w.risk_minor,
         follow_up_at,
     };
-    let now = now_millis();
-    let id = state.store.add_counselling(handle.id(), &new, user.id, now).await?;
+    let now = state.now_millis();
     let subject = crate::privacy::audit::case_subject(handle.id());
-    crate::privacy::audit::record(state, Some(user.id), "case.counselling", &subject, &id.to_string()).await;
+    // The entry says a session was recorded (its id is on the session, written at the same time).
+    let audited = state.store.audited(Some(user.id), "case.counselling", &subject, "");
+    let id = audited.add_counselling(handle.id(), &new, user.id, now).await?;
     if w.risk_self_harm || w.risk_threats || w.risk_minor {
         escalate(state, user, handle, w, now).await?;
     }

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -70,7 +69,7 @@ pub async fn resolve(state: &AppState, user: &User, q: &DashQuery) -> Result<Res
         None => Ok(default),
         Some(s) => Month::parse(s).ok_or(AppError::invalid(field, "error-month")),
     };
-    let to = month("to", blank(&q.to), Month::of_millis(Utc::now().timestamp_millis()))?;
+    let to = month("to", blank(&q.to), Month::of_millis(state.now_millis()))?;
     let mut default_from = to;
     for _ in 0..11 {
         default_from = default_from.prev();
@@ -274,7 +273,7 @@ pub struct Dashboard {
 /// Reads everything a dashboard shows (brings the monthly figures up to date first).
 pub async fn load(state: &AppState, r: &Resolved) -> Result<Dashboard, AppError> {
     state.store.refresh_dashboard().await?;
-    let now = Utc::now().timestamp_millis();
+    let now = state.now_millis();
     let figures = state.store.dashboard_figures(&r.scope, r.from, r.to).await?;
     let open = state.store.open_cases_by_age(&r.scope, now).await?;
     let mut d = assemble(r.from, r.to, &figures, &open, Month::day_of_millis(now));

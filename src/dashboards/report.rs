@@ -5,7 +5,7 @@
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -53,7 +53,7 @@ pub struct Report {
 /// Builds the report: each district's rows, then the total's when there are several.
 pub async fn build(state: &AppState, page: &Page, user: &User, q: &ReportQuery) -> Result<Report, AppError> {
     let month = match q.month.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
-        None => Month::of_millis(Utc::now().timestamp_millis()),
+        None => Month::of_millis(state.now_millis()),
         Some(m) => Month::parse(m).ok_or(AppError::invalid("month", "error-month"))?,
     };
     let code = q.district.as_deref().map(str::trim).filter(|d| !d.is_empty());
@@ -228,7 +228,7 @@ async fn to_pdf(state: &AppState, page: &Page, report: &Report) -> Result<Vec<u8
             districts.push(&r.district_name);
         }
     }
-    let data = pdf_data(page, report, state.config.centre(page.lang), &districts.join(", "));
+    let data = pdf_data(page, report, state.config.centre(page.lang), &districts.join(", "), state.now());
     let paper = sahayak_documents::Paper::MonthlyReport;
     tokio::task::spawn_blocking(move || sahayak_documents::paper_pdf(paper, &data))
         .await
@@ -238,7 +238,7 @@ async fn to_pdf(state: &AppState, page: &Page, report: &Report) -> Result<Vec<u8
 
 /// The data of the printed report (the documents crate's `monthly-report` template): the
 /// rows grouped by district, then by section, in the order built.
-fn pdf_data(page: &Page, report: &Report, centre: &str, scope: &str) -> serde_json::Value {
+fn pdf_data(page: &Page, report: &Report, centre: &str, scope: &str, now: DateTime<Utc>) -> serde_json::Value {
     use serde_json::{Value, json};
     /// A section's code and rows; a district's name and sections.
     type Section = (String, Vec<Value>);
@@ -268,7 +268,7 @@ fn pdf_data(page: &Page, report: &Report, centre: &str, scope: &str) -> serde_js
         "lang": page.lang.code(),
         "centre": centre,
         "reference": format!("MIS {}", report.month),
-        "date": sahayak_domain::time::display_ist_date(Utc::now()),
+        "date": sahayak_domain::time::display_ist_date(now),
         "month": report.month,
         "scope": scope,
         "labels": {

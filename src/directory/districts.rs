@@ -15,6 +15,7 @@ use crate::api::JsonBody;
 
 use super::pages::{Fields, FormView, ListPage, RowView, Values};
 use super::service::{limited, phone, required};
+use crate::store::audit::AuditEvent;
 use crate::store::{CentreDetails, District, DistrictHoliday, NewDistrict, User};
 use crate::web::error::FieldErrors;
 use crate::web::form::FormData;
@@ -202,17 +203,19 @@ pub async fn add(state: &AppState, user: &User, w: &DistrictWrite) -> Result<Dis
     if !list.is_empty() {
         state.store.replace_holidays(&mut tx, district.id, CALENDAR, &list).await?;
     }
-    crate::store::directory_seed::seed_district(tx.conn(), district.id, &district.code).await?;
+    crate::store::directory_seed::seed_district(tx.conn(), district.id, &district.code, state.now_millis()).await?;
+    let address = crate::privacy::context::address();
+    let subject = format!("district:{}", district.id);
+    let entry = AuditEvent {
+        user_id: Some(user.id),
+        action: "directory.district_add",
+        subject: &subject,
+        detail: &code,
+        address: &address,
+    };
+    state.store.audit_in(&mut tx, state.now_millis(), &entry).await?;
     tx.commit().await?;
     state.forget_districts();
-    crate::privacy::audit::record(
-        state,
-        Some(user.id),
-        "directory.district_add",
-        &format!("district:{}", district.id),
-        &code,
-    )
-    .await;
     tracing::info!(district_id = district.id, "district added");
     Ok(district)
 }
@@ -232,11 +235,19 @@ pub async fn edit(
     let mut tx = state.store.write().await?;
     state.store.set_district_centre(&mut tx, d.id, &centre).await?;
     state.store.replace_holidays(&mut tx, d.id, CALENDAR, &list).await?;
+    let address = crate::privacy::context::address();
+    let subject = format!("district:{}", d.id);
+    let entry = AuditEvent {
+        user_id: Some(user.id),
+        action: "directory.district_edit",
+        subject: &subject,
+        detail: "",
+        address: &address,
+    };
+    state.store.audit_in(&mut tx, state.now_millis(), &entry).await?;
     tx.commit().await?;
     state.forget_districts();
     state.forget_deadline_engine(d.id);
-    crate::privacy::audit::record(state, Some(user.id), "directory.district_edit", &format!("district:{}", d.id), "")
-        .await;
     Ok(())
 }
 

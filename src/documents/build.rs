@@ -189,7 +189,7 @@ pub async fn document(
     let case = handle.case();
     let f = &case.fields;
     let page = Page::anonymous(lang, "");
-    let now = Utc::now();
+    let now = state.now();
     let t = crate::triage::facts::load(state, case, now).await?;
     let items = state.store.evidence_items(case.id).await?;
     let ids = state.store.case_identifiers(case.id).await?;

@@ -169,7 +169,7 @@ pub async fn export(
     let reason = (!reason.is_empty()).then_some(reason);
     let items = state.store.evidence_items(handle.id()).await?;
     let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
-    let now = crate::store::now_millis();
+    let now = state.now_millis();
     let actor = super::service::actor(user);
     state
         .store

@@ -106,18 +106,19 @@ pub fn validate(input: &DetailsInput, now_ms: i64) -> Result<Details, FieldError
         }
     }
     let captured_by = text(&mut e, input, "captured_by", MAX_SHORT);
-    let captured_at = match crate::cases::input::parse_time(input.get("captured_at")) {
-        None => None,
-        Some(Err(())) => {
-            e.add("captured_at", "error-datetime");
-            None
-        }
-        Some(Ok(t)) if t.timestamp_millis() > now_ms + 300_000 => {
-            e.add("captured_at", "error-future");
-            None
-        }
-        Some(Ok(t)) => Some(t.timestamp_millis()),
-    };
+    let captured_at =
+        match crate::cases::input::parse_time(input.get("captured_at"), crate::web::when::at_millis(now_ms)) {
+            None => None,
+            Some(Err(())) => {
+                e.add("captured_at", "error-datetime");
+                None
+            }
+            Some(Ok(t)) if t.timestamp_millis() > now_ms + 300_000 => {
+                e.add("captured_at", "error-future");
+                None
+            }
+            Some(Ok(t)) => Some(t.timestamp_millis()),
+        };
     let captured_where = text(&mut e, input, "captured_where", MAX_SHORT);
     let derived_from = match input.get("derived_from").trim() {
         "" => None,

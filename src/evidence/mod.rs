@@ -12,6 +12,7 @@ pub mod api;
 pub mod bundle;
 pub mod derive;
 pub mod input;
+pub mod orphans;
 mod pages;
 mod panel;
 pub mod receive;

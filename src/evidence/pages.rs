@@ -257,11 +257,7 @@ pub async fn verify(
     let page = staff.page(&state);
     let (bad, good): (Vec<_>, Vec<_>) = reports.into_iter().partition(|r| !r.findings.is_empty());
     let body = VerifyPage {
-        checked: page.t1(
-            "evidence-verify-checked",
-            "when",
-            crate::cases::views::when(Some(crate::store::now_millis())),
-        ),
+        checked: page.t1("evidence-verify-checked", "when", crate::cases::views::when(Some(state.now_millis()))),
         count: good.len() + bad.len(),
         bad: views::report_rows(&page, &reference, &bad),
         good: views::report_rows(&page, &reference, &good),

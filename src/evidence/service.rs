@@ -9,7 +9,7 @@ use super::receive::Received;
 use super::storage::BlobReader;
 use super::verify::{self, ItemReport};
 use crate::cases::access::CaseHandle;
-use crate::store::{Actor, EvidenceItem, NewEvidence, User, now_millis};
+use crate::store::{Actor, EvidenceItem, NewEvidence, User};
 use crate::web::error::FieldErrors;
 use crate::web::{AppError, AppState};
 
@@ -42,7 +42,7 @@ pub async fn add(
     if received.files.is_empty() {
         errors.add("file", "evidence-error-no-file");
     }
-    let details = match input::validate(&received.details, now_millis()) {
+    let details = match input::validate(&received.details, state.now_millis()) {
         Ok(d) => Some(d),
         Err(e) => {
             for f in e.0 {
@@ -57,7 +57,11 @@ pub async fn add(
         original_of(state, handle, original).await?;
     }
     let new = store_files(state, received, &details).await?;
-    let items = state.store.add_evidence(handle.id(), &new, actor(user), None, now_millis()).await?;
+    // The items, their first custody entries and the audit entry commit together. Should the
+    // write fail, the files just stored belong to no record: the hourly orphan sweep removes them.
+    let subject = crate::privacy::audit::case_subject(handle.id());
+    let audited = state.store.audited(Some(user.id), "evidence.add", &subject, &new.len().to_string());
+    let items = audited.add_evidence(handle.id(), &new, actor(user), None, state.now_millis()).await?;
     tracing::info!(case_id = handle.id(), items = items.len(), "evidence received");
     Ok(items)
 }
@@ -85,7 +89,9 @@ pub async fn add_from_victim(
     let system = state.store.system_user_id().await?;
     let new = store_files(state, received, &details).await?;
     let actor = Actor { id: system, name: "Victim (self-service)" };
-    let items = state.store.add_evidence(handle.id(), &new, actor, None, now_millis()).await?;
+    let subject = crate::privacy::audit::case_subject(handle.id());
+    let audited = state.store.audited(None, "case.victim_upload", &subject, &new.len().to_string());
+    let items = audited.add_evidence(handle.id(), &new, actor, None, state.now_millis()).await?;
     tracing::info!(case_id = handle.id(), items = items.len(), "evidence received from the victim");
     Ok(items)
 }
@@ -166,7 +172,7 @@ pub async fn open(
     let action = if inline { CustodyAction::Viewed } else { CustodyAction::Downloaded };
     let sha: Sha256Hex = item.sha256.parse().map_err(|e| internal(e, "a stored hash does not parse"))?;
     let reader = state.evidence.blobs().get(&sha).await.map_err(|e| internal(e, "reading an evidence file"))?;
-    state.store.record_custody(&[id], action, actor(user), reason.as_deref(), now_millis()).await?;
+    state.store.record_custody(&[id], action, actor(user), reason.as_deref(), state.now_millis()).await?;
     tracing::info!(case_id = handle.id(), item_id = id, action = action.code(), "evidence opened");
     Ok(Opened { item, reader, inline })
 }
@@ -211,7 +217,9 @@ pub async fn record(
     e.into_result()?;
     let (Some(action), Some(reason)) = (action, reason) else { return Err(AppError::BadRequest("error-bad-request")) };
     state.store.evidence_item(handle.id(), id).await?;
-    state.store.record_custody(&[id], action, actor(user), Some(&reason), now_millis()).await?;
+    let subject = crate::privacy::audit::case_subject(handle.id());
+    let audited = state.store.audited(Some(user.id), "evidence.custody", &subject, action.code());
+    audited.record_custody(&[id], action, actor(user), Some(&reason), state.now_millis()).await?;
     tracing::info!(case_id = handle.id(), item_id = id, action = action.code(), "custody recorded");
     Ok(state.store.custody(&[id]).await?)
 }

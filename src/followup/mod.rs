@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 use crate::api::JsonBody;
 use crate::cases::access::{self, CaseHandle, require};
 use crate::cases::panels::Panel;
-use crate::store::{FollowUp, FollowUpCall, StoreError, User, now_millis};
+use crate::store::{FollowUp, FollowUpCall, StoreError, User};
 use crate::web::AppState;
 use crate::web::error::{AppError, FieldErrors};
 use crate::web::form::{FormData, clean_text};
@@ -70,7 +70,7 @@ pub async fn record(
     e.into_result()?;
     let outcome = (!outcome.is_empty()).then_some(outcome.as_str());
     let call = FollowUpCall { reached: w.reached, outcome, score: w.score };
-    match state.store.record_follow_up(handle.id(), id, &call, user.id, now_millis()).await {
+    match state.store.record_follow_up(handle.id(), id, &call, user.id, state.now_millis()).await {
         Ok(()) => Ok(()),
         Err(StoreError::NotFound) => Err(AppError::NotFound),
         Err(e) => Err(e.into()),

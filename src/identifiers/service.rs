@@ -6,7 +6,7 @@ use sahayak_domain::access::CaseAction;
 use sahayak_domain::identifiers::{self, IdKind};
 
 use crate::cases::access::{CaseHandle, require, scope, sees_district};
-use crate::store::{CaseIdentifier, CaseSummary, Flag, Identifier, LinkTarget, NewLink, Spread, User, now_millis};
+use crate::store::{CaseIdentifier, CaseSummary, Flag, Identifier, LinkTarget, NewLink, Spread, User};
 use crate::web::{AppError, AppState};
 
 /// An identifier found in a case's text, not yet confirmed.
@@ -104,7 +104,7 @@ pub async fn confirm(
             links.push(NewLink { kind, value, raw, source: source.to_owned() });
         }
     }
-    let added = state.store.link_identifiers(&target(handle), &links, user.id, now_millis()).await?;
+    let added = state.store.link_identifiers(&target(handle), &links, user.id, state.now_millis()).await?;
     state.rings.forget();
     tracing::info!(case_id = handle.id(), added = added.len(), "identifiers confirmed");
     Ok(added)
@@ -112,7 +112,7 @@ pub async fn confirm(
 
 pub async fn unlink(state: &AppState, user: &User, handle: &CaseHandle, identifier_id: i64) -> Result<(), AppError> {
     require(user, CaseAction::Edit)?;
-    state.store.unlink_identifier(handle.id(), identifier_id, user.id, now_millis()).await?;
+    state.store.unlink_identifier(handle.id(), identifier_id, user.id, state.now_millis()).await?;
     state.rings.forget();
     Ok(())
 }
@@ -207,7 +207,7 @@ pub async fn set_flag(
     if note.is_some_and(|n| n.chars().count() > 500) {
         return Err(AppError::invalid("note", "error-too-long"));
     }
-    let ident = state.store.set_identifier_flag(kind, &value, flag, note, user.id, now_millis()).await?;
+    let ident = state.store.set_identifier_flag(kind, &value, flag, note, user.id, state.now_millis()).await?;
     state.rings.forget();
     tracing::info!(user_id = user.id, identifier_id = ident.id, "identifier flag set");
     Ok(ident)

@@ -145,8 +145,7 @@ pub async fn render_form(
 
 /// Times read from words ("30 minutes ago") go back into the form as exact times, so they do
 /// not drift while the worker corrects another field.
-pub fn keep_times(mut input: CaseInput) -> CaseInput {
-    let now = chrono::Utc::now();
+pub fn keep_times(mut input: CaseInput, now: chrono::DateTime<chrono::Utc>) -> CaseInput {
     for t in [&mut input.money_left_at, &mut input.incident_at, &mut input.noticed_at] {
         *t = crate::web::when::keep(t, now);
     }
@@ -167,7 +166,9 @@ pub async fn create(State(state): State<AppState>, staff: Staff, form: FormData)
     let input = CaseInput::from_form(&form);
     match service::create(&state, &staff.user, &input).await {
         Ok(case) => Ok(Redirect::to(&format!("/cases/{}", case.reference)).into_response()),
-        Err(AppError::Invalid(errors)) => render_form(&state, &staff, intake_mode(), keep_times(input), errors).await,
+        Err(AppError::Invalid(errors)) => {
+            render_form(&state, &staff, intake_mode(), keep_times(input, state.now()), errors).await
+        }
         Err(e) => Err(e),
     }
 }

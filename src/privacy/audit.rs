@@ -6,7 +6,6 @@ use sahayak_domain::access::Role;
 use crate::cases::access::CaseHandle;
 use crate::cases::panels::Panel;
 use crate::store::audit::AuditEvent;
-use crate::store::now_millis;
 use crate::web::page::Page;
 use crate::web::session::Staff;
 use crate::web::{AppError, AppState};
@@ -16,7 +15,7 @@ use crate::web::{AppError, AppState};
 pub async fn record(state: &AppState, user_id: Option<i64>, action: &str, subject: &str, detail: &str) {
     let address = super::context::address();
     let event = AuditEvent { user_id, action, subject, detail, address: &address };
-    if let Err(e) = state.store.audit(now_millis(), &event).await {
+    if let Err(e) = state.store.audit(state.now_millis(), &event).await {
         tracing::error!(error = ?e, action, "audit entry could not be written");
     }
 }

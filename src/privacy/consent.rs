@@ -11,7 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::cases::access::{self, CaseHandle, require};
 use crate::cases::panels::Panel;
-use crate::store::{ConsentRow, NewConsent, User, now_millis};
+use crate::store::{ConsentRow, NewConsent, User};
 use crate::web::AppState;
 use crate::web::error::{AppError, FieldErrors};
 use crate::web::form::FormData;
@@ -77,7 +77,7 @@ pub async fn record(state: &AppState, user: &User, handle: &CaseHandle, c: &Cons
         guardian_name: (!guardian.is_empty()).then_some(guardian.as_str()),
         note: (!note.is_empty()).then_some(note.as_str()),
     };
-    state.store.record_consent(handle.id(), &new, user.id, now_millis()).await?;
+    state.store.record_consent(handle.id(), &new, user.id, state.now_millis()).await?;
     Ok(())
 }
 

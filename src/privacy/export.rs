@@ -247,7 +247,7 @@ pub async fn api(
     let body = body.accept()?;
     let (mobile, found) = gather(&state, &api.user, &body.mobile).await?;
     Ok(Json(PersonExport {
-        generated_at: rfc3339(crate::store::now_millis()),
+        generated_at: rfc3339(state.now_millis()),
         mobile: mobile.as_str().to_owned(),
         cases: found.into_iter().map(|(_, r)| r).collect(),
     }))
@@ -456,7 +456,7 @@ pub async fn submit(State(state): State<AppState>, staff: Staff, form: FormData)
         }
         Err(e) => return Err(e),
     };
-    let now = crate::store::now_millis();
+    let now = state.now_millis();
     if form.get("format") == "json" {
         let doc = PersonExport {
             generated_at: rfc3339(now),

@@ -13,7 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::cases::access::{self, CaseHandle};
 use crate::config::Retention;
-use crate::store::{ConsentRow, User, now_millis};
+use crate::store::{ConsentRow, User};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::form::FormData;
@@ -65,12 +65,9 @@ pub async fn run(state: &AppState, now: i64, dry_run: bool) -> anyhow::Result<Re
             if erase_after(r, c.closed_at, &c.purposes) > now {
                 continue;
             }
-            if dry_run || state.store.erase_case(c.id, now).await? {
+            let subject = crate::privacy::audit::case_subject(c.id);
+            if dry_run || state.store.audited(None, "case.erased", &subject, "retention").erase_case(c.id, now).await? {
                 report.erased += 1;
-                if !dry_run {
-                    let subject = crate::privacy::audit::case_subject(c.id);
-                    crate::privacy::audit::record(state, None, "case.erased", &subject, "retention").await;
-                }
             }
         }
     }
@@ -111,7 +108,7 @@ pub async fn run(state: &AppState, now: i64, dry_run: bool) -> anyhow::Result<Re
 pub async fn daily(state: AppState) {
     tokio::time::sleep(Duration::from_secs(300)).await;
     let job = |state: AppState| async move {
-        run(&state, now_millis(), false).await?;
+        run(&state, state.now_millis(), false).await?;
         Ok(())
     };
     crate::web::fleet::every(state, "retention", Duration::from_secs(24 * 3600), Duration::from_secs(600), job).await
@@ -175,9 +172,9 @@ pub async fn set_hold(
         }]);
         return crate::cases::show::render(&state, &staff, &handle, errors, String::new()).await;
     }
-    state.store.set_legal_hold(handle.id(), hold.as_deref(), now_millis()).await?;
     let subject = crate::privacy::audit::case_subject(handle.id());
     let detail = hold.as_deref().unwrap_or("released");
-    crate::privacy::audit::record(&state, Some(staff.user.id), "case.legal_hold", &subject, detail).await;
+    let audited = state.store.audited(Some(staff.user.id), "case.legal_hold", &subject, detail);
+    audited.set_legal_hold(handle.id(), hold.as_deref(), state.now_millis()).await?;
     Ok(Redirect::to(&format!("/cases/{}#retention", handle.case().reference)).into_response())
 }

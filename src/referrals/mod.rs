@@ -22,7 +22,7 @@ use crate::api::JsonBody;
 use crate::cases::access::{self, CaseHandle, require};
 use crate::cases::panels::Panel;
 use crate::cases::views::Opt;
-use crate::store::{NewReferral, Referral, ReferralChange, Reminder, StoreError, User, now_millis};
+use crate::store::{NewReferral, Referral, ReferralChange, Reminder, StoreError, User};
 use crate::web::AppState;
 use crate::web::error::{AppError, FieldErrors};
 use crate::web::form::{FormData, clean_text};
@@ -160,8 +160,8 @@ pub async fn create(state: &AppState, user: &User, handle: &CaseHandle, w: &Refe
     let fir = short(&mut e, "fir_number", &fir, MAX_SHORT);
     let ack = short(&mut e, "ack_number", &ack, MAX_SHORT);
     let note = short(&mut e, "note", &note, MAX_NOTE);
-    let handed_over_at = match parse_time(&w.handed_over_at) {
-        None => Some(now_millis()),
+    let handed_over_at = match parse_time(&w.handed_over_at, state.now()) {
+        None => Some(state.now_millis()),
         Some(Ok(t)) => Some(t.timestamp_millis()),
         Some(Err(())) => {
             e.add("handed_over_at", "error-datetime");
@@ -171,7 +171,7 @@ pub async fn create(state: &AppState, user: &User, handle: &CaseHandle, w: &Refe
     e.into_result()?;
     crate::privacy::consent::require_or_override(state, user, handle, consent_purpose(kind), &w.consent_override)
         .await?;
-    let now = now_millis();
+    let now = state.now_millis();
     let title = reminder_title(state, user, to_name_ok);
     let reminder = Reminder { title: &title, due_at: now + state.config.referral_reminder_days * 86_400_000 };
     let new = NewReferral {
@@ -184,9 +184,9 @@ pub async fn create(state: &AppState, user: &User, handle: &CaseHandle, w: &Refe
         handed_over_at: handed_over_at.unwrap_or(now),
         note,
     };
-    let id = state.store.add_referral(handle.id(), &new, &reminder, user.id, now).await?;
     let subject = crate::privacy::audit::case_subject(handle.id());
-    crate::privacy::audit::record(state, Some(user.id), "case.referral", &subject, kind).await;
+    let audited = state.store.audited(Some(user.id), "case.referral", &subject, kind);
+    let id = audited.add_referral(handle.id(), &new, &reminder, user.id, now).await?;
     tracing::info!(case_id = handle.id(), referral_id = id, "referral recorded");
     Ok(id)
 }
@@ -248,18 +248,18 @@ pub async fn change(
     e.into_result()?;
     let (referrals, _) = state.store.referrals(handle.id()).await?;
     let Some(r) = referrals.iter().find(|r| r.id == id) else { return Err(AppError::NotFound) };
-    let now = now_millis();
+    let now = state.now_millis();
     let title = reminder_title(state, user, &r.to_name);
     let reminder = (!FINISHED.contains(&status))
         .then(|| Reminder { title: &title, due_at: now + state.config.referral_reminder_days * 86_400_000 });
     let c = ReferralChange { status, officer, fir_number: fir, ack_number: ack, outcome, note };
-    match state.store.update_referral(handle.id(), id, &c, reminder.as_ref(), user.id, now).await {
+    let subject = crate::privacy::audit::case_subject(handle.id());
+    let audited = state.store.audited(Some(user.id), "case.referral_update", &subject, status);
+    match audited.update_referral(handle.id(), id, &c, reminder.as_ref(), user.id, now).await {
         Ok(()) => {}
         Err(StoreError::NotFound) => return Err(AppError::NotFound),
         Err(e) => return Err(e.into()),
     }
-    let subject = crate::privacy::audit::case_subject(handle.id());
-    crate::privacy::audit::record(state, Some(user.id), "case.referral_update", &subject, status).await;
     Ok(())
 }
 
@@ -311,7 +311,7 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
     let lists = if can_write { state.directory_lists(handle.case().district_id).await? } else { Default::default() };
     let (stations, contacts) = (&lists.stations, &lists.contacts);
     let days = state.config.referral_reminder_days;
-    let now = now_millis();
+    let now = state.now_millis();
     let view = |r: &Referral| {
         let facts = [
             ("referral-officer", &r.officer),

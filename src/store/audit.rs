@@ -35,6 +35,16 @@ pub struct AuditEvent<'a> {
     pub address: &'a str,
 }
 
+/// An entry waiting for its write to commit (see [`Store::audited`]).
+#[derive(Debug)]
+pub(crate) struct Pending {
+    pub user_id: Option<i64>,
+    pub at: i64,
+    pub action: String,
+    pub subject: String,
+    pub detail: String,
+}
+
 /// SHA-256 over the entry's fields, each length-prefixed so no two entries encode alike.
 pub fn entry_hash(id: i64, at: i64, e: &AuditEvent<'_>, prev: &str) -> String {
     let mut h = Sha256::new();
@@ -102,9 +112,16 @@ impl Store {
     /// Appends an entry inside a write that is already open (so the change and its record
     /// commit together).
     pub async fn audit_in(&self, w: &mut WriteTx, at: i64, e: &AuditEvent<'_>) -> StoreResult<()> {
+        append(w, at, e).await
+    }
+}
+
+/// Appends an entry inside the write `w`: the change and its entry commit together or not at all.
+pub(super) async fn append(w: &mut WriteTx, at: i64, e: &AuditEvent<'_>) -> StoreResult<()> {
+    {
         // Taking the head row for update serialises appends on PostgreSQL (SQLite writers are
         // serialised already), so every entry links to the one before it.
-        let lock = match self.backend {
+        let lock = match w.backend {
             super::Backend::Postgres => " FOR UPDATE",
             super::Backend::Sqlite => "",
         };
@@ -137,7 +154,9 @@ impl Store {
             .await?;
         Ok(())
     }
+}
 
+impl Store {
     pub async fn audit_anchor(&self) -> StoreResult<Anchor> {
         let (id, hash): (i64, String) =
             sqlx::query_as("SELECT last_id, last_hash FROM audit_head WHERE id = 1").fetch_one(self.pool()).await?;

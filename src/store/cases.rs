@@ -5,6 +5,7 @@ use sqlx::any::AnyRow;
 use sqlx::{FromRow, Row};
 
 use super::sql::{Param, Sql};
+use super::timeline::{self, Event};
 use super::{Backend, Store, StoreError, StoreResult, WriteTx, on_unique};
 
 /// Everything recorded about a case at intake or edited since.
@@ -75,27 +76,6 @@ pub struct CaseSummary {
     pub amount_lost_paise: Option<i64>,
     pub assignee_name: Option<String>,
     pub created_at: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EventKind {
-    Created,
-    Note,
-    Status,
-    Assigned,
-    Edited,
-}
-
-impl EventKind {
-    fn code(&self) -> &'static str {
-        match self {
-            EventKind::Created => "created",
-            EventKind::Note => "note",
-            EventKind::Status => "status",
-            EventKind::Assigned => "assigned",
-            EventKind::Edited => "edited",
-        }
-    }
 }
 
 /// One entry of a case's timeline.
@@ -185,6 +165,8 @@ pub struct NewCase {
     pub search_text: Vec<String>,
     /// The guided plan's steps, created with the case.
     pub tasks: Vec<super::triage::NewTask>,
+    /// The intake form of this user starts in the case's district next time.
+    pub remember_district_for: Option<i64>,
 }
 
 fn bad_code(col: &str) -> sqlx::Error {
@@ -347,9 +329,15 @@ const FIELD_COLUMNS: [&str; 22] = [
 ];
 
 impl Store {
-    /// Registers a case: allocates its reference, stores it, indexes it for search and opens
-    /// its timeline, all in one transaction.
-    pub async fn create_case(&self, new: &NewCase) -> StoreResult<Case> {
+    /// Registers a case: allocates its reference, stores it with its plan tasks, indexes it for
+    /// search, opens its timeline (with the audit entry) and sets its place in the queue from
+    /// `rank` (given the case and its tasks as stored), all in one transaction: a failure or a
+    /// cancelled request at any step leaves no trace of the case.
+    pub async fn create_case(
+        &self,
+        new: &NewCase,
+        rank: impl FnOnce(&Case, &[super::Task]) -> super::Urgency,
+    ) -> StoreResult<Case> {
         let mut w = self.write().await?;
         let seq: i64 = sqlx::query_scalar(
             "INSERT INTO case_counters (district_id, year, last_seq) VALUES ($1, $2, 1)
@@ -386,16 +374,30 @@ impl Store {
         let id: i64 = sql.query().fetch_one(w.conn()).await.map_err(|e| on_unique(e, "reference"))?.try_get("id")?;
 
         self.index_case(&mut w, id, &new.search_text, false).await?;
-        self.append_event(&mut w, id, new.created_by, new.at, EventKind::Created, EventDetail::default()).await?;
+        let created = Event { case_id: id, actor: new.created_by, at: new.at, kind: "created", ..Default::default() };
+        timeline::append(&mut w, &created).await?;
         for t in &new.tasks {
             super::triage::insert_task(&mut w, id, t, new.at).await?;
+        }
+        let case = self.case_on(w.conn(), id).await?;
+        let tasks = super::triage::tasks_on(w.conn(), id).await?;
+        super::triage::set_urgency_in(&mut w, id, &rank(&case, &tasks)).await?;
+        if let Some(user) = new.remember_district_for {
+            super::users::set_last_district_in(&mut w, user, new.district_id).await?;
         }
         w.commit().await?;
         self.case(id).await
     }
 
     /// Replaces the editable fields if nobody changed the case since `expected_version`.
-    pub async fn update_case(&self, id: i64, expected_version: i64, edit: &CaseEdit<'_>) -> StoreResult<Case> {
+    /// `rank` gives the case's queue columns as the edit leaves it; they are written with it.
+    pub async fn update_case(
+        &self,
+        id: i64,
+        expected_version: i64,
+        edit: &CaseEdit<'_>,
+        rank: impl FnOnce(&Case) -> super::Urgency,
+    ) -> StoreResult<Case> {
         let CaseEdit { fields, actor, at, search_text } = *edit;
         let mut w = self.write().await?;
         let mut sql = Sql::new("UPDATE cases SET ");
@@ -413,23 +415,28 @@ impl Store {
             return Err(self.missing_or_conflict(&mut w, id).await);
         }
         self.index_case(&mut w, id, search_text, true).await?;
-        self.append_event(&mut w, id, actor, at, EventKind::Edited, EventDetail::default()).await?;
+        timeline::append(&mut w, &Event { case_id: id, actor, at, kind: "edited", ..Default::default() }).await?;
+        let case = self.rank_in(&mut w, id, rank).await?;
         w.commit().await?;
-        self.case(id).await
+        Ok(case)
     }
 
     pub async fn add_note(&self, id: i64, actor: i64, at: i64, body: &str) -> StoreResult<CaseEvent> {
         let mut w = self.write().await?;
-        self.touch(&mut w, id, at).await?;
-        let detail = EventDetail { body: Some(body.to_owned()), ..Default::default() };
-        let event_id = self.append_event(&mut w, id, actor, at, EventKind::Note, detail).await?;
+        let event_id = timeline::touch_and_append(&mut w, id, actor, at, "note", body).await?;
         w.commit().await?;
         self.event(event_id).await
     }
 
     /// Moves the case along the workflow; the caller has checked the move is allowed. Fails
-    /// with `Conflict` if the case is no longer in `change.from`.
-    pub async fn change_status(&self, id: i64, change: &StatusChange<'_>) -> StoreResult<Case> {
+    /// with `Conflict` if the case is no longer in `change.from`. `rank` gives the case's queue
+    /// columns in its new status; they are written with the change.
+    pub async fn change_status(
+        &self,
+        id: i64,
+        change: &StatusChange<'_>,
+        rank: impl FnOnce(&Case) -> super::Urgency,
+    ) -> StoreResult<Case> {
         let StatusChange { from, to, reason, note, actor, at, follow_ups } = *change;
         let mut w = self.write().await?;
         let changed = sqlx::query(
@@ -448,19 +455,24 @@ impl Store {
         if changed == 0 {
             return Err(self.missing_or_conflict(&mut w, id).await);
         }
-        let detail = EventDetail {
-            body: note.map(str::to_owned),
+        let event = Event {
+            case_id: id,
+            actor,
+            at,
+            kind: "status",
+            body: note,
             from_status: Some(from),
             to_status: Some(to),
             closure_reason: reason,
             assignee_id: None,
         };
-        self.append_event(&mut w, id, actor, at, EventKind::Status, detail).await?;
+        timeline::append(&mut w, &event).await?;
         for (due_at, title) in follow_ups {
             super::follow_ups::schedule(&mut w, id, *due_at, title, at).await?;
         }
+        let case = self.rank_in(&mut w, id, rank).await?;
         w.commit().await?;
-        self.case(id).await
+        Ok(case)
     }
 
     pub async fn assign(&self, id: i64, assignee: Option<i64>, actor: i64, at: i64) -> StoreResult<Case> {
@@ -476,16 +488,30 @@ impl Store {
         if changed == 0 {
             return Err(StoreError::NotFound);
         }
-        let detail = EventDetail { assignee_id: assignee, ..Default::default() };
-        self.append_event(&mut w, id, actor, at, EventKind::Assigned, detail).await?;
+        let event = Event { case_id: id, actor, at, kind: "assigned", assignee_id: assignee, ..Default::default() };
+        timeline::append(&mut w, &event).await?;
         w.commit().await?;
         self.case(id).await
     }
 
     pub async fn case(&self, id: i64) -> StoreResult<Case> {
+        self.counted(1);
+        let mut conn = self.pool.acquire().await?;
+        self.case_on(&mut conn, id).await
+    }
+
+    /// Writes the queue columns `rank` gives the case as `w` has changed it; returns the case.
+    async fn rank_in(&self, w: &mut WriteTx, id: i64, rank: impl FnOnce(&Case) -> super::Urgency) -> StoreResult<Case> {
+        let case = self.case_on(w.conn(), id).await?;
+        super::triage::set_urgency_in(w, id, &rank(&case)).await?;
+        self.case_on(w.conn(), id).await
+    }
+
+    /// The case as `conn` sees it (inside a write, before it commits).
+    async fn case_on(&self, conn: &mut sqlx::AnyConnection, id: i64) -> StoreResult<Case> {
         let sql =
             format!("SELECT {CASE_COLUMNS} FROM cases c LEFT JOIN users a ON a.id = c.assignee_id WHERE c.id = $1");
-        let case = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(self.pool()).await?;
+        let case = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(conn).await?;
         self.decrypted(case.ok_or(StoreError::NotFound)?)
     }
 
@@ -703,16 +729,6 @@ impl Store {
         Ok(())
     }
 
-    async fn touch(&self, w: &mut WriteTx, id: i64, at: i64) -> StoreResult<()> {
-        let changed = sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2")
-            .bind(at)
-            .bind(id)
-            .execute(w.conn())
-            .await?
-            .rows_affected();
-        if changed == 0 { Err(StoreError::NotFound) } else { Ok(()) }
-    }
-
     async fn missing_or_conflict(&self, w: &mut WriteTx, id: i64) -> StoreError {
         let exists =
             sqlx::query_scalar::<_, i64>("SELECT id FROM cases WHERE id = $1").bind(id).fetch_optional(w.conn()).await;
@@ -722,41 +738,6 @@ impl Store {
             Err(e) => StoreError::Db(e),
         }
     }
-
-    async fn append_event(
-        &self,
-        w: &mut WriteTx,
-        case_id: i64,
-        actor: i64,
-        at: i64,
-        kind: EventKind,
-        d: EventDetail,
-    ) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar(
-            "INSERT INTO case_events (case_id, at, actor_id, kind, body, from_status, to_status, closure_reason, assignee_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-        )
-        .bind(case_id)
-        .bind(at)
-        .bind(actor)
-        .bind(kind.code())
-        .bind(d.body)
-        .bind(d.from_status.map(|s| s.code()))
-        .bind(d.to_status.map(|s| s.code()))
-        .bind(d.closure_reason.map(|r| r.code()))
-        .bind(d.assignee_id)
-        .fetch_one(w.conn())
-        .await?)
-    }
-}
-
-#[derive(Default)]
-struct EventDetail {
-    body: Option<String>,
-    from_status: Option<Status>,
-    to_status: Option<Status>,
-    closure_reason: Option<ClosureReason>,
-    assignee_id: Option<i64>,
 }
 
 /// `"term"* "term"*`: every term must start a word of the case (implicit AND in FTS5).

@@ -42,7 +42,7 @@ impl Store {
         .execute(w.conn())
         .await?;
         let body = format!("{}:{}", c.purpose, if c.given { "given" } else { "withdrawn" });
-        self.event_in(&mut w, case_id, actor, at, "consent", &body).await?;
+        super::timeline::touch_and_append(&mut w, case_id, actor, at, "consent", &body).await?;
         w.commit().await
     }
 

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use sqlx::FromRow;
 
-use super::{Store, StoreError, StoreResult, WriteTx, now_millis, on_unique};
+use super::{Store, StoreError, StoreResult, WriteTx, on_unique};
 
 fn flag(v: i64) -> bool {
     v != 0
@@ -318,7 +318,7 @@ impl Store {
         if f.is_default {
             clear_default(&mut w, district_id).await?;
         }
-        let now = now_millis();
+        let now = self.now_millis();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO police_stations (district_id, code, name_en, name_hi, areas, phone, email, address,
                 officer_title, is_default, active, created_at, updated_at, updated_by)
@@ -363,7 +363,7 @@ impl Store {
         .bind(f.officer_title.as_deref())
         .bind(i64::from(f.is_default))
         .bind(i64::from(f.active))
-        .bind(now_millis())
+        .bind(self.now_millis())
         .bind(by)
         .bind(id)
         .bind(district_id)
@@ -399,7 +399,7 @@ impl Store {
 
     pub async fn add_legal_aid_contact(&self, district_id: i64, f: &ContactFields, by: i64) -> StoreResult<i64> {
         let mut w = self.write().await?;
-        let now = now_millis();
+        let now = self.now_millis();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO legal_aid_contacts (district_id, name, kind, phone, email, address, languages,
                 practice_areas, active, created_at, updated_at, updated_by)
@@ -443,7 +443,7 @@ impl Store {
         .bind(f.languages.as_deref())
         .bind(f.practice_areas.as_deref())
         .bind(i64::from(f.active))
-        .bind(now_millis())
+        .bind(self.now_millis())
         .bind(by)
         .bind(id)
         .bind(district_id)
@@ -513,7 +513,7 @@ impl Store {
     /// Adds a tip: to the shared library (`district` `None`) or a district's own.
     pub async fn add_tip(&self, district: Option<i64>, f: &TipFields, by: i64) -> StoreResult<LibraryTip> {
         let mut w = self.write().await?;
-        let now = now_millis();
+        let now = self.now_millis();
         let position: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(position), 0) + 1 FROM prevention_tips")
             .fetch_one(w.conn())
             .await?;
@@ -562,7 +562,7 @@ impl Store {
         .bind(&f.text_hi)
         .bind(&f.source)
         .bind(i64::from(f.active))
-        .bind(now_millis())
+        .bind(self.now_millis())
         .bind(by)
         .bind(id)
         .execute(w.conn())
@@ -589,7 +589,7 @@ impl Store {
             .bind(district_id)
             .bind(tip_id)
             .bind(by)
-            .bind(now_millis())
+            .bind(self.now_millis())
             .execute(w.conn())
             .await?;
         }

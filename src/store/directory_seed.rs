@@ -15,7 +15,7 @@ use sahayak_domain::plans::{Audience, Catalog};
 use serde::Deserialize;
 use sqlx::AnyConnection;
 
-use super::{StoreResult, now_millis};
+use super::StoreResult;
 
 /// The shipped station lists. A district whose code has no file here starts with none.
 const STATION_FILES: &[&str] =
@@ -93,19 +93,18 @@ pub const AUDIENCES: [&str; 5] = ["general", "students", "senior_citizens", "par
 
 /// Everything the directory seeds: shared tips, and each district's stations, contacts and
 /// holidays where it has none.
-pub(super) async fn seed_all(conn: &mut AnyConnection) -> StoreResult<()> {
-    seed_tips(conn).await?;
+pub(super) async fn seed_all(conn: &mut AnyConnection, now: i64) -> StoreResult<()> {
+    seed_tips(conn, now).await?;
     let districts: Vec<(i64, String)> = sqlx::query_as("SELECT id, code FROM districts").fetch_all(&mut *conn).await?;
     for (id, code) in districts {
-        seed_district(conn, id, &code).await?;
+        seed_district(conn, id, &code, now).await?;
     }
     Ok(())
 }
 
 /// Loads the shared prevention library's tips whose keys are not in the table yet.
-pub(super) async fn seed_tips(conn: &mut AnyConnection) -> StoreResult<()> {
+pub(super) async fn seed_tips(conn: &mut AnyConnection, now: i64) -> StoreResult<()> {
     let have: Vec<String> = sqlx::query_scalar("SELECT tip_key FROM prevention_tips").fetch_all(&mut *conn).await?;
-    let now = now_millis();
     for (position, tip) in Catalog::builtin().tips().iter().enumerate() {
         if have.contains(&tip.id) {
             continue;
@@ -135,8 +134,7 @@ pub(super) async fn seed_tips(conn: &mut AnyConnection) -> StoreResult<()> {
 
 /// Loads a district's shipped stations and contacts, and the shared holiday calendars, into
 /// each of its lists that is still empty.
-pub(crate) async fn seed_district(conn: &mut AnyConnection, district_id: i64, code: &str) -> StoreResult<()> {
-    let now = now_millis();
+pub(crate) async fn seed_district(conn: &mut AnyConnection, district_id: i64, code: &str, now: i64) -> StoreResult<()> {
     let count = |table: &'static str| {
         sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!(
             "SELECT COUNT(*) FROM {table} WHERE district_id = $1"

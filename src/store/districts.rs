@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Store, StoreError, StoreResult, WriteTx, now_millis, on_unique};
+use super::{Store, StoreError, StoreResult, WriteTx, on_unique};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct District {
@@ -91,7 +91,7 @@ impl Store {
             }
             Err(e) => return Err(e),
         };
-        super::directory_seed::seed_district(w.conn(), district.id, &district.code).await?;
+        super::directory_seed::seed_district(w.conn(), district.id, &district.code, self.now_millis()).await?;
         w.commit().await?;
         Ok(district)
     }
@@ -115,7 +115,7 @@ impl Store {
         .bind(centre.name.as_deref())
         .bind(centre.address.as_deref())
         .bind(centre.phone.as_deref())
-        .bind(now_millis())
+        .bind(self.now_millis())
         .bind(centre.name_hi.as_deref())
         .fetch_one(w.conn())
         .await

@@ -73,7 +73,7 @@ impl Store {
         let mut w = self.write().await?;
         sqlx::query(insert)
             .bind(self.keys().encrypt(KEY_CHECK_COLUMN, &expected))
-            .bind(super::now_millis())
+            .bind(self.now_millis())
             .execute(w.conn())
             .await?;
         let (stored,): (String,) =

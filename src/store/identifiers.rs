@@ -154,38 +154,19 @@ impl Store {
         }
         if !added.is_empty() {
             let list = added.iter().map(|i| format!("{}: {}", i.kind, i.value)).collect::<Vec<_>>().join("\n");
-            self.log_event(&mut w, target.case_id, actor, at, "identifiers", &list).await?;
+            super::timeline::append_plain(&mut w, target.case_id, actor, at, "identifiers", &list).await?;
             let watched: Vec<String> = added
                 .iter()
                 .filter(|i| i.flag == Some(Flag::Watch))
                 .map(|i| format!("{}: {}", i.kind, i.value))
                 .collect();
             if !watched.is_empty() {
-                self.log_event(&mut w, target.case_id, actor, at, "watch_match", &watched.join("\n")).await?;
+                super::timeline::append_plain(&mut w, target.case_id, actor, at, "watch_match", &watched.join("\n"))
+                    .await?;
             }
         }
         w.commit().await?;
         Ok(added)
-    }
-
-    async fn log_event(
-        &self,
-        w: &mut super::WriteTx,
-        case_id: i64,
-        actor: i64,
-        at: i64,
-        kind: &str,
-        body: &str,
-    ) -> StoreResult<()> {
-        sqlx::query("INSERT INTO case_events (case_id, at, actor_id, kind, body) VALUES ($1, $2, $3, $4, $5)")
-            .bind(case_id)
-            .bind(at)
-            .bind(actor)
-            .bind(kind)
-            .bind(body)
-            .execute(w.conn())
-            .await?;
-        Ok(())
     }
 
     /// Removes a link confirmed by mistake (the identifier itself stays).
@@ -205,8 +186,15 @@ impl Store {
             .bind(identifier_id)
             .execute(w.conn())
             .await?;
-        self.log_event(&mut w, case_id, actor, at, "identifier_removed", &format!("{}: {}", ident.kind, ident.value))
-            .await?;
+        super::timeline::append_plain(
+            &mut w,
+            case_id,
+            actor,
+            at,
+            "identifier_removed",
+            &format!("{}: {}", ident.kind, ident.value),
+        )
+        .await?;
         w.commit().await
     }
 

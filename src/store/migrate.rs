@@ -3,7 +3,7 @@
 
 use sqlx::{AssertSqlSafe, Executor};
 
-use super::{Backend, Store, StoreError, StoreResult, now_millis};
+use super::{Backend, Store, StoreError, StoreResult};
 
 struct Migration {
     version: i64,
@@ -90,12 +90,12 @@ impl Store {
                 .map_err(|e| StoreError::Migration(format!("{}: {e}", m.name)))?;
             if m.version == DIRECTORY_VERSION {
                 // The directory's tables start with the data files' contents.
-                super::directory_seed::seed_all(&mut tx).await?;
+                super::directory_seed::seed_all(&mut tx, self.now_millis()).await?;
             }
             sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
                 .bind(m.version)
                 .bind(m.name)
-                .bind(now_millis())
+                .bind(self.now_millis())
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;

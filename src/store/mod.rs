@@ -27,6 +27,7 @@ mod retention;
 mod seed;
 mod signin;
 mod sql;
+pub(crate) mod timeline;
 mod triage;
 mod users;
 mod victim;
@@ -100,12 +101,24 @@ pub struct Store {
     queries: Arc<AtomicU64>,
     /// The keys of the encrypted fields (see [`crypto`]).
     keys: Arc<crypto::Keyring>,
+    /// The audit entry the next write commits with (see [`Store::audited`]).
+    pending: Option<Arc<std::sync::Mutex<Option<audit::Pending>>>>,
+    /// Where "now" comes from (see [`crate::clock`]).
+    clock: Arc<dyn crate::clock::Clock>,
 }
 
-/// A write transaction. On SQLite it also holds the writer's turn until it ends.
+/// A write transaction: the unit of work every change goes through. On SQLite it also holds
+/// the writer's turn until it ends. The case timeline's events it appends carry their audit
+/// entries (see [`timeline`]), and a store made [`Store::audited`] adds the caller's entry at
+/// commit: the change and its record commit together or not at all. Dropped without
+/// [`WriteTx::commit`] (an error, or a request cancelled between two awaits), it rolls back.
 pub struct WriteTx {
     tx: Transaction<'static, Any>,
     queries: Arc<AtomicU64>,
+    backend: Backend,
+    /// The client's address, for the audit entries written in this transaction.
+    address: String,
+    pending: Option<Arc<std::sync::Mutex<Option<audit::Pending>>>>,
     _turn: Option<OwnedMutexGuard<()>>,
 }
 
@@ -116,7 +129,25 @@ impl WriteTx {
         &mut self.tx
     }
 
-    pub async fn commit(self) -> StoreResult<()> {
+    pub(crate) fn address(&self) -> &str {
+        &self.address
+    }
+
+    /// Appends the caller's audit entry (if the store was [`Store::audited`] and no earlier
+    /// write took it), then commits.
+    pub async fn commit(mut self) -> StoreResult<()> {
+        let pending = self.pending.take().and_then(|p| p.lock().ok().and_then(|mut p| p.take()));
+        if let Some(p) = pending {
+            let address = self.address.clone();
+            let e = audit::AuditEvent {
+                user_id: p.user_id,
+                action: &p.action,
+                subject: &p.subject,
+                detail: &p.detail,
+                address: &address,
+            };
+            audit::append(&mut self, p.at, &e).await?;
+        }
         self.tx.commit().await?;
         Ok(())
     }
@@ -172,6 +203,8 @@ impl Store {
             write_lock: (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(()))),
             queries: Arc::new(AtomicU64::new(0)),
             keys: Arc::new(crypto::Keyring::generate()),
+            clock: Arc::new(crate::clock::SystemClock),
+            pending: None,
         })
     }
 
@@ -179,6 +212,22 @@ impl Store {
     pub fn with_keys(mut self, keys: crypto::Keyring) -> Store {
         self.keys = Arc::new(keys);
         self
+    }
+
+    /// Reads the time from `clock` from now on (tests set it; production keeps the system's).
+    pub fn with_clock(mut self, clock: Arc<dyn crate::clock::Clock>) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    /// The current instant, from the store's clock: the one "now" of the whole server.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    /// [`Store::now`] as epoch milliseconds, the form stored in every table.
+    pub fn now_millis(&self) -> i64 {
+        self.clock.now().timestamp_millis()
     }
 
     pub fn keys(&self) -> &crypto::Keyring {
@@ -215,7 +264,28 @@ impl Store {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
         };
-        Ok(WriteTx { tx, queries: self.queries.clone(), _turn: turn })
+        Ok(WriteTx {
+            tx,
+            queries: self.queries.clone(),
+            backend: self.backend,
+            address: crate::privacy::context::address(),
+            pending: self.pending.clone(),
+            _turn: turn,
+        })
+    }
+
+    /// This store, with an audit entry that the next write transaction appends just before it
+    /// commits: `store.audited(..).set_legal_hold(..)` records the hold and its entry together,
+    /// or neither. A write that fails or is cancelled writes no entry.
+    pub fn audited(&self, user_id: Option<i64>, action: &str, subject: &str, detail: &str) -> Store {
+        let p = audit::Pending {
+            user_id,
+            at: self.now_millis(),
+            action: action.to_owned(),
+            subject: subject.to_owned(),
+            detail: detail.to_owned(),
+        };
+        Store { pending: Some(Arc::new(std::sync::Mutex::new(Some(p)))), ..self.clone() }
     }
 
     /// Checks the database answers (for `/healthz`).
@@ -236,10 +306,6 @@ pub(crate) fn on_unique(err: sqlx::Error, field: &'static str) -> StoreError {
         sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate(field),
         _ => StoreError::Db(err),
     }
-}
-
-pub fn now_millis() -> i64 {
-    chrono::Utc::now().timestamp_millis()
 }
 
 /// Raw access for the integration tests' failure injection. Not for application code.

@@ -90,7 +90,8 @@ impl Store {
         .bind(f.updated_at)
         .execute(w.conn())
         .await?;
-        self.event_in(&mut w, case_id, f.updated_by, f.updated_at, "payment_facts", event_body).await?;
+        super::timeline::touch_and_append(&mut w, case_id, f.updated_by, f.updated_at, "payment_facts", event_body)
+            .await?;
         w.commit().await
     }
 }

@@ -1,7 +1,7 @@
 //! What sign-in security needs from the database: attempt counts (for throttling), every
 //! session of a user (to end them all), and the encrypted second-factor secret.
 
-use super::{Store, StoreError, StoreResult, now_millis};
+use super::{Store, StoreError, StoreResult};
 
 /// A session as its owner sees it in their account page (never its token).
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -67,7 +67,7 @@ impl Store {
              WHERE user_id = $1 AND expires_at > $2 AND kind IN ('web', 'api') ORDER BY last_seen_at DESC",
         )
         .bind(user_id)
-        .bind(now_millis())
+        .bind(self.now_millis())
         .fetch_all(self.pool())
         .await?)
     }

@@ -146,37 +146,8 @@ impl Store {
         .bind(at)
         .execute(w.conn())
         .await?;
-        self.event_in(&mut w, case_id, a.recorded_by, at, "action", event_body).await?;
+        super::timeline::touch_and_append(&mut w, case_id, a.recorded_by, at, "action", event_body).await?;
         w.commit().await
-    }
-
-    pub(crate) async fn event_in(
-        &self,
-        w: &mut super::WriteTx,
-        case_id: i64,
-        actor: i64,
-        at: i64,
-        kind: &str,
-        body: &str,
-    ) -> StoreResult<()> {
-        let changed = sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2")
-            .bind(at)
-            .bind(case_id)
-            .execute(w.conn())
-            .await?
-            .rows_affected();
-        if changed == 0 {
-            return Err(StoreError::NotFound);
-        }
-        sqlx::query("INSERT INTO case_events (case_id, at, actor_id, kind, body) VALUES ($1, $2, $3, $4, $5)")
-            .bind(case_id)
-            .bind(at)
-            .bind(actor)
-            .bind(kind)
-            .bind(body)
-            .execute(w.conn())
-            .await?;
-        Ok(())
     }
 
     pub async fn case_actions(&self, case_id: i64) -> StoreResult<Vec<CaseAction>> {
@@ -191,14 +162,7 @@ impl Store {
     /// Keeps the queue's ordering columns in step with the case's deadlines and tasks.
     pub async fn set_urgency(&self, case_id: i64, u: &Urgency) -> StoreResult<()> {
         let mut w = self.write().await?;
-        sqlx::query("UPDATE cases SET urgent = $1, next_due_at = $2, queue_rank = $3, rank_until = $4 WHERE id = $5")
-            .bind(i64::from(u.urgent))
-            .bind(u.next_due_at.unwrap_or(NOTHING_DUE))
-            .bind(u.rank)
-            .bind(u.until)
-            .bind(case_id)
-            .execute(w.conn())
-            .await?;
+        set_urgency_in(&mut w, case_id, u).await?;
         w.commit().await
     }
 
@@ -226,18 +190,14 @@ impl Store {
         for t in tasks {
             insert_task(&mut w, case_id, t, at).await?;
         }
-        self.event_in(&mut w, case_id, actor, at, "tasks", event_body).await?;
+        super::timeline::touch_and_append(&mut w, case_id, actor, at, "tasks", event_body).await?;
         w.commit().await
     }
 
     pub async fn case_tasks(&self, case_id: i64) -> StoreResult<Vec<Task>> {
-        Ok(sqlx::query_as(
-            "SELECT t.id, t.case_id, t.plan_id, t.step_id, t.title, t.owner_id, u.display_name AS owner_name, t.due_at, t.done_at
-             FROM case_tasks t LEFT JOIN users u ON u.id = t.owner_id WHERE t.case_id = $1 ORDER BY t.id",
-        )
-        .bind(case_id)
-        .fetch_all(self.pool())
-        .await?)
+        self.counted(1);
+        let mut conn = self.pool.acquire().await?;
+        tasks_on(&mut conn, case_id).await
     }
 
     /// Marks a task done (or not done again, with `done = false`).
@@ -318,7 +278,7 @@ impl Store {
             sql.push(")");
             sql.query().execute(w.conn()).await?;
         }
-        self.event_in(&mut w, case_id, actor, at, "trail", event_body).await?;
+        super::timeline::touch_and_append(&mut w, case_id, actor, at, "trail", event_body).await?;
         w.commit().await
     }
 
@@ -354,7 +314,7 @@ impl Store {
             .bind(row_id)
             .execute(w.conn())
             .await?;
-        self.event_in(&mut w, case_id, actor, at, "trail_removed", &row_id.to_string()).await?;
+        super::timeline::touch_and_append(&mut w, case_id, actor, at, "trail_removed", &row_id.to_string()).await?;
         w.commit().await
     }
 
@@ -396,7 +356,15 @@ impl Store {
                 return Err(StoreError::NotFound);
             }
         }
-        self.event_in(&mut w, case_id, actor, at, "restoration", &format!("{} {}", r.route, r.status)).await?;
+        super::timeline::touch_and_append(
+            &mut w,
+            case_id,
+            actor,
+            at,
+            "restoration",
+            &format!("{} {}", r.route, r.status),
+        )
+        .await?;
         w.commit().await
     }
 
@@ -569,7 +537,7 @@ impl Store {
         for t in tasks {
             insert_task(&mut w, case_id, t, at).await?;
         }
-        self.event_in(&mut w, case_id, actor, at, "tasks", plan_id).await?;
+        super::timeline::touch_and_append(&mut w, case_id, actor, at, "tasks", plan_id).await?;
         w.commit().await
     }
 }
@@ -588,5 +556,29 @@ pub(crate) async fn insert_task(w: &mut super::WriteTx, case_id: i64, t: &NewTas
     .bind(at)
     .execute(w.conn())
     .await?;
+    Ok(())
+}
+
+/// The case's tasks as `conn` sees them (inside a write, before it commits).
+pub(super) async fn tasks_on(conn: &mut sqlx::AnyConnection, case_id: i64) -> StoreResult<Vec<Task>> {
+    Ok(sqlx::query_as(
+        "SELECT t.id, t.case_id, t.plan_id, t.step_id, t.title, t.owner_id, u.display_name AS owner_name, t.due_at, t.done_at
+         FROM case_tasks t LEFT JOIN users u ON u.id = t.owner_id WHERE t.case_id = $1 ORDER BY t.id",
+    )
+    .bind(case_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Sets the queue's ordering columns inside the write `w`.
+pub(super) async fn set_urgency_in(w: &mut super::WriteTx, case_id: i64, u: &Urgency) -> StoreResult<()> {
+    sqlx::query("UPDATE cases SET urgent = $1, next_due_at = $2, queue_rank = $3, rank_until = $4 WHERE id = $5")
+        .bind(i64::from(u.urgent))
+        .bind(u.next_due_at.unwrap_or(NOTHING_DUE))
+        .bind(u.rank)
+        .bind(u.until)
+        .bind(case_id)
+        .execute(w.conn())
+        .await?;
     Ok(())
 }

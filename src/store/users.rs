@@ -5,7 +5,7 @@ use sahayak_domain::case::Lang;
 use sqlx::any::AnyRow;
 use sqlx::{FromRow, Row};
 
-use super::{Backend, Store, StoreError, StoreResult, now_millis, on_unique};
+use super::{Backend, Store, StoreError, StoreResult, on_unique};
 
 /// A staff member as the application sees them: no password hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,7 +88,7 @@ impl Store {
         .bind(u.password_hash)
         .bind(u.role.code())
         .bind(u.lang.code())
-        .bind(now_millis())
+        .bind(self.now_millis())
         .fetch_one(w.conn())
         .await
         .map_err(|e| on_unique(e, "username"))?;
@@ -143,11 +143,7 @@ impl Store {
 
     pub async fn set_last_district(&self, user_id: i64, district_id: i64) -> StoreResult<()> {
         let mut w = self.write().await?;
-        sqlx::query("UPDATE users SET last_district_id = $1 WHERE id = $2 AND last_district_id IS DISTINCT FROM $1")
-            .bind(district_id)
-            .bind(user_id)
-            .execute(w.conn())
-            .await?;
+        set_last_district_in(&mut w, user_id, district_id).await?;
         w.commit().await
     }
 
@@ -169,7 +165,7 @@ impl Store {
         csrf: &str,
         ttl_ms: i64,
     ) -> StoreResult<()> {
-        let now = now_millis();
+        let now = self.now_millis();
         let mut w = self.write().await?;
         sqlx::query(
             "INSERT INTO sessions (token_hash, user_id, kind, csrf, created_at, last_seen_at, expires_at)
@@ -209,7 +205,7 @@ impl Store {
             last_seen_at: row.try_get("last_seen_at")?,
             expires_at: row.try_get("expires_at")?,
         };
-        let now = now_millis();
+        let now = self.now_millis();
         if now >= info.expires_at || now - info.last_seen_at > idle_timeout_ms {
             self.delete_session(token_hash).await?;
             return Ok(None);
@@ -231,4 +227,14 @@ impl Store {
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(w.conn()).await?;
         w.commit().await
     }
+}
+
+/// The district the user's intake form starts in next time, inside the write `w`.
+pub(super) async fn set_last_district_in(w: &mut super::WriteTx, user_id: i64, district_id: i64) -> StoreResult<()> {
+    sqlx::query("UPDATE users SET last_district_id = $1 WHERE id = $2 AND last_district_id IS DISTINCT FROM $1")
+        .bind(district_id)
+        .bind(user_id)
+        .execute(w.conn())
+        .await?;
+    Ok(())
 }

@@ -15,7 +15,7 @@ use super::facts::{self, Triage};
 use crate::cases::access::{self, CaseHandle, require};
 use crate::cases::panels::{Panel, Place};
 use crate::cases::views::{self, Opt};
-use crate::store::{CASE_ANSWERS, PaymentFacts, User, now_millis};
+use crate::store::{CASE_ANSWERS, PaymentFacts, User};
 use crate::web::AppState;
 use crate::web::error::{AppError, FieldErrors};
 use crate::web::form::FormData;
@@ -63,7 +63,7 @@ fn time(v: &Option<String>, now: i64, field: &'static str, e: &mut FieldErrors) 
 pub async fn save(state: &AppState, user: &User, handle: &CaseHandle, input: &PaymentInput) -> Result<(), AppError> {
     require(user, Permission::Edit)?;
     let mut e = FieldErrors::default();
-    let now = now_millis();
+    let now = state.now_millis();
     let debit_key = match input.debit {
         None => CASE_ANSWERS,
         Some(id) => {

@@ -2,7 +2,6 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -154,7 +153,7 @@ pub async fn get(
     Path(id): Path<i64>,
 ) -> Result<Json<AdviceJson>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
-    let t = super::facts::load(&state, handle.case(), Utc::now()).await?;
+    let t = super::facts::load(&state, handle.case(), state.now()).await?;
     let view = advice_text::view(api.lang, &t.advice);
     Ok(Json(AdviceJson {
         decision: serde_json::to_value(&t.advice).map_err(|e| AppError::Internal(e.into()))?,

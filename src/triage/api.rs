@@ -2,7 +2,6 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -147,7 +146,7 @@ pub async fn deadlines(
     Path(id): Path<i64>,
 ) -> Result<Json<Vec<DeadlineJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
-    let t = super::facts::load(&state, handle.case(), Utc::now()).await?;
+    let t = super::facts::load(&state, handle.case(), state.now()).await?;
     let lang = match api.lang {
         sahayak_domain::case::Lang::Hi => sahayak_domain::deadlines::Lang::Hi,
         sahayak_domain::case::Lang::En => sahayak_domain::deadlines::Lang::En,

@@ -181,36 +181,67 @@ pub fn queue_rank(case: &Case, t: &Triage, now: DateTime<Utc>) -> Rank {
 
 /// Reads what the triage views need and computes the deadlines as of `now`.
 pub async fn load(state: &AppState, case: &Case, now: DateTime<Utc>) -> Result<Triage, AppError> {
-    let actions = state.store.case_actions(case.id).await?;
-    let trail = state.store.trail(case.id).await?;
-    let tasks = state.store.case_tasks(case.id).await?;
-    let payment = state.store.payment_facts(case.id).await?;
+    let recorded = recorded(state, case.id).await?;
     let engine = state.deadline_engine(case.district_id).await?;
+    Ok(compute(&engine, case, recorded, now))
+}
+
+/// What is recorded about the case besides its fields.
+pub async fn recorded(state: &AppState, case_id: i64) -> Result<Recorded, AppError> {
+    Ok(Recorded {
+        actions: state.store.case_actions(case_id).await?,
+        trail: state.store.trail(case_id).await?,
+        tasks: state.store.case_tasks(case_id).await?,
+        payment: state.store.payment_facts(case_id).await?,
+    })
+}
+
+/// For a change to the case's own fields or status: what its queue columns become, given the
+/// case as the change leaves it (inside the change's transaction; the rest is read now).
+pub async fn ranker(state: &AppState, case: &Case) -> Result<impl FnOnce(&Case) -> Urgency + use<>, AppError> {
+    let recorded = recorded(state, case.id).await?;
+    let engine = state.deadline_engine(case.district_id).await?;
+    let now = state.now();
+    Ok(move |changed: &Case| urgency(changed, &compute(&engine, changed, recorded, now), now))
+}
+
+/// What is recorded about a case besides its fields.
+pub struct Recorded {
+    pub actions: Vec<CaseAction>,
+    pub trail: Vec<TrailRow>,
+    pub tasks: Vec<Task>,
+    pub payment: Vec<PaymentFacts>,
+}
+
+/// The deadlines and advice of `case` as of `now`, from what is recorded (no I/O).
+pub fn compute(engine: &deadlines::Engine, case: &Case, r: Recorded, now: DateTime<Utc>) -> Triage {
+    let Recorded { actions, trail, tasks, payment } = r;
     let facts = case_facts(case, &actions, &trail, &payment);
     let deadlines = engine.compute(&facts, now);
-    let advice = advice::advise(&engine, &facts, now);
-    Ok(Triage { actions, trail, tasks, payment, deadlines, advice })
+    let advice = advice::advise(engine, &facts, now);
+    Triage { actions, trail, tasks, payment, deadlines, advice }
+}
+
+/// The queue's ordering columns of `case` as of `now`.
+pub fn urgency(case: &Case, t: &Triage, now: DateTime<Utc>) -> Urgency {
+    let r = queue_rank(case, t, now);
+    Urgency { urgent: r.urgent(), next_due_at: next_due(&t.deadlines, &t.tasks, now), rank: r.key(), until: r.until }
 }
 
 /// Brings the queue's ordering columns up to date after something changed on the case (or
 /// time moved its rank on: see [`sweep`]).
 pub async fn refresh(state: &AppState, case_id: i64) -> Result<(), AppError> {
     let case = state.store.case(case_id).await?;
-    let now = Utc::now();
+    let now = state.now();
     let t = load(state, &case, now).await?;
-    let r = queue_rank(&case, &t, now);
-    let due = next_due(&t.deadlines, &t.tasks, now);
-    state
-        .store
-        .set_urgency(case.id, &Urgency { urgent: r.urgent(), next_due_at: due, rank: r.key(), until: r.until })
-        .await?;
+    state.store.set_urgency(case.id, &urgency(&case, &t, now)).await?;
     Ok(())
 }
 
 /// Ranks again the open cases whose rank time has overtaken (a golden window ended, a deadline
 /// was missed for good, a new case not ranked yet), a batch at a time; returns how many.
 pub async fn sweep(state: &AppState, batch: i64) -> Result<usize, AppError> {
-    let ids = state.store.stale_ranks(Utc::now().timestamp_millis(), batch).await?;
+    let ids = state.store.stale_ranks(state.now_millis(), batch).await?;
     for id in &ids {
         refresh(state, *id).await?;
     }

@@ -21,12 +21,11 @@ use axum::extract::DefaultBodyLimit;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{delete, get, post};
-use chrono::Utc;
 use sahayak_domain::access::CaseAction as Permission;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::cases::access::{self, CaseHandle, require};
-use crate::store::{CaseAction, User, now_millis};
+use crate::store::{CaseAction, User};
 use crate::web::AppState;
 use crate::web::error::{AppError, FieldErrors};
 use crate::web::form::FormData;
@@ -40,7 +39,7 @@ pub async fn panels(
     staff: &Staff,
     handle: &CaseHandle,
 ) -> Result<Vec<crate::cases::panels::Panel>, AppError> {
-    let now = Utc::now();
+    let now = state.now();
     let t = facts::load(state, handle.case(), now).await?;
     let mut out = panel::panels(state, staff, handle, &t, now)?;
     out.extend(advice::panel(state, staff, handle, &t)?);
@@ -107,7 +106,7 @@ pub async fn record(
     if kind.is_none() {
         e.add("action", "error-choice");
     }
-    let now = now_millis();
+    let now = state.now_millis();
     // Empty means now (the field offers "now" as its first choice).
     let done_at = match input.done_at.trim() {
         "" => Some(now),

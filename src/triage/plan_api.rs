@@ -2,7 +2,6 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use chrono::Utc;
 use sahayak_domain::plans::Plan;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -46,7 +45,7 @@ pub async fn tasks(
 ) -> Result<Json<Vec<TaskJson>>, AppError> {
     let handle = access::open(&state, &api.user, id).await?;
     let lang = text_lang(api.lang);
-    let now = Utc::now().timestamp_millis();
+    let now = state.now_millis();
     Ok(Json(
         state
             .store

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use chrono::{TimeDelta, Utc};
+use chrono::TimeDelta;
 use sahayak_domain::access::{CaseAction as Permission, Role};
 use sahayak_domain::case::{Gender, Lang, MoneyLeft};
 use sahayak_domain::plans::{After, Circumstances, Place, Plan, Step};
@@ -19,7 +19,7 @@ use crate::cases::access::{self, CaseHandle, require};
 use crate::cases::panels::{Panel, Place as PagePlace};
 use crate::cases::views::{self, Opt};
 use crate::config::Config;
-use crate::store::{Case, CaseFields, NewTask, Task, User, now_millis};
+use crate::store::{Case, CaseFields, NewTask, Task, User};
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::form::FormData;
@@ -139,8 +139,8 @@ pub async fn switch_plan(state: &AppState, user: &User, handle: &CaseHandle, pla
     let plan = Plan::get(plan_id.trim()).ok_or(AppError::invalid("plan", "error-choice"))?;
     let c = handle.case();
     let owners = owners(state, c.district_id, c.assignee_id).await?;
-    let tasks = tasks_for(plan, circumstances(&c.fields, &state.config), &c.fields, now_millis(), &owners);
-    state.store.replace_plan_tasks(c.id, &tasks, user.id, now_millis(), &plan.id).await?;
+    let tasks = tasks_for(plan, circumstances(&c.fields, &state.config), &c.fields, state.now_millis(), &owners);
+    state.store.replace_plan_tasks(c.id, &tasks, user.id, state.now_millis(), &plan.id).await?;
     super::facts::refresh(state, c.id).await
 }
 
@@ -153,7 +153,7 @@ pub async fn set_done(
     done: bool,
 ) -> Result<(), AppError> {
     require(user, Permission::Edit)?;
-    state.store.set_task_done(handle.id(), task_id, done, user.id, now_millis()).await?;
+    state.store.set_task_done(handle.id(), task_id, done, user.id, state.now_millis()).await?;
     super::facts::refresh(state, handle.id()).await
 }
 
@@ -170,7 +170,7 @@ pub async fn complete_by_action(
     }
     for t in state.store.case_tasks(case_id).await? {
         if t.done_at.is_none() && t.step_id.as_deref().is_some_and(|s| steps.contains(&s)) {
-            state.store.set_task_done(case_id, t.id, true, user.id, now_millis()).await?;
+            state.store.set_task_done(case_id, t.id, true, user.id, state.now_millis()).await?;
         }
     }
     Ok(())
@@ -195,9 +195,8 @@ pub fn place_label(page: &Page, p: Place) -> String {
     page.t(&format!("place-{}", code.replace('_', "-")))
 }
 
-fn step_view(page: &Page, t: &Task, step: Option<&Step>) -> StepView {
+fn step_view(page: &Page, now: i64, t: &Task, step: Option<&Step>) -> StepView {
     let lang = text_lang(page.lang);
-    let now = Utc::now().timestamp_millis();
     let left = t.due_at.map(|d| TimeDelta::milliseconds(d - now));
     StepView {
         task_id: t.id,
@@ -243,6 +242,7 @@ pub fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle, tasks: &[Task
         .map(|t| {
             step_view(
                 &page,
+                state.now_millis(),
                 t,
                 t.plan_id.as_deref().and_then(Plan::get).and_then(|p| t.step_id.as_deref().and_then(|s| p.step(s))),
             )
@@ -334,7 +334,7 @@ pub struct VictimPlan {
 
 pub async fn victim_plan(state: &AppState, c: &Case, page: &Page) -> Result<VictimPlan, AppError> {
     let lang = text_lang(page.lang);
-    let now = Utc::now();
+    let now = state.now();
     let t = super::facts::load(state, c, now).await?;
     let tasks = &t.tasks;
     let plan = tasks.iter().rev().find_map(|t| t.plan_id.as_deref()).and_then(Plan::get);
@@ -381,7 +381,7 @@ pub async fn victim_sheet(
     let body = VictimSheet {
         reference: c.reference.clone(),
         victim: c.fields.victim_name.clone(),
-        today: sahayak_domain::time::display_ist_date(Utc::now()),
+        today: sahayak_domain::time::display_ist_date(state.now()),
         plan_title: plan.title,
         steps: plan.steps,
         deadlines: plan.deadlines,

@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Response};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use super::panel::duration_text;
@@ -58,8 +58,7 @@ pub struct QueueQuery {
     mine: String,
 }
 
-pub fn queue_row(page: &Page, districts: &[crate::store::District], q: &QueueItem) -> QueueRow {
-    let now = Utc::now();
+pub fn queue_row(page: &Page, districts: &[crate::store::District], q: &QueueItem, now: DateTime<Utc>) -> QueueRow {
     let due = q.next_due_at.map(sahayak_domain::time::from_millis);
     QueueRow {
         row: views::case_row(page, districts, &q.case),
@@ -99,7 +98,7 @@ pub async fn page(
     let districts = state.districts().await?;
     let mine = q.mine == "1";
     let items = state.store.queue(&scope(&staff.user), mine.then_some(staff.user.id), QUEUE_SIZE).await?;
-    let now = Utc::now().timestamp_millis();
+    let now = state.now_millis();
     let reminders = state
         .store
         .open_tasks_of(staff.user.id, 10)
@@ -114,7 +113,7 @@ pub async fn page(
         .collect();
     let totals = super::trail::totals_text(&state.store.money_totals(None, &scope(&staff.user)).await?);
     let mut groups: Vec<Group> = Vec::new();
-    for row in items.iter().map(|i| queue_row(&page, &districts, i)) {
+    for row in items.iter().map(|i| queue_row(&page, &districts, i, state.now())) {
         let title = page.t(match row.tier {
             Tier::AtRisk | Tier::Golden => "queue-golden",
             Tier::Deadline | Tier::Task => "queue-deadlines",

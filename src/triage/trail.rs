@@ -5,6 +5,7 @@ use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use chrono::{DateTime, Utc};
 use sahayak_domain::access::CaseAction as Permission;
 use sahayak_domain::money::Paise;
 use unicode_normalization::UnicodeNormalization;
@@ -13,7 +14,7 @@ use super::import::{self, ParsedRow, RowError};
 use crate::cases::access::{self, CaseHandle, require};
 use crate::cases::panels::Panel;
 use crate::cases::views::{self, Opt};
-use crate::store::{MoneyTotals, Restoration, TrailRow, User, now_millis};
+use crate::store::{MoneyTotals, Restoration, TrailRow, User};
 use crate::web::AppState;
 use crate::web::error::{AppError, FieldErrors};
 use crate::web::form::FormData;
@@ -104,8 +105,8 @@ fn money(v: &Option<String>, field: &'static str, e: &mut FieldErrors) -> Option
     }
 }
 
-fn time(v: &Option<String>, field: &'static str, e: &mut FieldErrors) -> Option<i64> {
-    match crate::web::when::parse(v.as_deref().unwrap_or_default(), chrono::Utc::now())? {
+fn time(v: &Option<String>, field: &'static str, e: &mut FieldErrors, now: DateTime<Utc>) -> Option<i64> {
+    match crate::web::when::parse(v.as_deref().unwrap_or_default(), now)? {
         Ok(t) => Some(t.timestamp_millis()),
         Err(()) => {
             e.add(field, "error-datetime");
@@ -114,7 +115,7 @@ fn time(v: &Option<String>, field: &'static str, e: &mut FieldErrors) -> Option<
     }
 }
 
-pub fn validate(input: &TrailInput) -> Result<TrailRow, FieldErrors> {
+pub fn validate(input: &TrailInput, now: DateTime<Utc>) -> Result<TrailRow, FieldErrors> {
     let mut e = FieldErrors::default();
     let layer = match input.layer.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => 1,
@@ -142,12 +143,12 @@ pub fn validate(input: &TrailInput) -> Result<TrailRow, FieldErrors> {
         to_account: text(&input.to_account, 100, "to_account", &mut e),
         ifsc: text(&input.ifsc, 20, "ifsc", &mut e).map(|s| s.to_uppercase()),
         utr: text(&input.utr, 60, "utr", &mut e),
-        at: time(&input.at, "at", &mut e),
+        at: time(&input.at, "at", &mut e, now),
         amount_paise: amount.unwrap_or(0),
         disputed_paise: money(&input.disputed, "disputed", &mut e),
         action: action.to_owned(),
         hold_paise: money(&input.hold_amount, "hold_amount", &mut e),
-        hold_at: time(&input.hold_at, "hold_at", &mut e),
+        hold_at: time(&input.hold_at, "hold_at", &mut e, now),
         remarks: text(&input.remarks, 1000, "remarks", &mut e),
         source: "manual".into(),
     };
@@ -156,14 +157,14 @@ pub fn validate(input: &TrailInput) -> Result<TrailRow, FieldErrors> {
 
 pub async fn add(state: &AppState, user: &User, handle: &CaseHandle, input: &TrailInput) -> Result<(), AppError> {
     require(user, Permission::Edit)?;
-    let row = validate(input).map_err(AppError::Invalid)?;
-    state.store.add_trail_rows(handle.id(), &[row], user.id, now_millis(), "1").await?;
+    let row = validate(input, state.now()).map_err(AppError::Invalid)?;
+    state.store.add_trail_rows(handle.id(), &[row], user.id, state.now_millis(), "1").await?;
     super::facts::refresh(state, handle.id()).await
 }
 
 pub async fn remove(state: &AppState, user: &User, handle: &CaseHandle, row_id: i64) -> Result<(), AppError> {
     require(user, Permission::Edit)?;
-    state.store.delete_trail_row(handle.id(), row_id, user.id, now_millis()).await?;
+    state.store.delete_trail_row(handle.id(), row_id, user.id, state.now_millis()).await?;
     super::facts::refresh(state, handle.id()).await
 }
 
@@ -184,7 +185,7 @@ pub async fn preview(
     let rows: Vec<TrailRow> = parsed.rows.iter().map(|r| r.trail.clone()).collect();
     let json = serde_json::to_string(&rows.iter().map(StoredRow::from).collect::<Vec<_>>())
         .map_err(|e| AppError::Internal(e.into()))?;
-    let id = state.store.stash_import(handle.id(), &json, user.id, now_millis()).await?;
+    let id = state.store.stash_import(handle.id(), &json, user.id, state.now_millis()).await?;
     Ok((id, parsed.rows, parsed.errors))
 }
 
@@ -194,7 +195,7 @@ pub async fn confirm(state: &AppState, user: &User, handle: &CaseHandle, import_
     let json = state.store.take_import(handle.id(), import_id).await?;
     let rows: Vec<StoredRow> = serde_json::from_str(&json).map_err(|e| AppError::Internal(e.into()))?;
     let rows: Vec<TrailRow> = rows.into_iter().map(TrailRow::from).collect();
-    state.store.add_trail_rows(handle.id(), &rows, user.id, now_millis(), &rows.len().to_string()).await?;
+    state.store.add_trail_rows(handle.id(), &rows, user.id, state.now_millis(), &rows.len().to_string()).await?;
     super::facts::refresh(state, handle.id()).await?;
     tracing::info!(case_id = handle.id(), rows = rows.len(), "money trail imported");
     Ok(rows.len())
@@ -315,7 +316,7 @@ pub async fn save_restoration(
         note,
         updated_at: 0,
     };
-    state.store.save_restoration(handle.id(), &r, user.id, now_millis()).await?;
+    state.store.save_restoration(handle.id(), &r, user.id, state.now_millis()).await?;
     Ok(())
 }
 

@@ -9,7 +9,7 @@ use sahayak_domain::access::CaseAction;
 
 use crate::cases::access::{self, CaseHandle, require};
 use crate::cases::panels::Panel;
-use crate::store::{StoreError, now_millis};
+use crate::store::StoreError;
 use crate::web::AppState;
 use crate::web::error::AppError;
 use crate::web::form::FormData;
@@ -92,9 +92,9 @@ pub(super) async fn issue(
         return Err(AppError::BadRequest("retention-erased-no-edit"));
     }
     let code = super::new_code();
-    state.store.set_victim_code(c.id, &code, now_millis()).await?;
     let subject = crate::privacy::audit::case_subject(c.id);
-    crate::privacy::audit::record(state, Some(staff_user.id), "case.victim_code", &subject, "").await;
+    let audited = state.store.audited(Some(staff_user.id), "case.victim_code", &subject, "");
+    audited.set_victim_code(c.id, &code, state.now_millis()).await?;
     let text = crate::web::i18n::catalogs().get_with(
         c.fields.victim_lang,
         "victim-code-message",
@@ -134,7 +134,7 @@ pub async fn request_done(
     staff.check_csrf(form.csrf())?;
     let handle = access::open_by_reference(&state, &staff.user, &reference).await?;
     require(&staff.user, CaseAction::Edit)?;
-    match state.store.handle_victim_request(handle.id(), request_id, staff.user.id, now_millis()).await {
+    match state.store.handle_victim_request(handle.id(), request_id, staff.user.id, state.now_millis()).await {
         Ok(()) | Err(StoreError::NotFound) => {}
         Err(e) => return Err(e.into()),
     }

@@ -10,7 +10,7 @@ use sahayak_domain::case::Lang;
 
 use crate::cases::access::{self, CaseHandle};
 use crate::evidence::receive::{Upload, check_announced_size, receive};
-use crate::store::{VictimSession, now_millis};
+use crate::store::VictimSession;
 use crate::triage::plans::{VictimPlan, victim_plan};
 use crate::web::error::{AppError, FieldErrors};
 use crate::web::form::{FormData, clean_text};
@@ -51,6 +51,7 @@ impl VictimVisit {
             csrf: self.session.csrf.clone(),
             path: self.path.clone(),
             centre: state.config.centre(lang).to_owned(),
+            now: Some(state.now()),
         }
     }
 
@@ -66,8 +67,11 @@ impl FromRequestParts<AppState> for VictimVisit {
         let to_form = || Redirect::to("/track").into_response();
         let Some(token) = cookie(&parts.headers, VICTIM_COOKIE) else { return Err(to_form()) };
         let hash = token_hash(token);
-        let session =
-            state.store.victim_session(&hash, now_millis()).await.map_err(|e| AppError::from(e).into_response())?;
+        let session = state
+            .store
+            .victim_session(&hash, state.now_millis())
+            .await
+            .map_err(|e| AppError::from(e).into_response())?;
         let Some(session) = session else { return Err(to_form()) };
         Ok(VictimVisit {
             session,
@@ -155,7 +159,7 @@ pub async fn open(
     match check_code(&state, reference, form.get("code")).await {
         Ok(handle) => {
             let token = new_token();
-            let now = now_millis();
+            let now = state.now_millis();
             let csrf = new_token();
             let expires = now + VISIT_MINUTES * 60_000;
             state.store.create_victim_session(&token_hash(&token), handle.id(), &csrf, now, expires).await?;
@@ -286,7 +290,7 @@ async fn send(
     if !errors.is_empty() {
         return render(state, visit, &handle, errors, None).await;
     }
-    state.store.add_victim_request(handle.id(), kind, &text, now_millis()).await?;
+    state.store.add_victim_request(handle.id(), kind, &text, state.now_millis()).await?;
     let subject = crate::privacy::audit::case_subject(handle.id());
     crate::privacy::audit::record(state, None, &format!("case.victim_{kind}"), &subject, "").await;
     let page = visit.page(state, handle.case().fields.victim_lang);
@@ -317,8 +321,6 @@ pub async fn upload(
         Err(AppError::Invalid(errors)) => return render(&state, &visit, &handle, errors, None).await,
         Err(e) => return Err(e),
     };
-    let subject = crate::privacy::audit::case_subject(handle.id());
-    crate::privacy::audit::record(&state, None, "case.victim_upload", &subject, &items.len().to_string()).await;
     let page = visit.page(&state, handle.case().fields.victim_lang);
     let notice = page.t1("track-files-sent", "count", items.len() as i64);
     render(&state, &visit, &handle, FieldErrors::default(), Some(notice)).await

@@ -4,7 +4,6 @@
 use std::time::Duration;
 
 use super::AppState;
-use crate::store::now_millis;
 
 /// How often each server asks whether the reference data changed: the bound on how long an
 /// edit on one server (a holiday, a district, a station) takes to reach the others.
@@ -28,7 +27,7 @@ where
     let period_ms = i64::try_from(period.as_millis()).unwrap_or(i64::MAX);
     loop {
         tokio::time::sleep(check).await;
-        match state.store.claim_job(name, &holder, now_millis(), period_ms).await {
+        match state.store.claim_job(name, &holder, state.now_millis(), period_ms).await {
             Ok(true) => {
                 if let Err(e) = job(state.clone()).await {
                     tracing::error!(job = name, error = ?e, "background job failed");

@@ -126,7 +126,7 @@ pub async fn endpoint(State(state): State<AppState>, headers: HeaderMap) -> Resu
         r.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"metrics\""));
         return Ok(r);
     }
-    let now = crate::store::now_millis();
+    let now = state.now_millis();
     let districts = state.districts().await?;
     let code = |id: i64| districts.iter().find(|d| d.id == id).map_or_else(|| id.to_string(), |d| d.code.clone());
     let (open, due) = state.store.open_case_gauges(now).await?;

@@ -59,6 +59,16 @@ pub struct AppState {
 const REFERENCE_TTL: Duration = Duration::from_secs(60);
 
 impl AppState {
+    /// The current instant (the store's clock; see [`crate::clock`]).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.store.now()
+    }
+
+    /// [`AppState::now`] as epoch milliseconds.
+    pub fn now_millis(&self) -> i64 {
+        self.store.now_millis()
+    }
+
     pub fn new(store: Store, config: Config) -> AppState {
         let passwords = crate::auth::password::Hasher::new(config.fast_password_hashing);
         let evidence = Arc::new(crate::evidence::Vault::open(&config));

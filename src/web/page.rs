@@ -15,11 +15,14 @@ pub struct Page {
     /// The current path and query, for the language switch and the login redirect.
     pub path: String,
     pub centre: String,
+    /// The request's "now" (from the store's clock), for the echo under time fields; none on
+    /// pages built without the app's state.
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Page {
     pub fn anonymous(lang: Lang, path: &str) -> Page {
-        Page { lang, user: None, csrf: String::new(), path: path.to_owned(), centre: String::new() }
+        Page { lang, user: None, csrf: String::new(), path: path.to_owned(), centre: String::new(), now: None }
     }
 
     /// The translation of `key`.
@@ -97,7 +100,10 @@ impl Page {
 
     /// What a typed time means, shown under a time field (see [`super::when::echo`]).
     pub fn when_echo(&self, text: impl AsRef<str>) -> String {
-        super::when::echo(self, text.as_ref(), chrono::Utc::now())
+        match self.now {
+            Some(now) => super::when::echo(self, text.as_ref(), now),
+            None => String::new(),
+        }
     }
 
     /// The quick choices of every time field, in this page's language.

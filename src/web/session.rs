@@ -60,6 +60,7 @@ impl Viewer {
             csrf: self.session.as_ref().map(|s| s.csrf.clone()).unwrap_or_default(),
             path: self.path.clone(),
             centre: state.config.centre(self.lang).to_owned(),
+            now: Some(state.now()),
         }
     }
 }
@@ -118,6 +119,7 @@ impl Staff {
             csrf: self.csrf.clone(),
             path: self.path.clone(),
             centre: state.config.centre(self.lang).to_owned(),
+            now: Some(state.now()),
         }
     }
 

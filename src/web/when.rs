@@ -22,6 +22,11 @@ use super::session::Staff;
 pub const CLOCK_SKEW: TimeDelta = TimeDelta::minutes(10);
 
 /// A time as typed: `None` when the field is empty, `Some(Err(()))` when it cannot be read.
+/// An instant stored as epoch milliseconds (an out-of-range value reads as the epoch).
+pub fn at_millis(ms: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}
+
 pub fn parse(text: &str, now: DateTime<Utc>) -> Option<Result<DateTime<Utc>, ()>> {
     let text = text.trim();
     if text.is_empty() {
@@ -94,7 +99,7 @@ pub struct EchoQuery {
 /// `GET /when?text=…`: the echo of a typed time, as plain text (staff only; used by the script).
 pub async fn echo_endpoint(State(state): State<AppState>, staff: Staff, Query(q): Query<EchoQuery>) -> Response {
     let page = staff.page(&state);
-    let text = echo(&page, &q.text.chars().take(100).collect::<String>(), Utc::now());
+    let text = echo(&page, &q.text.chars().take(100).collect::<String>(), state.now());
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], text).into_response()
 }
 

@@ -433,6 +433,7 @@ async fn case_at(app: &TestApp, district: &str, at: i64) {
         at,
         search_text,
         tasks: Vec::new(),
+        remember_district_for: None,
     };
     app.state.store.insert_cases_bulk(&[new]).await.unwrap();
 }

@@ -460,3 +460,53 @@ async fn without_evidence_files_the_restore_names_the_missing_ones() {
     let v = sahayak(target.dir.path(), &target.url, Some(&src.keys), &["evidence", "verify"]).await;
     assert!(v.status.success(), "{}", text(&v));
 }
+
+/// Failure injection: the target refuses the audit log's rows (loaded after the cases, their
+/// timelines and evidence records). The restore fails and leaves the database without a row;
+/// healed, the same backup restores.
+#[tokio::test]
+async fn a_restore_that_fails_half_way_restores_nothing() {
+    for db in backends() {
+        let src = populate(db).await;
+        let backups = tempfile::tempdir().unwrap();
+        let out = backups.path().join("b");
+        assert!(src.backup(&out, &["--with-evidence"]).await.status.success());
+        let target = target(db).await;
+        let migrated = sahayak(target.dir.path(), &target.url, Some(&src.keys), &["migrate"]).await;
+        assert!(migrated.status.success(), "{}", text(&migrated));
+        let store = Store::connect(&target.url).await.unwrap();
+        crate::faults::break_writes(&store, db, "audit_log", "INSERT").await;
+
+        let r = target.restore(&out, Some(&src.keys), &[]).await;
+        assert!(!r.status.success(), "{db:?}: {}", text(&r));
+        assert_eq!(store.first_table_with_data().await.unwrap(), None, "{db:?}: no row was left behind");
+        let stored = walkdir_files(&target.dir.path().join("evidence"));
+        assert!(stored.is_empty(), "{db:?}: no evidence file was copied: {stored:?}");
+
+        crate::faults::heal(&store, db, "audit_log").await;
+        let r = target.restore(&out, Some(&src.keys), &[]).await;
+        assert!(r.status.success(), "{db:?}: {}", text(&r));
+        assert!(text(&r).contains("The audit log is intact"), "{}", text(&r));
+        store.close().await;
+    }
+}
+
+/// Every file under `dir`, skipping the spool (none if it does not exist).
+fn walkdir_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                if !p.ends_with("spool") {
+                    stack.push(p);
+                }
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}

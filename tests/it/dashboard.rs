@@ -66,6 +66,7 @@ async fn insert(app: &TestApp, actor: i64, s: Spec) -> i64 {
         at: s.at,
         search_text,
         tasks: Vec::new(),
+        remember_district_for: None,
     };
     app.state.store.insert_cases_bulk(&[new]).await.unwrap()[0]
 }
@@ -77,7 +78,13 @@ async fn action(app: &TestApp, actor: i64, case: i64, code: &str, at: i64) {
 
 async fn status(app: &TestApp, actor: i64, case: i64, from: Status, to: Status, at: i64) {
     let change = StatusChange { from, to, reason: None, note: None, actor, at, follow_ups: &[] };
-    app.state.store.change_status(case, &change).await.unwrap();
+    let unchanged = |c: &sahayak::store::Case| sahayak::store::Urgency {
+        urgent: c.urgent,
+        next_due_at: c.next_due_at,
+        rank: 0,
+        until: None,
+    };
+    app.state.store.change_status(case, &change, unchanged).await.unwrap();
 }
 
 async fn task(app: &TestApp, actor: i64, case: i64, due: i64, done: Option<i64>) {

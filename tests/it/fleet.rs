@@ -50,7 +50,7 @@ async fn two_servers_on_one_postgresql_database_behave_as_one() {
     assert_eq!(refs.len(), 24, "every reference unique: {refs:?}");
 
     // A background job runs once per period, whichever servers ask.
-    let now = sahayak::store::now_millis();
+    let now = a.state.now_millis();
     let day = 24 * 3600 * 1000;
     let claims = futures_util::future::join_all([
         a.state.store.claim_job("retention", "server-a", now, day),

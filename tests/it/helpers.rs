@@ -56,6 +56,19 @@ pub async fn spawn_app(db: Db) -> TestApp {
 
 /// Like [`spawn_app`], with the configuration adjusted first (limits, storage...).
 pub async fn spawn_app_with(db: Db, adjust: impl FnOnce(&mut Config)) -> TestApp {
+    spawn_app_on(db, adjust, std::sync::Arc::new(sahayak::clock::SystemClock)).await
+}
+
+/// Like [`spawn_app`], on a clock the test sets (every "now" of the server comes from it).
+pub async fn spawn_app_at(db: Db, clock: std::sync::Arc<sahayak::clock::SetClock>) -> TestApp {
+    spawn_app_on(db, |_| {}, clock).await
+}
+
+async fn spawn_app_on(
+    db: Db,
+    adjust: impl FnOnce(&mut Config),
+    clock: std::sync::Arc<dyn sahayak::clock::Clock>,
+) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let (url, pg_db) = match db {
         Db::Sqlite => (format!("sqlite://{}", dir.path().join("test.db").display()), None),
@@ -66,7 +79,7 @@ pub async fn spawn_app_with(db: Db, adjust: impl FnOnce(&mut Config)) -> TestApp
     };
     let mut config = Config::for_tests(&url, dir.path());
     adjust(&mut config);
-    let store = Store::connect(&url).await.expect("database reachable");
+    let store = Store::connect(&url).await.expect("database reachable").with_clock(clock);
     store.migrate(&|_, _, _| {}).await.expect("migrations apply");
     let state = AppState::new(store, config);
     let jaipur = state

@@ -320,7 +320,7 @@ async fn erasure_removes_personal_data_after_retention_and_keeps_anonymous_facts
         // Forty days after closure.
         let day = 86_400_000i64;
         sql(&app, &format!("UPDATE cases SET closed_at = closed_at - {}", 40 * day)).await;
-        let now = sahayak::store::now_millis();
+        let now = app.state.now_millis();
         let dry = sahayak::privacy::retention::run(&app.state, now, true).await.unwrap();
         assert_eq!((dry.checked, dry.erased), (2, 1), "held cases are not even candidates");
         assert!(search(&app, &token, "xylophone").await.len() == 1, "a dry run changes nothing");
