@@ -131,10 +131,13 @@ pub async fn totp_enable(State(state): State<AppState>, staff: Staff, form: Form
         let body = totp_page(&state, &staff, secret, Some(error))?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body.render()?)).into_response());
     };
-    state.store.set_totp_secret(staff.user.id, Some(&secret)).await?;
+    let subject = format!("user:{}", staff.user.username);
+    state
+        .store
+        .audited(Some(staff.user.id), "totp.on", &subject, "")
+        .set_totp_secret(staff.user.id, Some(&secret))
+        .await?;
     state.store.use_totp_step(staff.user.id, step).await?;
-    crate::privacy::audit::record(&state, Some(staff.user.id), "totp.on", &format!("user:{}", staff.user.username), "")
-        .await;
     Ok(Redirect::to("/account?done=totp-on").into_response())
 }
 

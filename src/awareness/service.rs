@@ -193,15 +193,8 @@ pub async fn create_institution(state: &AppState, user: &User, w: &InstitutionWr
     let c = check_institution(&mut e, w);
     e.into_result()?;
     let district = district.ok_or(AppError::NotFound)?;
-    let id = state.store.add_institution(district.id, &c.fields(), user.id, state.now_millis()).await?;
-    crate::privacy::audit::record(
-        state,
-        Some(user.id),
-        "awareness.institution_create",
-        &subject("institution", id),
-        "",
-    )
-    .await;
+    let audited = state.store.audited(Some(user.id), "awareness.institution_create", "institution:{id}", "");
+    let id = audited.add_institution(district.id, &c.fields(), user.id, state.now_millis()).await?;
     tracing::info!(institution_id = id, "institution added");
     Ok(id)
 }
@@ -383,30 +376,16 @@ async fn save_programme(
     let now = state.now_millis();
     let id = match existing {
         Some(p) => {
-            state.store.update_programme(p.id, &fields, now).await?;
-            crate::privacy::audit::record(
-                state,
-                Some(user.id),
-                "awareness.programme_update",
-                &subject("programme", p.id),
-                &status,
-            )
-            .await;
+            let subject = subject("programme", p.id);
+            let audited = state.store.audited(Some(user.id), "awareness.programme_update", &subject, &status);
+            audited.update_programme(p.id, &fields, now).await?;
             p.id
         }
         None => {
             let token = crate::web::session::new_token();
             let district = institution.get().district_id;
-            let id = state.store.add_programme(district, &fields, &token, user.id, now).await?;
-            crate::privacy::audit::record(
-                state,
-                Some(user.id),
-                "awareness.programme_create",
-                &subject("programme", id),
-                &status,
-            )
-            .await;
-            id
+            let audited = state.store.audited(Some(user.id), "awareness.programme_create", "programme:{id}", &status);
+            audited.add_programme(district, &fields, &token, user.id, now).await?
         }
     };
     tracing::info!(programme_id = id, status = %status, "programme saved");

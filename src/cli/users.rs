@@ -60,15 +60,14 @@ pub async fn run_user(state: &AppState, command: UserCommand) -> anyhow::Result<
         UserCommand::Add { name, role, districts, display_name, lang } => (name, role, districts, display_name, lang),
         UserCommand::SignOut { name } => {
             let id = user_id(state, &name).await?;
-            let ended = state.store.delete_sessions_of(id).await?;
-            crate::privacy::audit::record(state, None, "logout.everywhere", &format!("user:{name}"), "cli").await;
+            let audited = state.store.audited(None, "logout.everywhere", &format!("user:{name}"), "cli");
+            let ended = audited.delete_sessions_of(id).await?;
             println!("Ended {ended} session(s) of {name}.");
             return Ok(ExitCode::SUCCESS);
         }
         UserCommand::ResetTwoStep { name } => {
             let id = user_id(state, &name).await?;
-            state.store.set_totp_secret(id, None).await?;
-            crate::privacy::audit::record(state, None, "totp.off", &format!("user:{name}"), "cli").await;
+            state.store.audited(None, "totp.off", &format!("user:{name}"), "cli").set_totp_secret(id, None).await?;
             println!("Two-step sign-in is off for {name}; they can turn it on again from their account page.");
             return Ok(ExitCode::SUCCESS);
         }

@@ -299,15 +299,16 @@ pub fn tip_fields(w: &TipWrite) -> Result<TipFields, AppError> {
     Ok(f)
 }
 
-async fn audit(state: &AppState, user: &User, action: &str, subject: String, detail: &str) {
-    crate::privacy::audit::record(state, Some(user.id), action, &subject, detail).await;
+/// The store, with the change's audit entry to commit with it (see `Store::audited`).
+fn audited(state: &AppState, user: &User, action: &str, subject: &str, detail: &str) -> crate::store::Store {
+    state.store.audited(Some(user.id), action, subject, detail)
 }
 
 pub async fn add_station(state: &AppState, user: &User, d: &District, w: &StationWrite) -> Result<i64, AppError> {
     let f = station_fields(w)?;
-    let id = state.store.add_station(d.id, &f, user.id).await?;
+    let id =
+        audited(state, user, "directory.station_add", "station:{id}", &d.code).add_station(d.id, &f, user.id).await?;
     state.directory.forget(&d.id);
-    audit(state, user, "directory.station_add", format!("station:{id}"), &d.code).await;
     Ok(id)
 }
 
@@ -326,18 +327,18 @@ pub async fn edit_station(
 ) -> Result<(), AppError> {
     station_of(state, d, id).await?;
     let f = station_fields(w)?;
-    state.store.update_station(id, d.id, &f, user.id).await?;
-    state.directory.forget(&d.id);
     let detail = if f.active { "active" } else { "inactive" };
-    audit(state, user, "directory.station_edit", format!("station:{id}"), detail).await;
+    let audited = audited(state, user, "directory.station_edit", &format!("station:{id}"), detail);
+    audited.update_station(id, d.id, &f, user.id).await?;
+    state.directory.forget(&d.id);
     Ok(())
 }
 
 pub async fn add_contact(state: &AppState, user: &User, d: &District, w: &ContactWrite) -> Result<i64, AppError> {
     let f = contact_fields(w)?;
-    let id = state.store.add_legal_aid_contact(d.id, &f, user.id).await?;
+    let audited = audited(state, user, "directory.legal_aid_add", "legal_aid:{id}", &d.code);
+    let id = audited.add_legal_aid_contact(d.id, &f, user.id).await?;
     state.directory.forget(&d.id);
-    audit(state, user, "directory.legal_aid_add", format!("legal_aid:{id}"), &d.code).await;
     Ok(id)
 }
 
@@ -355,10 +356,10 @@ pub async fn edit_contact(
 ) -> Result<(), AppError> {
     contact_of(state, d, id).await?;
     let f = contact_fields(w)?;
-    state.store.update_legal_aid_contact(id, d.id, &f, user.id).await?;
-    state.directory.forget(&d.id);
     let detail = if f.active { "active" } else { "inactive" };
-    audit(state, user, "directory.legal_aid_edit", format!("legal_aid:{id}"), detail).await;
+    let audited = audited(state, user, "directory.legal_aid_edit", &format!("legal_aid:{id}"), detail);
+    audited.update_legal_aid_contact(id, d.id, &f, user.id).await?;
+    state.directory.forget(&d.id);
     Ok(())
 }
 
@@ -378,9 +379,10 @@ pub async fn add_tip(state: &AppState, user: &User, d: &District, w: &TipWrite) 
         super::require_state_admin(user)?;
     }
     let f = tip_fields(w)?;
-    let tip = state.store.add_tip((!w.shared).then_some(d.id), &f, user.id).await?;
     let scope = if w.shared { "shared" } else { d.code.as_str() };
-    audit(state, user, "directory.tip_add", format!("tip:{}", tip.id), scope).await;
+    let tip = audited(state, user, "directory.tip_add", "tip:{id}", scope)
+        .add_tip((!w.shared).then_some(d.id), &f, user.id)
+        .await?;
     Ok(tip)
 }
 
@@ -388,8 +390,8 @@ pub async fn edit_tip(state: &AppState, user: &User, d: &District, id: i64, w: &
     let t = tip_of(state, d, id).await?;
     may_edit_tip(user, &t)?;
     let f = tip_fields(w)?;
-    state.store.update_tip(id, &f, user.id).await?;
-    audit(state, user, "directory.tip_edit", format!("tip:{id}"), if f.active { "active" } else { "inactive" }).await;
+    let detail = if f.active { "active" } else { "inactive" };
+    audited(state, user, "directory.tip_edit", &format!("tip:{id}"), detail).update_tip(id, &f, user.id).await?;
     Ok(())
 }
 
@@ -400,9 +402,9 @@ pub async fn hide_tip(state: &AppState, user: &User, d: &District, id: i64, hidd
         // A district's own tip is deactivated, not hidden.
         return Err(AppError::invalid("hidden", "dir-error-hide-own"));
     }
-    state.store.set_tip_hidden(d.id, id, hidden, user.id).await?;
     let detail = format!("{} {}", d.code, if hidden { "hidden" } else { "shown" });
-    audit(state, user, "directory.tip_hide", format!("tip:{id}"), &detail).await;
+    let audited = audited(state, user, "directory.tip_hide", &format!("tip:{id}"), &detail);
+    audited.set_tip_hidden(d.id, id, hidden, user.id).await?;
     Ok(())
 }
 

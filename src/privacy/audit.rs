@@ -10,8 +10,11 @@ use crate::web::page::Page;
 use crate::web::session::Staff;
 use crate::web::{AppError, AppState};
 
-/// Appends an entry. A failure to audit is logged loudly but does not fail the request that
-/// already happened; the chain itself stays intact (the entry is simply missing).
+/// Appends an entry in a transaction of its own: for reads (a case opened, a file downloaded,
+/// an export), sign-ins and refusals, where nothing else is written. A change records its
+/// entry inside its own transaction instead (`Store::audited`, or the timeline's writer), so
+/// the two commit together. A failure here is logged loudly but does not fail the request
+/// that already happened; the chain itself stays intact (the entry is simply missing).
 pub async fn record(state: &AppState, user_id: Option<i64>, action: &str, subject: &str, detail: &str) {
     let address = super::context::address();
     let event = AuditEvent { user_id, action, subject, detail, address: &address };

@@ -213,6 +213,7 @@ impl Store {
         .bind(at)
         .fetch_one(w.conn())
         .await?;
+        w.created(id);
         w.commit().await?;
         Ok(id)
     }
@@ -287,6 +288,7 @@ impl Store {
         .bind(at)
         .fetch_one(w.conn())
         .await?;
+        w.created(id);
         w.commit().await?;
         Ok(id)
     }

@@ -340,6 +340,7 @@ impl Store {
         .fetch_one(w.conn())
         .await
         .map_err(|e| on_unique(e, "name_en"))?;
+        w.created(id);
         w.commit().await?;
         Ok(id)
     }
@@ -418,6 +419,7 @@ impl Store {
         .bind(by)
         .fetch_one(w.conn())
         .await?;
+        w.created(id);
         w.commit().await?;
         Ok(id)
     }
@@ -539,6 +541,7 @@ impl Store {
         .bind(by)
         .fetch_one(w.conn())
         .await?;
+        w.created(id);
         sqlx::query("UPDATE prevention_tips SET tip_key = $1 WHERE id = $2")
             .bind(format!("tip_{id}"))
             .bind(id)

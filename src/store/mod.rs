@@ -119,6 +119,7 @@ pub struct WriteTx {
     /// The client's address, for the audit entries written in this transaction.
     address: String,
     pending: Option<Arc<std::sync::Mutex<Option<audit::Pending>>>>,
+    created: Option<i64>,
     _turn: Option<OwnedMutexGuard<()>>,
 }
 
@@ -133,16 +134,26 @@ impl WriteTx {
         &self.address
     }
 
+    /// Names the row this write created: the pending audit entry's subject `kind:{id}` (see
+    /// [`Store::audited`]) becomes `kind:<id>`.
+    pub(crate) fn created(&mut self, id: i64) {
+        self.created = Some(id);
+    }
+
     /// Appends the caller's audit entry (if the store was [`Store::audited`] and no earlier
     /// write took it), then commits.
     pub async fn commit(mut self) -> StoreResult<()> {
         let pending = self.pending.take().and_then(|p| p.lock().ok().and_then(|mut p| p.take()));
         if let Some(p) = pending {
             let address = self.address.clone();
+            let subject = match self.created {
+                Some(id) => p.subject.replace("{id}", &id.to_string()),
+                None => p.subject.clone(),
+            };
             let e = audit::AuditEvent {
                 user_id: p.user_id,
                 action: &p.action,
-                subject: &p.subject,
+                subject: &subject,
                 detail: &p.detail,
                 address: &address,
             };
@@ -270,13 +281,15 @@ impl Store {
             backend: self.backend,
             address: crate::privacy::context::address(),
             pending: self.pending.clone(),
+            created: None,
             _turn: turn,
         })
     }
 
     /// This store, with an audit entry that the next write transaction appends just before it
     /// commits: `store.audited(..).set_legal_hold(..)` records the hold and its entry together,
-    /// or neither. A write that fails or is cancelled writes no entry.
+    /// or neither. A write that fails or is cancelled writes no entry. A subject `kind:{id}`
+    /// names the row the write creates (its id is not known before).
     pub fn audited(&self, user_id: Option<i64>, action: &str, subject: &str, detail: &str) -> Store {
         let p = audit::Pending {
             user_id,

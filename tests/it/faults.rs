@@ -6,6 +6,8 @@
 use reqwest::Method;
 use reqwest::multipart::{Form, Part};
 use sahayak::store::Store;
+use sahayak_domain::access::Role;
+use sahayak_domain::case::Lang;
 use serde_json::json;
 
 use crate::helpers::{Db, TestApp, backends, spawn_app, valid_case};
@@ -174,5 +176,63 @@ async fn evidence_intake_fails_whole_at_every_step_and_leaves_no_stray_file_for_
         assert!(sahayak::evidence::orphans::find(&app.state).await.unwrap().is_empty());
         let (_, report) = app.api(Method::GET, &token, &format!("/api/v1/cases/{id}/evidence/verify"), None).await;
         assert_eq!(report["problems"], json!([]), "{db:?}: the recorded file is intact: {report}");
+    }
+}
+
+/// Every change names itself in the audit log — the action, the record it changed (a new
+/// record's own id) — and a case's timeline event and its entry point at each other.
+#[tokio::test]
+async fn each_change_has_its_audit_entry_naming_what_changed() {
+    for db in backends() {
+        let app = spawn_app(db).await;
+        let jaipur = app.state.store.district_by_code("jaipur").await.unwrap().unwrap().id;
+        app.add_user("admin.jaipur", Role::Admin, &[jaipur], Lang::En).await;
+        let admin = app.token("admin.jaipur").await;
+        let token = app.token("counsellor.jaipur").await;
+        let id = app.create_case(&token, json!({})).await["id"].as_i64().unwrap();
+        let (s, note) =
+            app.api(Method::POST, &token, &format!("/api/v1/cases/{id}/notes"), Some(json!({"body": "called"}))).await;
+        assert_eq!(s, 201, "{note}");
+        let (s, station) = app
+            .api(
+                Method::POST,
+                &admin,
+                "/api/v1/districts/jaipur/stations",
+                Some(json!({"name_en": "Cyber PS", "name_hi": "साइबर थाना", "is_default": false, "active": true})),
+            )
+            .await;
+        assert_eq!(s, 201, "{station}");
+        let (s, institution) = app
+            .api(
+                Method::POST,
+                &token,
+                "/api/v1/awareness/institutions",
+                Some(json!({"district": "jaipur", "name": "Govt. School, Sanganer", "kind": "school"})),
+            )
+            .await;
+        assert_eq!(s, 201, "{institution}");
+
+        let pool = sahayak::store::testing::pool(&app.state.store);
+        let entries: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT action, subject, detail FROM audit_log
+             WHERE action NOT LIKE 'http.%' AND action NOT LIKE 'login.%' AND action <> 'case.read' ORDER BY id",
+        )
+        .fetch_all(pool)
+        .await
+        .unwrap();
+        let case = format!("case:{id}");
+        let actions: Vec<(&str, &str)> = entries.iter().map(|(a, s, _)| (a.as_str(), s.as_str())).collect();
+        assert_eq!(
+            actions,
+            [
+                ("case.created", case.as_str()),
+                ("case.note", case.as_str()),
+                ("directory.station_add", format!("station:{}", station["id"]).as_str()),
+                ("awareness.institution_create", format!("institution:{}", institution["id"]).as_str()),
+            ],
+            "{db:?}"
+        );
+        // The note's entry names its timeline event.
+        assert_eq!(entries[1].2, note["id"].to_string(), "{db:?}");
     }
 }
