@@ -197,7 +197,7 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
             },
             assignee: c.assignee.as_deref().and_then(by_name).map(|u| u.id.to_string()).unwrap_or_default(),
         };
-        let case = crate::cases::service::create(state, supervisor, &input)
+        let case = crate::intake::register::create(state, supervisor, &input)
             .await
             .map_err(|e| anyhow::anyhow!("demo case for {} is not valid: {e:?}", input.district))?;
         let handle =

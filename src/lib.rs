@@ -29,6 +29,7 @@ pub mod privacy;
 pub mod referrals;
 pub mod store;
 pub mod telemetry;
+pub mod trail;
 pub mod triage;
 pub mod victim;
 pub mod web;

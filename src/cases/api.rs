@@ -429,7 +429,7 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     let body = body.accept()?;
     let input = body.apply(CaseInput::default());
-    let case = service::create(&state, &api.user, &input).await?;
+    let case = crate::intake::register::create(&state, &api.user, &input).await?;
     let districts = state.districts().await?;
     let location = format!("/api/v1/cases/{}", case.id);
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(CaseJson::new(case, &districts))).into_response())

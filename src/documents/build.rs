@@ -203,7 +203,7 @@ pub async fn document(
     let ack = action(ActionKind::PortalFiled).and_then(|a| a.reference.clone()).and_then(some).or(helpline_ack.clone());
     let debits: Vec<&TrailRow> = t.trail.iter().filter(|r| r.layer == 0).collect();
     let disputed: i64 = debits.iter().map(|r| r.disputed_paise.unwrap_or(r.amount_paise)).sum();
-    let totals = crate::triage::trail::case_totals(f.amount_lost_paise, &t.trail, &restorations);
+    let totals = crate::trail::case_totals(f.amount_lost_paise, &t.trail, &restorations);
 
     // The station and sections: as chosen, else for the victim's address and kind of scam.
     let lists = stations::of_district(state, case.district_id).await?;

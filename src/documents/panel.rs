@@ -69,7 +69,7 @@ pub async fn panel(state: &AppState, staff: &Staff, handle: &CaseHandle) -> Resu
             label: page.t("documents-restoration-route-auto"),
             selected: true,
         })
-        .chain(crate::triage::trail::ROUTES.iter().map(|r| Opt {
+        .chain(crate::trail::ROUTES.iter().map(|r| Opt {
             value: (*r).to_owned(),
             label: page.t(&format!("route-{}", r.replace('_', "-"))),
             selected: false,

@@ -83,7 +83,7 @@ impl DocumentQuery {
             return Err(AppError::invalid("bank", "error-too-long"));
         }
         let route = given(&self.route);
-        if route.as_deref().is_some_and(|r| !crate::triage::trail::ROUTES.contains(&r)) {
+        if route.as_deref().is_some_and(|r| !crate::trail::ROUTES.contains(&r)) {
             return Err(AppError::invalid("route", "documents-error-route"));
         }
         let signed_at = match given(&self.signed_at) {

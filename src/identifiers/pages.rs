@@ -186,7 +186,7 @@ fn ring_card(page: &Page, districts: &[crate::store::District], r: &RingView) ->
         id: r.id,
         summary: page.t1("ring-cases", "count", r.total_cases as i64),
         money: views::money(Some(r.money_paise)),
-        totals: crate::triage::trail::totals_text(&r.totals),
+        totals: crate::trail::totals_text(&r.totals),
         places,
         identifiers: r
             .identifiers

@@ -8,7 +8,6 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use sahayak_domain::case::{Channel, Gender, Lang, MoneyLeft, PaymentChannel, ScamPattern};
 
 use crate::cases::input::CaseInput;
-use crate::cases::service;
 use crate::cases::views::{self, Opt, OptGroup};
 use crate::web::AppState;
 use crate::web::error::{AppError, FieldErrors};
@@ -164,7 +163,7 @@ pub async fn new_case(State(state): State<AppState>, staff: Staff) -> Result<Res
 pub async fn create(State(state): State<AppState>, staff: Staff, form: FormData) -> Result<Response, AppError> {
     staff.check_csrf(form.csrf())?;
     let input = CaseInput::from_form(&form);
-    match service::create(&state, &staff.user, &input).await {
+    match super::register::create(&state, &staff.user, &input).await {
         Ok(case) => Ok(Redirect::to(&format!("/cases/{}", case.reference)).into_response()),
         Err(AppError::Invalid(errors)) => {
             render_form(&state, &staff, intake_mode(), keep_times(input, state.now()), errors).await

@@ -1,6 +1,7 @@
 //! Intake: the form a front-desk worker fills while the victim is at the desk or on the line.
 
 pub mod form;
+pub mod register;
 
 use axum::Router;
 use axum::routing::{get, post};

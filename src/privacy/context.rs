@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::Method;
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 use crate::config::AddressRange;
 use crate::web::AppState;
@@ -105,24 +105,30 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let ctx = RequestContext { address, user: Arc::default() };
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
-    CONTEXT
-        .scope(ctx, async move {
-            let response = next.run(req).await;
-            let changes = !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);
-            if changes && !audited_elsewhere(&path) {
-                let detail = response.status().as_u16().to_string();
-                super::audit::record(
-                    &state,
-                    user(),
-                    &format!("http.{}", method.as_str().to_lowercase()),
-                    &path,
-                    &detail,
-                )
+    let changes = !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);
+    let work = CONTEXT.scope(ctx, async move {
+        let response = next.run(req).await;
+        if changes && !audited_elsewhere(&path) {
+            let detail = response.status().as_u16().to_string();
+            super::audit::record(&state, user(), &format!("http.{}", method.as_str().to_lowercase()), &path, &detail)
                 .await;
-            }
-            response
-        })
-        .await
+        }
+        response
+    });
+    if !changes {
+        return work.await;
+    }
+    // A request that may change something runs as a task of its own: should the client hang up
+    // (a phone on a weak network), the server still finishes the work it started instead of
+    // dropping it between two awaits. Each write is one transaction either way; this makes the
+    // outcome the one the worker meant when the request arrived whole.
+    match tokio::spawn(work).await {
+        Ok(response) => response,
+        Err(e) => {
+            tracing::error!(error = %e, "a request's task ended without an answer");
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ use sqlx::any::AnyRow;
 use sqlx::{FromRow, Row};
 
 use super::sql::{Param, Sql};
-use super::timeline::{self, Event};
-use super::{Backend, Store, StoreError, StoreResult, WriteTx, on_unique};
+use super::timeline::{self, CaseEvent, Event};
+use super::{Store, StoreError, StoreResult, WriteTx, on_unique};
 
 /// Everything recorded about a case at intake or edited since.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,60 +78,6 @@ pub struct CaseSummary {
     pub created_at: i64,
 }
 
-/// One entry of a case's timeline.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseEvent {
-    pub id: i64,
-    pub at: i64,
-    pub actor_id: i64,
-    pub actor_name: String,
-    pub kind: String,
-    pub body: Option<String>,
-    pub from_status: Option<Status>,
-    pub to_status: Option<Status>,
-    pub closure_reason: Option<ClosureReason>,
-    pub assignee_name: Option<String>,
-}
-
-/// Which districts a query may look into.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
-    All,
-    Districts(Vec<i64>),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AssigneeFilter {
-    User(i64),
-    Nobody,
-}
-
-/// How the search box was read: a reference, a mobile number, or words.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SearchFilter {
-    Reference(String),
-    Mobile(String),
-    Terms(Vec<String>),
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CaseFilter {
-    pub status: Option<Status>,
-    pub category: Option<String>,
-    pub assignee: Option<AssigneeFilter>,
-    pub district_id: Option<i64>,
-    pub created_from: Option<i64>,
-    pub created_before: Option<i64>,
-    pub search: Option<SearchFilter>,
-}
-
-/// A page of results, newest first; `next` is the cursor for the following page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CasePage {
-    pub items: Vec<CaseSummary>,
-    pub next: Option<i64>,
-}
-
 /// A correction of a case's recorded facts.
 #[derive(Clone, Copy)]
 pub struct CaseEdit<'a> {
@@ -169,15 +115,15 @@ pub struct NewCase {
     pub remember_district_for: Option<i64>,
 }
 
-fn bad_code(col: &str) -> sqlx::Error {
+pub(super) fn bad_code(col: &str) -> sqlx::Error {
     sqlx::Error::ColumnDecode { index: col.to_owned(), source: "unknown code".into() }
 }
 
-fn code<T: std::str::FromStr>(row: &AnyRow, col: &str) -> Result<T, sqlx::Error> {
+pub(super) fn code<T: std::str::FromStr>(row: &AnyRow, col: &str) -> Result<T, sqlx::Error> {
     row.try_get::<String, _>(col)?.parse().map_err(|_| bad_code(col))
 }
 
-fn opt_code<T: std::str::FromStr>(row: &AnyRow, col: &str) -> Result<Option<T>, sqlx::Error> {
+pub(super) fn opt_code<T: std::str::FromStr>(row: &AnyRow, col: &str) -> Result<Option<T>, sqlx::Error> {
     row.try_get::<Option<String>, _>(col)?.map(|s| s.parse().map_err(|_| bad_code(col))).transpose()
 }
 
@@ -241,23 +187,6 @@ impl<'r> FromRow<'r, AnyRow> for CaseSummary {
             amount_lost_paise: r.try_get("amount_lost_paise")?,
             assignee_name: r.try_get("assignee_name")?,
             created_at: r.try_get("created_at")?,
-        })
-    }
-}
-
-impl<'r> FromRow<'r, AnyRow> for CaseEvent {
-    fn from_row(r: &'r AnyRow) -> Result<Self, sqlx::Error> {
-        Ok(CaseEvent {
-            id: r.try_get("id")?,
-            at: r.try_get("at")?,
-            actor_id: r.try_get("actor_id")?,
-            actor_name: r.try_get("actor_name")?,
-            kind: r.try_get("kind")?,
-            body: r.try_get("body")?,
-            from_status: opt_code(r, "from_status")?,
-            to_status: opt_code(r, "to_status")?,
-            closure_reason: opt_code(r, "closure_reason")?,
-            assignee_name: r.try_get("assignee_name")?,
         })
     }
 }
@@ -536,199 +465,6 @@ impl Store {
         self.decrypted(case.ok_or(StoreError::NotFound)?)
     }
 
-    /// The case's timeline, oldest first.
-    pub async fn timeline(&self, case_id: i64) -> StoreResult<Vec<CaseEvent>> {
-        Ok(sqlx::query_as(
-            "SELECT e.id, e.at, e.actor_id, u.display_name AS actor_name, e.kind, e.body, e.from_status,
-                    e.to_status, e.closure_reason, a.display_name AS assignee_name
-             FROM case_events e JOIN users u ON u.id = e.actor_id LEFT JOIN users a ON a.id = e.assignee_id
-             WHERE e.case_id = $1 ORDER BY e.id",
-        )
-        .bind(case_id)
-        .fetch_all(self.pool())
-        .await?)
-    }
-
-    async fn event(&self, id: i64) -> StoreResult<CaseEvent> {
-        sqlx::query_as(
-            "SELECT e.id, e.at, e.actor_id, u.display_name AS actor_name, e.kind, e.body, e.from_status,
-                    e.to_status, e.closure_reason, a.display_name AS assignee_name
-             FROM case_events e JOIN users u ON u.id = e.actor_id LEFT JOIN users a ON a.id = e.assignee_id
-             WHERE e.id = $1",
-        )
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?
-        .ok_or(StoreError::NotFound)
-    }
-
-    /// One page of cases within `scope` matching `filter`, newest first, after the cursor
-    /// `before` (a case id). Keyset paging: the cost does not grow with the page number.
-    pub async fn list_cases(
-        &self,
-        scope: &Scope,
-        filter: &CaseFilter,
-        before: Option<i64>,
-        limit: u32,
-    ) -> StoreResult<CasePage> {
-        // A search narrows by its own index (words, reference or mobile number) first.
-        let searching = match &filter.search {
-            Some(SearchFilter::Terms(t)) => !t.is_empty(),
-            Some(SearchFilter::Reference(_) | SearchFilter::Mobile(_)) => true,
-            None => false,
-        };
-        let districts: Vec<Option<i64>> = match (scope, filter.district_id) {
-            (Scope::All, d) => vec![d],
-            (Scope::Districts(ds), Some(d)) if ds.contains(&d) => vec![Some(d)],
-            (Scope::Districts(_), Some(_)) => vec![],
-            (Scope::Districts(ds), None) => ds.iter().copied().map(Some).collect(),
-        };
-        if districts.is_empty() {
-            return Ok(CasePage { items: Vec::new(), next: None });
-        }
-        let fetch = i64::from(limit) + 1;
-        let mut sql = Sql::new("");
-        if searching || districts.len() == 1 {
-            // A search's own index drives the query; one district is one index range.
-            let only = if districts.len() == 1 { districts[0] } else { None };
-            let within = if searching && districts.len() > 1 { Some(&districts[..]) } else { None };
-            self.push_page_query(&mut sql, only, within, filter, before, fetch);
-        } else {
-            // Several districts: the newest of each district's own index range, merged. One
-            // query over `district_id IN (...)` would sort every matching row instead.
-            sql.push("SELECT * FROM (");
-            for (i, d) in districts.iter().enumerate() {
-                if i > 0 {
-                    sql.push(" UNION ALL ");
-                }
-                sql.push("SELECT * FROM (");
-                self.push_page_query(&mut sql, *d, None, filter, before, fetch);
-                sql.push(&format!(") AS b{i}"));
-            }
-            sql.push(") AS u ORDER BY u.id DESC LIMIT ").int(fetch);
-        }
-        self.counted(1);
-        let mut items: Vec<CaseSummary> = sql.query_as().fetch_all(&self.pool).await?;
-        let next = if items.len() > limit as usize {
-            items.truncate(limit as usize);
-            items.last().map(|c| c.id)
-        } else {
-            None
-        };
-        Ok(CasePage { items, next })
-    }
-
-    /// Appends one page query: cases in `district` (or in any of `within`, or anywhere)
-    /// matching `filter`, older than `before`, newest first.
-    fn push_page_query(
-        &self,
-        sql: &mut Sql,
-        district: Option<i64>,
-        within: Option<&[Option<i64>]>,
-        filter: &CaseFilter,
-        before: Option<i64>,
-        fetch: i64,
-    ) {
-        sql.push("SELECT ").push(SUMMARY_COLUMNS);
-        let terms = match &filter.search {
-            Some(SearchFilter::Terms(t)) if !t.is_empty() => Some(t),
-            _ => None,
-        };
-        let id_col = match (terms, self.backend) {
-            (Some(t), Backend::Sqlite) => {
-                sql.push(" FROM case_fts f CROSS JOIN cases c ON c.id = f.rowid");
-                sql.push(" LEFT JOIN users a ON a.id = c.assignee_id WHERE case_fts MATCH ");
-                sql.text(fts5_query(t));
-                "f.rowid"
-            }
-            (Some(t), Backend::Postgres) => {
-                sql.push(" FROM case_search s JOIN cases c ON c.id = s.case_id");
-                sql.push(" LEFT JOIN users a ON a.id = c.assignee_id WHERE s.terms @@ CAST(");
-                sql.text(tsquery(t)).push(" AS tsquery)");
-                "c.id"
-            }
-            (None, _) => {
-                sql.push(" FROM cases c LEFT JOIN users a ON a.id = c.assignee_id WHERE 1 = 1");
-                "c.id"
-            }
-        };
-        if let Some(d) = district {
-            sql.push(" AND c.district_id = ").int(d);
-        }
-        if let Some(ds) = within {
-            let ids: Vec<i64> = ds.iter().flatten().copied().collect();
-            sql.push(" AND c.district_id IN ").int_list(&ids);
-        }
-        if let Some(s) = filter.status {
-            sql.push(" AND c.status = ").text(s.code());
-        }
-        if let Some(c) = &filter.category {
-            sql.push(" AND c.category = ").text(c.as_str());
-        }
-        match filter.assignee {
-            Some(AssigneeFilter::User(u)) => {
-                sql.push(" AND c.assignee_id = ").int(u);
-            }
-            Some(AssigneeFilter::Nobody) => {
-                sql.push(" AND c.assignee_id IS NULL");
-            }
-            None => {}
-        }
-        if let Some(t) = filter.created_from {
-            sql.push(" AND c.created_at >= ").int(t);
-        }
-        if let Some(t) = filter.created_before {
-            sql.push(" AND c.created_at < ").int(t);
-        }
-        match &filter.search {
-            Some(SearchFilter::Reference(r)) => {
-                sql.push(" AND c.reference = ").text(r.as_str());
-            }
-            Some(SearchFilter::Mobile(m)) => {
-                sql.push(" AND c.victim_mobile_idx = ").text(self.keys.index(m));
-            }
-            _ => {}
-        }
-        if let Some(b) = before {
-            sql.push(" AND ").push(id_col).push(" < ").int(b);
-        }
-        sql.push(" ORDER BY ").push(id_col).push(" DESC LIMIT ").int(fetch);
-    }
-
-    pub(super) async fn index_case(
-        &self,
-        w: &mut WriteTx,
-        id: i64,
-        terms: &[String],
-        replace: bool,
-    ) -> StoreResult<()> {
-        let joined = terms.join(" ");
-        match self.backend {
-            Backend::Sqlite => {
-                if replace {
-                    sqlx::query("DELETE FROM case_fts WHERE rowid = $1").bind(id).execute(w.conn()).await?;
-                }
-                sqlx::query("INSERT INTO case_fts (rowid, terms) VALUES ($1, $2)")
-                    .bind(id)
-                    .bind(joined)
-                    .execute(w.conn())
-                    .await?;
-            }
-            Backend::Postgres => {
-                sqlx::query(
-                    "INSERT INTO case_search (case_id, terms)
-                     VALUES ($1, array_to_tsvector(string_to_array($2, ' ')))
-                     ON CONFLICT (case_id) DO UPDATE SET terms = excluded.terms",
-                )
-                .bind(id)
-                .bind(joined)
-                .execute(w.conn())
-                .await?;
-            }
-        }
-        Ok(())
-    }
-
     async fn missing_or_conflict(&self, w: &mut WriteTx, id: i64) -> StoreError {
         let exists =
             sqlx::query_scalar::<_, i64>("SELECT id FROM cases WHERE id = $1").bind(id).fetch_optional(w.conn()).await;
@@ -737,28 +473,5 @@ impl Store {
             Ok(None) => StoreError::NotFound,
             Err(e) => StoreError::Db(e),
         }
-    }
-}
-
-/// `"term"* "term"*`: every term must start a word of the case (implicit AND in FTS5).
-fn fts5_query(terms: &[String]) -> String {
-    terms.iter().map(|t| format!("\"{}\"*", t.replace('"', "\"\""))).collect::<Vec<_>>().join(" ")
-}
-
-/// `'term':* & 'term':*` for PostgreSQL's tsquery input syntax.
-fn tsquery(terms: &[String]) -> String {
-    terms.iter().map(|t| format!("'{}':*", t.replace('\\', "\\\\").replace('\'', "''"))).collect::<Vec<_>>().join(" & ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn search_syntax_quotes_terms() {
-        let t = vec!["ठगी".to_owned(), "upi".to_owned()];
-        assert_eq!(fts5_query(&t), "\"ठगी\"* \"upi\"*");
-        assert_eq!(tsquery(&t), "'ठगी':* & 'upi':*");
-        assert_eq!(tsquery(&["it's".to_owned()]), "'it''s':*");
     }
 }

@@ -9,6 +9,7 @@
 pub mod audit;
 mod awareness;
 pub mod backup;
+mod case_list;
 mod cases;
 mod consent;
 pub mod crypto;
@@ -28,6 +29,8 @@ mod seed;
 mod signin;
 mod sql;
 pub(crate) mod timeline;
+mod tips;
+mod trail;
 mod triage;
 mod users;
 mod victim;
@@ -40,24 +43,31 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{Any, AnyPool, Connection, Executor, Transaction};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
-pub use awareness::*;
-pub use cases::*;
-pub use consent::*;
-pub use dashboard::*;
-pub use directory::*;
-pub use districts::*;
-pub use evidence::*;
 pub use fleet::WRONG_KEYS;
-pub use follow_ups::*;
-pub use identifiers::*;
 pub use migrate::{MigrationProgress, known_versions};
 pub use payment::{CASE_ANSWERS, PaymentFacts};
-pub use referrals::*;
-pub use retention::*;
-pub use signin::*;
-pub use triage::*;
-pub use users::*;
-pub use victim::*;
+
+pub use awareness::{
+    AroundRow, FeedbackSummary, HeldRow, Institution, InstitutionFields, NewFeedback, Programme, ProgrammeFields,
+};
+pub use case_list::{AssigneeFilter, CaseFilter, CasePage, Scope, SearchFilter};
+pub use cases::{Case, CaseEdit, CaseFields, CaseSummary, NewCase, StatusChange};
+pub use consent::{ConsentRow, NewConsent};
+pub use dashboard::{Figure, Month, OpenCount};
+pub use directory::{ContactFields, DistrictHoliday, LegalAidContact, Station, StationFields};
+pub use districts::{CentreDetails, District, NewDistrict};
+pub use evidence::{Actor, Capture, EvidenceItem, NewEvidence};
+pub use follow_ups::{FollowUp, FollowUpCall};
+pub use identifiers::{CaseIdentifier, Flag, Identifier, LinkTarget, NewLink, RingEdge, Spread};
+pub use referrals::{NewReferral, Referral, ReferralChange, ReferralUpdate, Reminder};
+pub use retention::{RetentionCandidate, SYSTEM_USERNAME};
+pub use signin::SessionRow;
+pub use timeline::CaseEvent;
+pub use tips::{LibraryTip, TipFields};
+pub use trail::{MoneyTotals, Restoration, TrailRow};
+pub use triage::{CaseAction, NOTHING_DUE, NewTask, QueueItem, Task, Urgency};
+pub use users::{NewUser, SessionInfo, User, UserBrief};
+pub use victim::{CounsellingSession, NewCounselling, VictimRequest, VictimSession};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {

@@ -6,9 +6,12 @@
 //! event holds what changed; the audit log holds no personal data).
 
 use sahayak_domain::case::{ClosureReason, Status};
+use sqlx::any::AnyRow;
+use sqlx::{FromRow, Row};
 
 use super::audit::{self, AuditEvent};
-use super::{StoreError, StoreResult, WriteTx};
+use super::cases::opt_code;
+use super::{Store, StoreError, StoreResult, WriteTx};
 
 /// One timeline entry to append.
 #[derive(Debug, Default)]
@@ -88,4 +91,64 @@ pub(crate) async fn touch(w: &mut WriteTx, case_id: i64, at: i64) -> StoreResult
         .await?
         .rows_affected();
     if changed == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+}
+
+/// One entry of a case's timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseEvent {
+    pub id: i64,
+    pub at: i64,
+    pub actor_id: i64,
+    pub actor_name: String,
+    pub kind: String,
+    pub body: Option<String>,
+    pub from_status: Option<Status>,
+    pub to_status: Option<Status>,
+    pub closure_reason: Option<ClosureReason>,
+    pub assignee_name: Option<String>,
+}
+
+impl<'r> FromRow<'r, AnyRow> for CaseEvent {
+    fn from_row(r: &'r AnyRow) -> Result<Self, sqlx::Error> {
+        Ok(CaseEvent {
+            id: r.try_get("id")?,
+            at: r.try_get("at")?,
+            actor_id: r.try_get("actor_id")?,
+            actor_name: r.try_get("actor_name")?,
+            kind: r.try_get("kind")?,
+            body: r.try_get("body")?,
+            from_status: opt_code(r, "from_status")?,
+            to_status: opt_code(r, "to_status")?,
+            closure_reason: opt_code(r, "closure_reason")?,
+            assignee_name: r.try_get("assignee_name")?,
+        })
+    }
+}
+
+impl Store {
+    /// The case's timeline, oldest first.
+    pub async fn timeline(&self, case_id: i64) -> StoreResult<Vec<CaseEvent>> {
+        Ok(sqlx::query_as(
+            "SELECT e.id, e.at, e.actor_id, u.display_name AS actor_name, e.kind, e.body, e.from_status,
+                    e.to_status, e.closure_reason, a.display_name AS assignee_name
+             FROM case_events e JOIN users u ON u.id = e.actor_id LEFT JOIN users a ON a.id = e.assignee_id
+             WHERE e.case_id = $1 ORDER BY e.id",
+        )
+        .bind(case_id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    pub(super) async fn event(&self, id: i64) -> StoreResult<CaseEvent> {
+        sqlx::query_as(
+            "SELECT e.id, e.at, e.actor_id, u.display_name AS actor_name, e.kind, e.body, e.from_status,
+                    e.to_status, e.closure_reason, a.display_name AS assignee_name
+             FROM case_events e JOIN users u ON u.id = e.actor_id LEFT JOIN users a ON a.id = e.assignee_id
+             WHERE e.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?
+        .ok_or(StoreError::NotFound)
+    }
 }

@@ -1,5 +1,5 @@
 //! Golden hour and what to do next: triage at intake, the actions taken, deadlines, the work
-//! queue, guided plans and the money trail.
+//! queue and guided plans (the money trail is `crate::trail`).
 
 pub mod actions;
 pub mod advice;
@@ -7,20 +7,16 @@ pub mod advice_api;
 pub mod advice_text;
 pub mod api;
 pub mod facts;
-pub mod import;
 pub mod panel;
 pub mod plan_api;
 pub mod plans;
 pub mod queue;
 pub mod rank;
-pub mod trail;
-pub mod trail_api;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{get, post};
 use sahayak_domain::access::CaseAction as Permission;
 use unicode_normalization::UnicodeNormalization;
 
@@ -44,7 +40,7 @@ pub async fn panels(
     let mut out = panel::panels(state, staff, handle, &t, now)?;
     out.extend(advice::panel(state, staff, handle, &t)?);
     out.push(plans::panel(state, staff, handle, &t.tasks)?);
-    out.push(trail::panel(state, staff, handle, &t.trail).await?);
+    out.push(crate::trail::panel(state, staff, handle, &t.trail).await?);
     Ok(out)
 }
 
@@ -58,23 +54,6 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{reference}/payment-facts", post(advice::save_form))
         .route("/api/v1/cases/{id}/payment-facts", get(advice_api::list).put(advice_api::save))
         .route("/api/v1/cases/{id}/advice", get(advice_api::get))
-        .route("/cases/{reference}/trail", post(trail::add_form))
-        .route("/cases/{reference}/trail/{row_id}/remove", post(trail::remove_form))
-        .route(
-            "/cases/{reference}/trail/import",
-            post(trail::import_form).layer(DefaultBodyLimit::max(trail::MAX_UPLOAD + 64 * 1024)),
-        )
-        .route("/cases/{reference}/trail/import/{import_id}", post(trail::import_confirm_form))
-        .route("/cases/{reference}/restorations", post(trail::restoration_form))
-        .route("/api/v1/cases/{id}/trail", get(trail_api::list).post(trail_api::add))
-        .route("/api/v1/cases/{id}/trail/{row_id}", delete(trail_api::remove))
-        .route(
-            "/api/v1/cases/{id}/trail/import",
-            post(trail_api::import).layer(DefaultBodyLimit::max(trail::MAX_UPLOAD + 64 * 1024)),
-        )
-        .route("/api/v1/cases/{id}/trail/import/{import_id}", post(trail_api::import_confirm))
-        .route("/api/v1/cases/{id}/restorations", get(trail_api::restorations).post(trail_api::save_restoration))
-        .route("/api/v1/money", get(trail_api::money))
         .route("/cases/{reference}/tasks/{task_id}", post(plans::task_form))
         .route("/cases/{reference}/plan", post(plans::plan_form))
         .route("/cases/{reference}/plan/sheet", get(plans::victim_sheet))

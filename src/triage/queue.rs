@@ -111,7 +111,7 @@ pub async fn page(
             overdue: t.due_at.is_some_and(|d| d < now),
         })
         .collect();
-    let totals = super::trail::totals_text(&state.store.money_totals(None, &scope(&staff.user)).await?);
+    let totals = crate::trail::totals_text(&state.store.money_totals(None, &scope(&staff.user)).await?);
     let mut groups: Vec<Group> = Vec::new();
     for row in items.iter().map(|i| queue_row(&page, &districts, i, state.now())) {
         let title = page.t(match row.tier {

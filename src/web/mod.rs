@@ -186,6 +186,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::documents::router())
         .merge(crate::identifiers::router())
         .merge(crate::triage::router())
+        .merge(crate::trail::router())
         .merge(crate::privacy::router())
         .merge(crate::victim::router())
         .merge(crate::counselling::router())

@@ -10,7 +10,7 @@ use std::io::{Cursor, Write};
 
 use proptest::prelude::*;
 use sahayak::evidence::derive::{MAX_PIXELS, MAX_SIDE, ShrinkError, shrink};
-use sahayak::triage::import::{self, ImportError, LIMITS};
+use sahayak::trail::import::{self, ImportError, LIMITS};
 
 fn cases() -> u32 {
     std::env::var("SAHAYAK_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48)

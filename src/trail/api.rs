@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::trail::{self, RestorationInput, TrailInput};
+use super::service::{self as trail, RestorationInput, TrailInput};
 use crate::api::JsonBody;
 use crate::cases::access::{self, scope, sees_district};
 use crate::store::{MoneyTotals, Scope, TrailRow};
