@@ -59,6 +59,11 @@ pub async fn load_keys_for(config: &Config, store: &Store) -> anyhow::Result<Key
         return Ok(keys);
     }
     if store.holds_encrypted_data().await? {
+        // A server started beside this one on the same data directory may have made the key
+        // file (atomically) and used it between our first look and the database's answer.
+        if let Some(keys) = Keyring::load(&config.key_file)? {
+            return Ok(keys);
+        }
         anyhow::bail!(
             "there is no key file at {}, but the database holds encrypted data: copy the key file of the server \
              that wrote it there (or set SAHAYAK_KEYS). No new keys were made.",
