@@ -116,6 +116,28 @@ const FRAGMENTS: &[&str] = &[
     "…",
     "x",
     "X",
+    // The writings of issue 21: line breaks and dots inside numbers, platform words
+    // after an `@name`, e-mail hosts that vouch for links, far transaction words.
+    "\r\n",
+    "98765.",
+    "0141.274.",
+    "1.50.000",
+    "98.176.154.32",
+    " on Telegram",
+    " ko Insta pe",
+    " on X",
+    "@Priya_Helpdesk",
+    "UTR of the last payment ",
+    "the txn id for the second one was ",
+    "PIN 302001\n",
+    "jobs@abc-careers.in",
+    "Abc-Careers.In",
+    "abc-careers.in/apply",
+    ".Upload",
+    ":-",
+    " @",
+    ",",
+    ";",
 ];
 
 fn fragments() -> impl Strategy<Value = String> {
@@ -161,6 +183,9 @@ fn write_mobile(d: &str, style: usize) -> String {
         8 => deva,
         9 => format!("+91 {} {} {}", &d[..4], &d[4..7], &d[7..]),
         10 => format!("0091 {d}"),
+        11 => format!("{a}.{b}"),
+        12 => format!("+91 {a}\n{b}"),
+        13 => format!("{}.{}.{}", &d[..3], &d[3..6], &d[6..]),
         _ => format!("{a}-{b}"),
     }
 }
@@ -199,7 +224,7 @@ proptest! {
     /// Any Indian mobile, written any supported way, is the same E.164 number, both
     /// through `normalize` and through `extract` in a sentence.
     #[test]
-    fn indian_mobiles_normalise_alike(first in 6u8..=9, rest in "[0-9]{9}", style in 0usize..12) {
+    fn indian_mobiles_normalise_alike(first in 6u8..=9, rest in "[0-9]{9}", style in 0usize..15) {
         let d = format!("{first}{rest}");
         let want = format!("+91{d}");
         let written = write_mobile(&d, style);
@@ -242,6 +267,38 @@ proptest! {
     }
 }
 
+proptest! {
+    /// A 12-digit number is a transaction reference with its word a few words back in
+    /// the same sentence, and never once the sentence has ended in between.
+    #[test]
+    fn far_transaction_words_stay_in_their_sentence(
+        d in "[2-5][0-9]{11}",
+        words in prop::collection::vec(prop::sample::select(&["of", "the", "last", "payment", "bhai", "wala", "जो"][..]), 0..6),
+        stop in prop::sample::select(&[".", "\n", "!", "?", "।"][..]),
+    ) {
+        let between = words.join(" ");
+        let refs = |t: &str| -> Vec<String> {
+            extract(t).into_iter().filter(|f| f.kind == IdKind::TxnRef).map(|f| f.value).collect()
+        };
+        let near = format!("UTR {between} {d}");
+        prop_assert_eq!(refs(&near), vec![d.clone()], "{}", near);
+        let apart = format!("UTR {between}{stop} phir {d}");
+        prop_assert!(refs(&apart).is_empty(), "{}", apart);
+    }
+
+    /// An `@name` takes the platform word after it in the same sentence, not one in the next.
+    #[test]
+    fn platform_after_the_name(name in "[a-z][a-z0-9_]{2,14}", stop in prop::sample::select(&[".", "!", "\n", "।"][..])) {
+        let handles = |t: &str| -> Vec<String> {
+            extract(t).into_iter().filter(|f| f.kind == IdKind::Handle).map(|f| f.value).collect()
+        };
+        let same = format!("Send the screenshot to @{name} on Telegram");
+        prop_assert_eq!(handles(&same), vec![format!("telegram:{name}")], "{}", same);
+        let next = format!("Send the screenshot to @{name}{stop} Telegram pe baat karo");
+        prop_assert!(handles(&next).is_empty(), "{}", next);
+    }
+}
+
 /// Inputs built to make a careless scanner quadratic: each must finish quickly (a
 /// quadratic path on ~200 KB would take minutes, not milliseconds).
 #[test]
@@ -266,6 +323,15 @@ fn pathological_inputs_stay_linear() {
         "T".repeat(n),
         "(".repeat(n),
         "[dot]".repeat(n / 5),
+        "98765.".repeat(n / 6),
+        "98765\n".repeat(n / 6),
+        "1\n".repeat(n / 2),
+        "@a on ".repeat(n / 6),
+        "UTR x ".repeat(n / 6),
+        "a@b.in.Xyz ".repeat(n / 11),
+        format!("abc.in/{}", ",a@b.in".repeat(n / 7)),
+        format!("Abc.In {}", "x@".repeat(n / 2)),
+        "PIN 302001\n".repeat(n / 11),
     ];
     for input in &inputs {
         let started = std::time::Instant::now();

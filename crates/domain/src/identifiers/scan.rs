@@ -57,11 +57,13 @@ pub(crate) struct Scanner<'t> {
     num_until: usize,
     /// Spans taken by links and `@` addresses in the current chunk.
     claims: Vec<(usize, usize)>,
+    /// Hosts of the text's e-mail addresses, read on first need.
+    mail_hosts: Option<Vec<String>>,
 }
 
 impl<'t> Scanner<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
-        Scanner { text, b: text.as_bytes(), out: Vec::new(), num_until: 0, claims: Vec::new() }
+        Scanner { text, b: text.as_bytes(), out: Vec::new(), num_until: 0, claims: Vec::new(), mail_hosts: None }
     }
 
     pub(crate) fn run(mut self) -> Vec<Found> {
@@ -124,10 +126,16 @@ impl<'t> Scanner<'t> {
                 continue;
             }
             // Not in the middle of a word, a mailbox name or a host already rejected.
+            let host_byte = |i: usize| b[i].is_ascii_alphanumeric() || b[i] >= 0x80;
+            let lone_at = p > s && b[p - 1] == b'@' && (p - 1 == s || !at::is_local_byte(b[p - 2]));
             let glued = p > s
                 && match b[p - 1] {
                     c if c.is_ascii_alphanumeric() => true,
-                    b'@' | b'_' | b'-' | b'.' => true,
+                    b'_' | b'.' => true,
+                    // "Website:-abc.in": a hyphen glues only to a word before it.
+                    b'-' => p - 1 > s && host_byte(p - 2),
+                    // "jobs@abc.in" is a mailbox; "apply @abc.in/form" is "at" a link.
+                    b'@' => !lone_at,
                     c if c >= 0x80 => text::char_before_is_letter(self.text, p),
                     _ => false,
                 };
@@ -135,11 +143,15 @@ impl<'t> Scanner<'t> {
                 p = skip_hostish(b, p, e);
                 continue;
             }
-            match url::parse_link(self.text, p) {
+            let link = url::parse_link(self.text, p).filter(|l| {
+                // After a lone `@` a bare host is a mention ("@riya.in"), unless it has a path.
+                (!lone_at || l.explicit || l.has_path) && (!l.weak || self.vouched(&l.host_value))
+            });
+            match link {
                 Some(link) => {
-                    let end = link.end;
+                    let (start, end) = (if lone_at { p - 1 } else { p }, link.end);
                     url::emit(self, link);
-                    self.claim(p, end);
+                    self.claim(start, end);
                     p = end.max(p + 1);
                 }
                 None => p = skip_hostish(b, p, e),
@@ -187,6 +199,14 @@ impl<'t> Scanner<'t> {
         let resume = number::scan(self, p);
         self.num_until = self.num_until.max(resume);
         resume
+    }
+
+    /// Whether an e-mail address in the text has this host, which makes a bare host
+    /// written like prose ("Abc-Careers.In", "him.in") a link after all. The hosts are
+    /// read once per text, and only when such a host turns up.
+    fn vouched(&mut self, host: &str) -> bool {
+        let text = self.text;
+        self.mail_hosts.get_or_insert_with(|| at::mail_hosts(text)).iter().any(|h| h == host)
     }
 
     /// Claims are disjoint and kept sorted, so a lookup is a binary search even in a
