@@ -1,7 +1,7 @@
 //! Property tests for the identifier extractor and its normalisers.
 
 use proptest::prelude::*;
-use sahayak_domain::identifiers::{IdKind, extract, normalize, normalize_any};
+use sahayak_domain::identifiers::{Found, IdKind, REACH, extract, normalize, normalize_any};
 
 /// Pieces of identifiers, separators and scripts, glued at random to reach the
 /// extractor's corner cases far more often than arbitrary strings do.
@@ -296,6 +296,75 @@ proptest! {
         prop_assert_eq!(handles(&same), vec![format!("telegram:{name}")], "{}", same);
         let next = format!("Send the screenshot to @{name}{stop} Telegram pe baat karo");
         prop_assert!(handles(&next).is_empty(), "{}", next);
+    }
+}
+
+/// Paragraphs whose identifiers depend on text around them: context words before a
+/// number, an earlier number's line, platform words after an `@name`, e-mail addresses
+/// vouching for bare hosts.
+const PARAGRAPHS: &[&str] = &[
+    "UTR:",
+    "412345678901 and 9876543210",
+    "PIN 302001",
+    "98290 12345 se call aaya",
+    "A/c no.",
+    "50100234567812",
+    "Mail from jobs@abc-careers.in",
+    "Visit Abc-Careers.In/apply or online.in",
+    "support@online.in",
+    "Send the screenshot to @Priya_Helpdesk",
+    "on Telegram",
+    "call +91 98765\n43210 now",
+    "the txn id for the second one was 506612345678",
+    "फोन ९८२९०\n१२३४५ पर करें",
+];
+
+/// `extract` over blocks of `text` cut at every blank line, each block read with
+/// [`REACH`] bytes of text on either side, as `sahayak extract --jsonl` reads a file.
+fn by_blocks(text: &str) -> Vec<Found> {
+    let mut cuts: Vec<usize> = text.match_indices("\n\n").map(|(i, _)| i + 2).collect();
+    cuts.insert(0, 0);
+    cuts.push(text.len());
+    let mut out = Vec::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let lo = text.ceil_char_boundary(a.saturating_sub(REACH));
+        let hi = text.floor_char_boundary((b + REACH).min(text.len()));
+        for mut f in extract(&text[lo..hi]) {
+            if (a..b).contains(&(f.start + lo)) {
+                f.start += lo;
+                f.end += lo;
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// What `extract` finds between two blank lines depends on no text further than
+    /// `REACH` from them, so reading a long text in blocks finds exactly the same.
+    #[test]
+    fn blocks_cut_at_blank_lines_find_the_same(
+        parts in prop::collection::vec(
+            prop_oneof![
+                prop::sample::select(PARAGRAPHS).prop_map(str::to_owned),
+                fragments(),
+                (0usize..7000).prop_map(|n| "lorem ipsum ".repeat(n / 12)),
+                (0usize..3000).prop_map(|n| "क".repeat(n / 3)),
+            ],
+            1..30,
+        ),
+        seps in prop::collection::vec(prop::sample::select(&["\n\n", "\n\r\n", "\n", " ", "\n\n\n"][..]), 30),
+    ) {
+        let mut text = String::new();
+        for (p, sep) in parts.iter().zip(&seps) {
+            text.push_str(p);
+            text.push_str(sep);
+        }
+        prop_assert_eq!(by_blocks(&text), extract(&text));
     }
 }
 

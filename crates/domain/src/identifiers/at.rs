@@ -167,15 +167,15 @@ fn mention(sc: &mut Scanner<'_>, a: usize) {
     }
 }
 
-/// The hosts of the e-mail addresses in `text` (normal form), in order.
-pub(crate) fn mail_hosts(text: &str) -> Vec<String> {
+/// The e-mail addresses in `text`: where each `@` is, and the host (normal form).
+pub(crate) fn mail_hosts(text: &str) -> Vec<(usize, String)> {
     let b = text.as_bytes();
     let mut hosts = Vec::new();
     let mut from = 0;
     while let Some(k) = b[from..].iter().position(|&c| c == b'@') {
         let a = from + k;
         if let Some((value, end)) = email_at(text, local_start(b, a), a) {
-            hosts.extend(value.rsplit_once('@').map(|(_, h)| h.to_owned()));
+            hosts.extend(value.rsplit_once('@').map(|(_, h)| (a, h.to_owned())));
             from = end;
         } else {
             from = a + 1;

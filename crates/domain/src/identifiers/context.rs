@@ -124,11 +124,16 @@ fn is_number_word(w: &str) -> bool {
     w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b'/')
 }
 
-/// Whether no letters share the line of the word at `s..e`.
+/// Whether no letters share the line of the word at `s..e`, a line break coming later
+/// in the text. Looks at most 120 chars back: a longer line is prose.
 fn alone_on_line(text: &str, s: usize, e: usize) -> bool {
-    let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[e..].find('\n').map_or(text.len(), |i| e + i);
-    !text[line_start..s].chars().chain(text[e..line_end].chars()).any(char::is_alphabetic)
+    for (n, c) in text[..s].chars().rev().take_while(|&c| c != '\n').enumerate() {
+        if n == 120 || c.is_alphabetic() {
+            return false;
+        }
+    }
+    let after = text[e..].split('\n').next().unwrap_or("");
+    !after.chars().any(char::is_alphabetic)
 }
 
 /// Whether a transaction word (UTR, txn, लेनदेन…) stands a few words before `pos` in the

@@ -159,6 +159,15 @@ impl fmt::Display for IdKind {
     }
 }
 
+/// How far, in bytes, what [`extract`] finds between two blank lines may depend on
+/// the text around them. No identifier spans a blank line, and the words read around
+/// one (at most 120 chars each way, and an earlier number's line 120 chars further),
+/// the e-mail addresses that vouch for a bare host (4 KiB each way) and the addresses
+/// themselves all lie within this reach. So a long text may be read in blocks cut at
+/// blank lines, each given this much text on either side: the identifiers starting
+/// inside each block are exactly those `extract` finds in the whole text.
+pub const REACH: usize = 8 << 10;
+
 /// One identifier found in a text.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Found {

@@ -22,6 +22,10 @@ const TEE: u8 = 32;
 const DEVA3: u8 = 64;
 const TRIGGER: u8 = DIGIT | AT | DOT | BRACKET | TEE | DEVA3;
 
+/// How far from a bare host an e-mail address may vouch for it: a message, not a file.
+/// Bounded so that what `extract` finds depends only on text nearby (see `REACH`).
+const MAIL_REACH: usize = 4 << 10;
+
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     t[b' ' as usize] = WS;
@@ -57,8 +61,8 @@ pub(crate) struct Scanner<'t> {
     num_until: usize,
     /// Spans taken by links and `@` addresses in the current chunk.
     claims: Vec<(usize, usize)>,
-    /// Hosts of the text's e-mail addresses, read on first need.
-    mail_hosts: Option<Vec<String>>,
+    /// The text's e-mail addresses (`@` and host), read on first need.
+    mail_hosts: Option<Vec<(usize, String)>>,
 }
 
 impl<'t> Scanner<'t> {
@@ -145,7 +149,7 @@ impl<'t> Scanner<'t> {
             }
             let link = url::parse_link(self.text, p).filter(|l| {
                 // After a lone `@` a bare host is a mention ("@riya.in"), unless it has a path.
-                (!lone_at || l.explicit || l.has_path) && (!l.weak || self.vouched(&l.host_value))
+                (!lone_at || l.explicit || l.has_path) && (!l.weak || self.vouched(p, &l.host_value))
             });
             match link {
                 Some(link) => {
@@ -201,12 +205,14 @@ impl<'t> Scanner<'t> {
         resume
     }
 
-    /// Whether an e-mail address in the text has this host, which makes a bare host
-    /// written like prose ("Abc-Careers.In", "him.in") a link after all. The hosts are
-    /// read once per text, and only when such a host turns up.
-    fn vouched(&mut self, host: &str) -> bool {
+    /// Whether an e-mail address near `at` (its `@` within [`MAIL_REACH`] bytes) has
+    /// this host, which makes a bare host written like prose ("Abc-Careers.In",
+    /// "him.in") a link after all. The addresses are read once per text, and only when
+    /// such a host turns up.
+    fn vouched(&mut self, at: usize, host: &str) -> bool {
         let text = self.text;
-        self.mail_hosts.get_or_insert_with(|| at::mail_hosts(text)).iter().any(|h| h == host)
+        let mails = self.mail_hosts.get_or_insert_with(|| at::mail_hosts(text));
+        mails.iter().any(|(a, h)| a.abs_diff(at) <= MAIL_REACH && h == host)
     }
 
     /// Claims are disjoint and kept sorted, so a lookup is a binary search even in a
