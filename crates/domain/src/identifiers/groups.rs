@@ -23,8 +23,6 @@ pub(crate) struct Group {
     /// Digit range in `Seq::digits`.
     d0: usize,
     d1: usize,
-    /// A line break stands between this group and the one before.
-    pub(crate) after_break: bool,
 }
 
 pub(crate) struct Seq {
@@ -37,6 +35,8 @@ pub(crate) struct Seq {
     pub(crate) plus: bool,
     /// Groups joined by dots ("98765.43210").
     pub(crate) dotted: bool,
+    /// Bit `g` set: a line break stands between group `g` and the one before.
+    breaks: u16,
     /// Start of the raw text: the first digit, or the `+` / `(+` before it.
     pub(crate) start: usize,
     /// A `(` before the first group, kept in the raw text if its `)` is inside.
@@ -108,7 +108,7 @@ impl Seq {
             self.nd += 1;
             q += l;
         }
-        (q > p).then_some(Group { start: p, end: q, d0, d1: self.nd, after_break: false })
+        (q > p).then_some(Group { start: p, end: q, d0, d1: self.nd })
     }
 
     fn push(&mut self, g: Group) {
@@ -118,6 +118,11 @@ impl Seq {
 
     pub(crate) fn group(&self, g: usize) -> Group {
         self.groups[g]
+    }
+
+    /// Whether a line break stands between group `g` and the one before.
+    pub(crate) fn after_break(&self, g: usize) -> bool {
+        self.breaks & (1 << g) != 0
     }
 
     /// The digits of groups `from..=to`.
@@ -141,33 +146,42 @@ impl Seq {
     pub(crate) fn truncate(&mut self, ng: usize) {
         self.ng = ng;
         self.nd = self.groups[ng - 1].d1;
+        self.breaks &= (1 << ng) - 1;
     }
 }
 
-/// Collects the groups of a number starting at `s`; `None` if the first run is not
-/// a standalone number. The second value is where scanning for numbers resumes.
-pub(crate) fn collect(b: &[u8], s: usize) -> (Option<Seq>, usize) {
-    let mut seq = Seq {
-        digits: [0; MAX_DIGITS],
-        nd: 0,
-        groups: [Group::default(); MAX_GROUPS],
-        ng: 0,
-        plus: false,
-        dotted: false,
-        start: s,
-        paren: None,
-    };
+impl Default for Seq {
+    fn default() -> Self {
+        Seq {
+            digits: [0; MAX_DIGITS],
+            nd: 0,
+            groups: [Group::default(); MAX_GROUPS],
+            ng: 0,
+            plus: false,
+            dotted: false,
+            breaks: 0,
+            start: 0,
+            paren: None,
+        }
+    }
+}
+
+/// Collects into `seq` (fresh) the groups of a number starting at `s`; `false` if the
+/// first run is not a standalone number. The second value is where scanning for
+/// numbers resumes. (`seq` is the caller's, so that it is not moved around.)
+pub(crate) fn collect(b: &[u8], s: usize, seq: &mut Seq) -> (bool, usize) {
+    seq.start = s;
     let Some(first) = seq.read_group(b, s) else {
         // Over MAX_DIGITS digits in a row: skip the whole run.
         let mut q = s;
         while let Some((_, l)) = digit_at(b, q) {
             q += l;
         }
-        return (None, q);
+        return (false, q);
     };
     let len = first.d1 - first.d0;
     if !start_ok(b, s, len) || !(end_ok(b, first.end, len) || dot_follows(b, first.end)) {
-        return (None, first.end);
+        return (false, first.end);
     }
     seq.push(first);
     if s > 0 && b[s - 1] == b'+' {
@@ -189,7 +203,7 @@ pub(crate) fn collect(b: &[u8], s: usize) -> (Option<Seq>, usize) {
             let Some(g) = seq.read_group(b, prev.end + 1) else { break };
             if !(end_ok(b, g.end, g.d1 - g.d0) || dot_follows(b, g.end)) {
                 // "98765.43210abc": something else.
-                return (None, g.end);
+                return (false, g.end);
             }
             seq.dotted = true;
             seq.push(g);
@@ -203,7 +217,7 @@ pub(crate) fn collect(b: &[u8], s: usize) -> (Option<Seq>, usize) {
             break;
         }
         let nd_before = seq.nd;
-        let Some(mut g) = seq.read_group(b, q) else { break };
+        let Some(g) = seq.read_group(b, q) else { break };
         let glen = g.d1 - g.d0;
         // Across a line break, whether the number goes on depends on what it is, which
         // `number::scan` decides; on one line, one side must be short.
@@ -214,25 +228,29 @@ pub(crate) fn collect(b: &[u8], s: usize) -> (Option<Seq>, usize) {
             seq.nd = nd_before;
             break;
         }
-        g.after_break = broke;
+        seq.breaks |= u16::from(broke) << seq.ng;
         seq.push(g);
     }
     let end = seq.last_end();
     // A run of dotted groups cut short (too many groups or digits) is not a number.
     if dot_follows(b, end) {
-        return (None, end);
+        return (false, end);
     }
-    (Some(seq), end)
+    (true, end)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn read(t: &str, s: usize) -> Option<Seq> {
+        let mut seq = Seq::default();
+        collect(t.as_bytes(), s, &mut seq).0.then_some(seq)
+    }
+
     /// The groups read from the start of `t`, as text, or `None`.
     fn groups(t: &str) -> Option<Vec<String>> {
-        let (seq, _) = collect(t.as_bytes(), 0);
-        let seq = seq?;
+        let seq = read(t, 0)?;
         Some((0..seq.ng).map(|g| String::from_utf8_lossy(seq.digits(g, g)).into_owned()).collect())
     }
 
@@ -243,8 +261,7 @@ mod tests {
         assert_eq!(groups("98765 -\r\n43210").unwrap(), ["98765", "43210"]);
         // A blank line ends the number.
         assert_eq!(groups("98765\n\n43210").unwrap(), ["98765"]);
-        let (seq, _) = collect(b"98765\n43210", 0);
-        assert!(seq.is_some_and(|s| s.group(1).after_break));
+        assert!(read("98765\n43210", 0).is_some_and(|s| s.after_break(1) && !s.after_break(0)));
     }
 
     #[test]
@@ -253,8 +270,7 @@ mod tests {
         assert_eq!(groups("0141.274.1234").unwrap(), ["0141", "274", "1234"]);
         // Without a `+`, a group glued to a dot is left for a reading of its own.
         assert_eq!(groups("91 98765.43210").unwrap(), ["91"]);
-        let (seq, _) = collect(b"+91 98765.43210", 1);
-        assert!(seq.is_some_and(|s| s.dotted && s.ng == 3));
+        assert!(read("+91 98765.43210", 1).is_some_and(|s| s.dotted && s.ng == 3));
         // After dots, spaces do not join more groups.
         assert_eq!(groups("12.03.2026 9876543210").unwrap(), ["12", "03", "2026"]);
         assert!(groups("98765.43210abc").is_none());

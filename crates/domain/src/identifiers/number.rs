@@ -23,8 +23,11 @@ pub(crate) fn scan(sc: &mut Scanner<'_>, s: usize) -> usize {
     if run < 9 && !may_continue {
         return s + run.max(1);
     }
-    let (seq, mut resume) = collect(b, s);
-    let Some(mut seq) = seq else { return resume };
+    let mut seq = Seq::default();
+    let (ok, mut resume) = collect(b, s, &mut seq);
+    if !ok {
+        return resume;
+    }
     // Fewer than 9 digits: no kind here is that short (OTPs, PINs, amounts, dates).
     if seq.nd < 9 {
         return resume;
@@ -33,7 +36,7 @@ pub(crate) fn scan(sc: &mut Scanner<'_>, s: usize) -> usize {
     let before = sc.text.get(..seq.start).unwrap_or("").trim_end_matches([' ', ':', '.']);
     let role = if before.ends_with('₹') { Role::Amount } else { number_context(sc.text, seq.start) };
     // A line break the number does not go on across: the next line is read on its own.
-    if let Some(k) = (1..seq.ng).find(|&k| seq.group(k).after_break && !goes_on_across(&seq, k, role)) {
+    if let Some(k) = (1..seq.ng).find(|&k| seq.after_break(k) && !goes_on_across(&seq, k, role)) {
         seq.truncate(k);
         resume = seq.last_end();
         if seq.nd < 9 {
@@ -91,8 +94,8 @@ pub(crate) fn scan(sc: &mut Scanner<'_>, s: usize) -> usize {
 /// the digits before the break are not yet a whole identifier of that kind, the next
 /// line does not start with a whole phone number, and together they make one.
 fn goes_on_across(seq: &Seq, k: usize, role: Role) -> bool {
-    let line_start = (1..k).rev().find(|&g| seq.group(g).after_break).unwrap_or(0);
-    let line_end = (k + 1..seq.ng).find(|&g| seq.group(g).after_break).unwrap_or(seq.ng);
+    let line_start = (1..k).rev().find(|&g| seq.after_break(g)).unwrap_or(0);
+    let line_end = (k + 1..seq.ng).find(|&g| seq.after_break(g)).unwrap_or(seq.ng);
     let phone = |i: usize, j: usize| phone::from_digits(seq.digits(i, j), seq.plus && i == 0).is_some();
     if (k..line_end).any(|j| phone(k, j)) {
         return false;
