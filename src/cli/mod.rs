@@ -2,6 +2,7 @@
 
 mod backup;
 mod evidence;
+mod extract;
 mod privacy;
 mod users;
 
@@ -42,7 +43,12 @@ enum Command {
     },
     /// Print the suspect identifiers in standard input (UTF-8 text) as a JSON array of
     /// {"kind", "value", "raw", "start", "end"} (byte offsets of `raw`).
-    Extract,
+    Extract {
+        /// One JSON object a line instead, printed as the input is read in blocks cut at
+        /// blank lines (for large inputs: memory stays bounded when blank lines come).
+        #[arg(long)]
+        jsonl: bool,
+    },
     /// The tamper-evident audit log.
     Audit {
         #[command(subcommand)]
@@ -129,12 +135,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let state = AppState::new(open_store(&config).await?, config);
             users::run_user(&state, command).await
         }
-        Command::Extract => {
-            let mut text = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-                .map_err(|e| anyhow::anyhow!("standard input is not UTF-8 text: {e}"))?;
-            let found = sahayak_domain::identifiers::extract(&text);
-            println!("{}", serde_json::to_string_pretty(&found)?);
+        Command::Extract { jsonl } => {
+            extract::run(jsonl)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Audit { command } => {

@@ -4,6 +4,10 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn sahayak(data: &std::path::Path, args: &[&str], stdin: &str) -> Output {
+    sahayak_bytes(data, args, stdin.as_bytes())
+}
+
+fn sahayak_bytes(data: &std::path::Path, args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sahayak"))
         .arg("--data-dir")
         .arg(data)
@@ -15,7 +19,7 @@ fn sahayak(data: &std::path::Path, args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -32,6 +36,33 @@ fn extract_prints_json_with_byte_offsets() {
         let (s, e) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
         assert_eq!(&text[s..e], f["raw"].as_str().unwrap());
     }
+}
+
+#[test]
+fn extract_jsonl_prints_one_object_a_line_as_the_array_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let message = "Fwd: call +91 98765\n43210 now, UTR of the last payment 412345678901\n\n\
+                   Mail from jobs@abc-careers.in; upload at Abc-Careers.In/apply\n\n\
+                   स्क्रीनशॉट @TaskManager_Anita (टेलीग्राम) पर भेजें\n\n";
+    let text = message.repeat(200);
+    let out = sahayak(dir.path(), &["extract", "--jsonl"], &text);
+    assert!(out.status.success(), "{out:?}");
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 200 * 6);
+    let kinds: Vec<&str> = lines[..6].iter().map(|f| f["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["phone", "txn_ref", "email", "url", "domain", "handle"]);
+    for f in &lines {
+        let (s, e) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[s..e], f["raw"].as_str().unwrap());
+    }
+    let array = sahayak(dir.path(), &["extract"], &text);
+    let array: Vec<serde_json::Value> = serde_json::from_slice(&array.stdout).unwrap();
+    assert_eq!(array, lines);
+
+    let out = sahayak_bytes(dir.path(), &["extract", "--jsonl"], b"call 9876543210\n\n\xff");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not UTF-8 text (byte 17)"), "{out:?}");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Property tests for the identifier extractor and its normalisers.
 
 use proptest::prelude::*;
-use sahayak_domain::identifiers::{IdKind, extract, normalize, normalize_any};
+use sahayak_domain::identifiers::{Found, IdKind, REACH, extract, normalize, normalize_any};
 
 /// Pieces of identifiers, separators and scripts, glued at random to reach the
 /// extractor's corner cases far more often than arbitrary strings do.
@@ -116,6 +116,28 @@ const FRAGMENTS: &[&str] = &[
     "…",
     "x",
     "X",
+    // The writings of issue 21: line breaks and dots inside numbers, platform words
+    // after an `@name`, e-mail hosts that vouch for links, far transaction words.
+    "\r\n",
+    "98765.",
+    "0141.274.",
+    "1.50.000",
+    "98.176.154.32",
+    " on Telegram",
+    " ko Insta pe",
+    " on X",
+    "@Priya_Helpdesk",
+    "UTR of the last payment ",
+    "the txn id for the second one was ",
+    "PIN 302001\n",
+    "jobs@abc-careers.in",
+    "Abc-Careers.In",
+    "abc-careers.in/apply",
+    ".Upload",
+    ":-",
+    " @",
+    ",",
+    ";",
 ];
 
 fn fragments() -> impl Strategy<Value = String> {
@@ -161,6 +183,9 @@ fn write_mobile(d: &str, style: usize) -> String {
         8 => deva,
         9 => format!("+91 {} {} {}", &d[..4], &d[4..7], &d[7..]),
         10 => format!("0091 {d}"),
+        11 => format!("{a}.{b}"),
+        12 => format!("+91 {a}\n{b}"),
+        13 => format!("{}.{}.{}", &d[..3], &d[3..6], &d[6..]),
         _ => format!("{a}-{b}"),
     }
 }
@@ -199,7 +224,7 @@ proptest! {
     /// Any Indian mobile, written any supported way, is the same E.164 number, both
     /// through `normalize` and through `extract` in a sentence.
     #[test]
-    fn indian_mobiles_normalise_alike(first in 6u8..=9, rest in "[0-9]{9}", style in 0usize..12) {
+    fn indian_mobiles_normalise_alike(first in 6u8..=9, rest in "[0-9]{9}", style in 0usize..15) {
         let d = format!("{first}{rest}");
         let want = format!("+91{d}");
         let written = write_mobile(&d, style);
@@ -242,6 +267,107 @@ proptest! {
     }
 }
 
+proptest! {
+    /// A 12-digit number is a transaction reference with its word a few words back in
+    /// the same sentence, and never once the sentence has ended in between.
+    #[test]
+    fn far_transaction_words_stay_in_their_sentence(
+        d in "[2-5][0-9]{11}",
+        words in prop::collection::vec(prop::sample::select(&["of", "the", "last", "payment", "bhai", "wala", "जो"][..]), 0..6),
+        stop in prop::sample::select(&[".", "\n", "!", "?", "।"][..]),
+    ) {
+        let between = words.join(" ");
+        let refs = |t: &str| -> Vec<String> {
+            extract(t).into_iter().filter(|f| f.kind == IdKind::TxnRef).map(|f| f.value).collect()
+        };
+        let near = format!("UTR {between} {d}");
+        prop_assert_eq!(refs(&near), vec![d.clone()], "{}", near);
+        let apart = format!("UTR {between}{stop} phir {d}");
+        prop_assert!(refs(&apart).is_empty(), "{}", apart);
+    }
+
+    /// An `@name` takes the platform word after it in the same sentence, not one in the next.
+    #[test]
+    fn platform_after_the_name(name in "[a-z][a-z0-9_]{2,14}", stop in prop::sample::select(&[".", "!", "\n", "।"][..])) {
+        let handles = |t: &str| -> Vec<String> {
+            extract(t).into_iter().filter(|f| f.kind == IdKind::Handle).map(|f| f.value).collect()
+        };
+        let same = format!("Send the screenshot to @{name} on Telegram");
+        prop_assert_eq!(handles(&same), vec![format!("telegram:{name}")], "{}", same);
+        let next = format!("Send the screenshot to @{name}{stop} Telegram pe baat karo");
+        prop_assert!(handles(&next).is_empty(), "{}", next);
+    }
+}
+
+/// Paragraphs whose identifiers depend on text around them: context words before a
+/// number, an earlier number's line, platform words after an `@name`, e-mail addresses
+/// vouching for bare hosts.
+const PARAGRAPHS: &[&str] = &[
+    "UTR:",
+    "412345678901 and 9876543210",
+    "PIN 302001",
+    "98290 12345 se call aaya",
+    "A/c no.",
+    "50100234567812",
+    "Mail from jobs@abc-careers.in",
+    "Visit Abc-Careers.In/apply or online.in",
+    "support@online.in",
+    "Send the screenshot to @Priya_Helpdesk",
+    "on Telegram",
+    "call +91 98765\n43210 now",
+    "the txn id for the second one was 506612345678",
+    "फोन ९८२९०\n१२३४५ पर करें",
+];
+
+/// `extract` over blocks of `text` cut at every blank line, each block read with
+/// [`REACH`] bytes of text on either side, as `sahayak extract --jsonl` reads a file.
+fn by_blocks(text: &str) -> Vec<Found> {
+    let mut cuts: Vec<usize> = text.match_indices("\n\n").map(|(i, _)| i + 2).collect();
+    cuts.insert(0, 0);
+    cuts.push(text.len());
+    let mut out = Vec::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let lo = text.ceil_char_boundary(a.saturating_sub(REACH));
+        let hi = text.floor_char_boundary((b + REACH).min(text.len()));
+        for mut f in extract(&text[lo..hi]) {
+            if (a..b).contains(&(f.start + lo)) {
+                f.start += lo;
+                f.end += lo;
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// What `extract` finds between two blank lines depends on no text further than
+    /// `REACH` from them, so reading a long text in blocks finds exactly the same.
+    #[test]
+    fn blocks_cut_at_blank_lines_find_the_same(
+        parts in prop::collection::vec(
+            prop_oneof![
+                prop::sample::select(PARAGRAPHS).prop_map(str::to_owned),
+                fragments(),
+                (0usize..7000).prop_map(|n| "lorem ipsum ".repeat(n / 12)),
+                (0usize..3000).prop_map(|n| "क".repeat(n / 3)),
+            ],
+            1..30,
+        ),
+        seps in prop::collection::vec(prop::sample::select(&["\n\n", "\n\r\n", "\n", " ", "\n\n\n"][..]), 30),
+    ) {
+        let mut text = String::new();
+        for (p, sep) in parts.iter().zip(&seps) {
+            text.push_str(p);
+            text.push_str(sep);
+        }
+        prop_assert_eq!(by_blocks(&text), extract(&text));
+    }
+}
+
 /// Inputs built to make a careless scanner quadratic: each must finish quickly (a
 /// quadratic path on ~200 KB would take minutes, not milliseconds).
 #[test]
@@ -266,6 +392,15 @@ fn pathological_inputs_stay_linear() {
         "T".repeat(n),
         "(".repeat(n),
         "[dot]".repeat(n / 5),
+        "98765.".repeat(n / 6),
+        "98765\n".repeat(n / 6),
+        "1\n".repeat(n / 2),
+        "@a on ".repeat(n / 6),
+        "UTR x ".repeat(n / 6),
+        "a@b.in.Xyz ".repeat(n / 11),
+        format!("abc.in/{}", ",a@b.in".repeat(n / 7)),
+        format!("Abc.In {}", "x@".repeat(n / 2)),
+        "PIN 302001\n".repeat(n / 11),
     ];
     for input in &inputs {
         let started = std::time::Instant::now();

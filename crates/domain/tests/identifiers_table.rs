@@ -344,7 +344,7 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "Task 1: like 3 YouTube videos. Send screenshot to @TaskManager_Anita on telegram. Pay prepaid task amount Rs 1000 to tasks.pay01@axl",
-        &["upi tasks.pay01@axl"],
+        &["handle telegram:taskmanager_anita", "upi tasks.pay01@axl"],
     ),
     (
         "Ghar baithe kamayein ₹5000 roz! Registration fee ₹499 is number par bhejein 9090123456 (PhonePe/GPay)",

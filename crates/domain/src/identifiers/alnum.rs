@@ -2,7 +2,7 @@
 //! transaction ids.
 
 use super::IdKind;
-use super::context::{Role, number_context};
+use super::context::{Role, number_context, txn_far};
 use super::crypto;
 use super::scan::Scanner;
 
@@ -49,7 +49,12 @@ pub(crate) fn word(sc: &mut Scanner<'_>, s: usize, e: usize) {
     if (10..=22).contains(&w.len())
         && w.bytes().any(|c| c.is_ascii_alphabetic())
         && let Some(v) = txn_word(w)
-        && matches!(number_context(sc.text, s), Role::Txn | Role::TxnWeak)
+        && match number_context(sc.text, s) {
+            Role::Txn | Role::TxnWeak => true,
+            // "Transaction reference for the refund is TXN8A7B6C5D4E".
+            Role::Default => txn_far(sc.text, s),
+            _ => false,
+        }
     {
         sc.emit(IdKind::TxnRef, v, s, e);
     }

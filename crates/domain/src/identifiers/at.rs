@@ -4,21 +4,22 @@
 //! - otherwise `name@psp` with a known payment-provider handle is a UPI id (and a
 //!   phone too when the name is a mobile number);
 //! - otherwise a bare `@name` is a handle only if a platform word comes shortly
-//!   before it ("Telegram group @name").
+//!   before it ("Telegram group @name") or after it in the same sentence ("@name on
+//!   Telegram").
 
 use super::IdKind;
-use super::context::mention_platform;
+use super::context::{mention_platform, mention_platform_after};
 use super::data::{self, Tld};
 use super::host;
 use super::phone;
 use super::scan::Scanner;
 
-fn is_local_byte(c: u8) -> bool {
+pub(crate) fn is_local_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')
 }
 
 /// The start of the mailbox name ending at `a` (the `@`), leading punctuation dropped.
-fn local_start(b: &[u8], a: usize) -> usize {
+pub(crate) fn local_start(b: &[u8], a: usize) -> usize {
     let mut s = a;
     while s > 0 && a - s < 256 && is_local_byte(b[s - 1]) {
         s -= 1;
@@ -36,7 +37,8 @@ pub(crate) fn email_at(text: &str, ls: usize, a: usize) -> Option<(String, usize
         return None;
     }
     let h = host::parse(text, a + 1)?;
-    if !matches!(h.tld(text), Some(Tld::Normal | Tld::Fileish)) || !h.tld_case_ok(text) {
+    // "Jobs@Abc-Careers.In" (a message in title case) is still an address.
+    if !matches!(h.tld(text), Some(Tld::Normal | Tld::Fileish)) || !(h.tld_case_ok(text) || h.title_case(text)) {
         return None;
     }
     let domain = h.value(text)?;
@@ -152,9 +154,32 @@ fn mention(sc: &mut Scanner<'_>, a: usize) {
     if matches!(b.get(end), Some(b'@')) {
         return;
     }
-    if let Some(platform) = mention_platform(sc.text, a) {
+    // "@a on Telegram, @b on Insta": a platform word after the name beats one before it
+    // that a comma closes.
+    let platform = match mention_platform(sc.text, a) {
+        Some(p) if !p.comma_after => Some(p.name),
+        before => mention_platform_after(sc.text, end).or(before.map(|p| p.name)),
+    };
+    if let Some(platform) = platform {
         let value = format!("{platform}:{}", name.to_ascii_lowercase());
         sc.emit(IdKind::Handle, value, a, end);
         sc.claim(a, end);
     }
+}
+
+/// The e-mail addresses in `text`: where each `@` is, and the host (normal form).
+pub(crate) fn mail_hosts(text: &str) -> Vec<(usize, String)> {
+    let b = text.as_bytes();
+    let mut hosts = Vec::new();
+    let mut from = 0;
+    while let Some(k) = b[from..].iter().position(|&c| c == b'@') {
+        let a = from + k;
+        if let Some((value, end)) = email_at(text, local_start(b, a), a) {
+            hosts.extend(value.rsplit_once('@').map(|(_, h)| (a, h.to_owned())));
+            from = end;
+        } else {
+            from = a + 1;
+        }
+    }
+    hosts
 }

@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use super::data::WordTable;
-use super::text::{strip_possessive, words_before};
+use super::text::{gap_breaks_sentence, strip_possessive, words_after, words_before};
 
 /// How a number should be read, from the nearest meaningful word before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,26 +105,114 @@ fn judge(word: &str) -> Option<Option<Role>> {
 
 /// The role of a number starting at byte `pos`.
 pub(crate) fn number_context(text: &str, pos: usize) -> Role {
-    words_before(text, pos, 6, |_, w| judge(w)).flatten().unwrap_or(Role::Default)
+    let mut new_line = false;
+    words_before(text, pos, 6, |start, w, gap| {
+        new_line |= gap.contains('\n');
+        // An earlier number is a filler only on its own line or on this one: "PIN 302001"
+        // on the line above does not make the next line's phone number a PIN.
+        if new_line && is_number_word(w) && !alone_on_line(text, start, start + w.len()) {
+            return Some(None);
+        }
+        judge(w)
+    })
+    .flatten()
+    .unwrap_or(Role::Default)
+}
+
+/// Digits, or digits joined by `/` (a date).
+fn is_number_word(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().all(|b| b.is_ascii_digit() || b == b'/')
+}
+
+/// Whether no letters share the line of the word at `s..e`, a line break coming later
+/// in the text. Looks at most 120 chars back: a longer line is prose.
+fn alone_on_line(text: &str, s: usize, e: usize) -> bool {
+    for (n, c) in text[..s].chars().rev().take_while(|&c| c != '\n').enumerate() {
+        if n == 120 || c.is_alphabetic() {
+            return false;
+        }
+    }
+    let after = text[e..].split('\n').next().unwrap_or("");
+    !after.chars().any(char::is_alphabetic)
+}
+
+/// Whether a transaction word (UTR, txn, लेनदेन…) stands a few words before `pos` in the
+/// same sentence, with no word of another kind (account, phone, amount, Aadhaar…) in
+/// between: "UTR of the last payment 412345678901", "the txn id for the second one was …".
+pub(crate) fn txn_far(text: &str, pos: usize) -> bool {
+    words_before(text, pos, 8, |_, w, gap| {
+        if gap_breaks_sentence(gap) {
+            return Some(false);
+        }
+        // A full stop ends the sentence, except after an abbreviation: "UTR no. of …".
+        let abbreviation = ["no", "nos", "num", "nbr", "nmbr", "ref", "txn"].iter().any(|a| w.eq_ignore_ascii_case(a));
+        if gap.contains('.') && !abbreviation {
+            return Some(false);
+        }
+        match judge(w) {
+            Some(Some(Role::Txn)) => Some(true),
+            Some(Some(Role::TxnWeak)) | Some(None) | None => None,
+            Some(Some(_)) => Some(false),
+        }
+    })
+    .unwrap_or(false)
+}
+
+/// What one word near an `@name` says: a platform, a stop, or (`None`) look further.
+fn mention_word(text: &str, start: usize, w: &str) -> Option<Option<&'static str>> {
+    let w = strip_possessive(w);
+    if let Some(p) = w.split('/').rev().find_map(|part| WORDS.platform.get(part)) {
+        return Some(Some(p));
+    }
+    let other_mention = start > 0 && text.as_bytes()[start - 1] == b'@';
+    (!other_mention && WORDS.mention_filler.get(w).is_none()).then_some(None)
+}
+
+/// A platform word found near an `@name`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Platform {
+    pub(crate) name: &'static str,
+    /// A comma follows the word ("@a on Telegram, @b on Insta"): it may close the clause
+    /// before the name rather than name its platform.
+    pub(crate) comma_after: bool,
 }
 
 /// The platform named shortly before an `@` at `pos`: one of the four words before it,
 /// with only connecting words (or other `@names`) in between. A lone "X" counts only
 /// right before the `@` ("X: @name"), being too common a letter.
-pub(crate) fn mention_platform(text: &str, pos: usize) -> Option<&'static str> {
-    let b = text.as_bytes();
+pub(crate) fn mention_platform(text: &str, pos: usize) -> Option<Platform> {
     let mut nth = 0;
-    words_before(text, pos, 4, |start, w| {
+    words_before(text, pos, 4, |start, w, gap| {
         nth += 1;
-        let w = strip_possessive(w);
-        if nth == 1 && w.eq_ignore_ascii_case("x") {
+        let found = if nth == 1 && strip_possessive(w).eq_ignore_ascii_case("x") {
+            Some(Some("x"))
+        } else {
+            mention_word(text, start, w)
+        };
+        found.map(|p| p.map(|name| Platform { name, comma_after: gap.contains(',') }))
+    })
+    .flatten()
+}
+
+/// The platform named shortly after an `@name` ending at `end`: one of the five words
+/// after it in the same sentence, with only connecting words (or other `@names`) in
+/// between: "@Priya_Helpdesk on Telegram", "@a and @b on the Telegram group",
+/// "@quickloan_official ko Insta pe", "@name टेलीग्राम पर".
+/// A lone "X" counts only as a capital right after "on"/"pe"/"par" ("@name on X").
+pub(crate) fn mention_platform_after(text: &str, end: usize) -> Option<&'static str> {
+    let b = text.as_bytes();
+    let mut after_on = false;
+    words_after(text, end, 5, |start, w, gap| {
+        if gap_breaks_sentence(gap) || gap.contains(['.', ';']) {
+            return Some(None);
+        }
+        let glued = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_'));
+        let x_end = start + w.len();
+        if w == "X" && after_on && !glued(x_end) && !(b.get(x_end) == Some(&b'.') && glued(x_end + 1)) {
             return Some(Some("x"));
         }
-        if let Some(p) = w.split('/').rev().find_map(|part| WORDS.platform.get(part)) {
-            return Some(Some(p));
-        }
-        let other_mention = start > 0 && b[start - 1] == b'@';
-        (!other_mention && WORDS.mention_filler.get(w).is_none()).then_some(None)
+        after_on = ["on", "pe", "par", "पर"].iter().any(|o| w.eq_ignore_ascii_case(o));
+        mention_word(text, start, w)
     })
     .flatten()
 }
@@ -153,17 +241,55 @@ mod tests {
 
     #[test]
     fn platforms() {
-        let t = "Telegram group join karo @";
-        assert_eq!(mention_platform(t, t.len() - 1), Some("telegram"));
-        let t = "insta pe @";
-        assert_eq!(mention_platform(t, t.len() - 1), Some("instagram"));
-        let t = "X: @";
-        assert_eq!(mention_platform(t, t.len() - 1), Some("x"));
-        let t = "meet me at the x mall @";
-        assert_eq!(mention_platform(t, t.len() - 1), None);
-        let t = "Telegram: @abc, @";
-        assert_eq!(mention_platform(t, t.len() - 1), Some("telegram"));
-        let t = "IG: @abc hi @";
-        assert_eq!(mention_platform(t, t.len() - 1), None);
+        let before = |t: &str| mention_platform(t, t.len() - 1).map(|p| p.name);
+        assert_eq!(before("Telegram group join karo @"), Some("telegram"));
+        assert_eq!(before("insta pe @"), Some("instagram"));
+        assert_eq!(before("X: @"), Some("x"));
+        assert_eq!(before("meet me at the x mall @"), None);
+        assert_eq!(before("Telegram: @abc, @"), Some("telegram"));
+        assert_eq!(before("IG: @abc hi @"), None);
+        let t = "@a on Telegram, @";
+        assert_eq!(mention_platform(t, t.len() - 1), Some(Platform { name: "telegram", comma_after: true }));
+    }
+
+    #[test]
+    fn platforms_after() {
+        let after = |t: &str| mention_platform_after(t, 0);
+        assert_eq!(after(" on Telegram"), Some("telegram"));
+        assert_eq!(after(" ko Insta pe follow karo"), Some("instagram"));
+        assert_eq!(after(", @other on the Telegram"), Some("telegram"));
+        assert_eq!(after(" टेलीग्राम पर"), Some("telegram"));
+        assert_eq!(after(" on X."), Some("x"));
+        assert_eq!(after(" on X-ray"), None);
+        assert_eq!(after(" X"), None);
+        assert_eq!(after(". Telegram pe baat karo"), None);
+        assert_eq!(after(" told me to install Telegram"), None);
+        assert_eq!(after(" and @b on the Telegram group"), Some("telegram"));
+        assert_eq!(after(" and @b and @c on the Telegram group"), None);
+    }
+
+    #[test]
+    fn far_transaction_words() {
+        let far = |t: &str| txn_far(t, t.len());
+        assert!(far("UTR of the last payment "));
+        assert!(far("the txn id for the second one was "));
+        assert!(far("UTR no. of the last payment "));
+        assert!(far("लेनदेन नंबर जो मैसेज में आया "));
+        assert!(!far("UTR mil gaya. Ab ek aur number "));
+        assert!(!far("UTR was not given. Later he sent "));
+        assert!(!far("UTR nahi aaya hai. Phir "));
+        assert!(!far("Send me the UTR. Then "));
+        assert!(far("Ref. of the last payment "));
+        assert!(!far("UTR of the payment\n"));
+        assert!(!far("UTR aaya lekin Aadhaar ka "));
+        assert!(!far("UTR one two three four five six seven eight "));
+        assert!(!far("payment "));
+    }
+
+    #[test]
+    fn earlier_lines() {
+        assert_eq!(role("PIN 302001\n"), Role::Default);
+        assert_eq!(role("Transaction IDs:\n412312345678\n"), Role::Txn);
+        assert_eq!(role("A/c no.\n"), Role::Account);
     }
 }

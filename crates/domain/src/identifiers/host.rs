@@ -82,7 +82,14 @@ pub(crate) fn parse(text: &str, i: usize) -> Option<Host> {
         p += d;
     }
     host.end = p;
+    host.drop_glued_word(text);
     (host.n >= 2).then_some(host)
+}
+
+/// An ASCII word in title case: a capital, then small letters ("Upload", "Pay").
+fn is_title_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 2 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase)
 }
 
 impl Host {
@@ -125,6 +132,31 @@ impl Host {
     pub(crate) fn tld_case_ok(&self, text: &str) -> bool {
         let t = self.tld_raw(text);
         !t.bytes().any(|c| c.is_ascii_uppercase()) || !t.bytes().any(|c| c.is_ascii_lowercase())
+    }
+
+    /// Whether the host is written in title case: the TLD a capital and small letters,
+    /// the name before it starting with a capital ("Abc-Careers.In").
+    pub(crate) fn title_case(&self, text: &str) -> bool {
+        is_title_word(self.tld_raw(text)) && self.sld_raw(text).starts_with(|c: char| c.is_ascii_uppercase())
+    }
+
+    /// "jobs@abc-careers.in.Upload your CV": a sentence glued to the host after a full
+    /// stop. A last label in title case after a real TLD written in small letters is
+    /// the next sentence's first word, unless it is a short TLD itself ("abc.co.In").
+    fn drop_glued_word(&mut self, text: &str) {
+        if self.n < 3 || self.defanged {
+            return;
+        }
+        let last = self.label(text, self.n - 1);
+        let before = self.label(text, self.n - 2);
+        let glued = is_title_word(last)
+            && (last.len() >= 3 || data::tld(last).is_none())
+            && before.bytes().all(|c| c.is_ascii_lowercase())
+            && data::tld(before).is_some();
+        if glued {
+            self.n -= 1;
+            self.end = self.labels[self.n - 1].1;
+        }
     }
 
     /// Whether this is a dotted IPv4 address.
@@ -176,6 +208,11 @@ mod tests {
         assert_eq!(v("पुलिस.भारत").as_deref(), Some("xn--n2bqs1ai.xn--h2brj9c"));
         assert_eq!(v("end."), None);
         assert_eq!(v("a.-b"), None);
+        assert_eq!(v("abc-careers.in.Upload").as_deref(), Some("abc-careers.in"));
+        assert_eq!(v("sbi.co.in.Dear").as_deref(), Some("sbi.co.in"));
+        assert_eq!(v("abc.co.In").as_deref(), Some("abc.co.in"));
+        assert_eq!(v("mail.Google.Com").as_deref(), Some("mail.google.com"));
+        assert_eq!(v("Mr.Sharma.He").as_deref(), Some("mr.sharma.he"));
         assert!(parse("1.2.3.4", 0).is_some_and(|h| h.is_ipv4("1.2.3.4")));
     }
 }

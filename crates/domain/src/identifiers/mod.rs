@@ -37,6 +37,7 @@ mod bech32;
 mod context;
 mod crypto;
 mod data;
+mod groups;
 mod hash;
 mod host;
 mod normalize;
@@ -55,10 +56,11 @@ use std::fmt;
 #[serde(rename_all = "snake_case")]
 pub enum IdKind {
     /// A phone number, normal form E.164 (`+919876543210`). Indian numbers may be
-    /// written with or without `+91`/`91`/`0`, with spaces, dashes or brackets, or in
-    /// Devanagari digits; mobiles have 10 digits starting 6–9, landlines an STD code
-    /// after the `0` (`0141-2741234` → `+911412741234`). Foreign numbers need their `+`
-    /// code and 8–15 digits in all. Also taken from `wa.me/…` links and from UPI ids
+    /// written with or without `+91`/`91`/`0`, with spaces, dashes, brackets or dots
+    /// (`98765.43210`, `0141.274.1234`), broken by a line break (`+91 98765` / `43210`),
+    /// or in Devanagari digits; mobiles have 10 digits starting 6–9, landlines an STD
+    /// code after the `0` (`0141-2741234` → `+911412741234`). Foreign numbers need their
+    /// `+` code and 8–15 digits in all. Also taken from `wa.me/…` links and from UPI ids
     /// whose name is a mobile number.
     Phone,
     /// A UPI id (VPA), normal form lower-case `name@psp`, where `psp` is a known
@@ -78,7 +80,8 @@ pub enum IdKind {
     /// A social-media account, normal form `platform:name` in lower case
     /// (`instagram:`, `facebook:`, `youtube:`, `telegram:`, `x:`, `linkedin:`,
     /// `snapchat:`, `tiktok:`, `threads:`), from profile links or from an `@name`
-    /// that a nearby platform word ("Telegram", "insta pe", "टेलीग्राम पर") names.
+    /// that a nearby platform word names, before it ("Telegram", "insta pe", "टेलीग्राम
+    /// पर") or after it ("@name on Telegram", "@name ko Insta pe").
     Handle,
     /// A bank account number, digits only (9–18), found only after a word saying it is
     /// an account (A/c, acc no, account number, खाता, khata).
@@ -89,7 +92,9 @@ pub enum IdKind {
     Imei,
     /// A UPI RRN/UTR (12 digits) or a bank/wallet transaction id (10–22 letters and
     /// digits), upper case without spaces, found only after UTR, RRN, Ref No,
-    /// transaction id, txn id, लेनदेन आईडी, संदर्भ संख्या and the like.
+    /// transaction id, txn id, लेनदेन आईडी, संदर्भ संख्या and the like — or, for a
+    /// 12-digit RRN or an id of letters and digits, with such a word a few words back in
+    /// the same sentence ("UTR of the last payment 412345678901").
     TxnRef,
     /// A crypto-currency address with a verified checksum: Bitcoin base58 (`1…`, `3…`)
     /// and TRON (`T…`) as written, Bitcoin bech32/bech32m (`bc1…`) and Ethereum
@@ -154,6 +159,15 @@ impl fmt::Display for IdKind {
     }
 }
 
+/// How far, in bytes, what [`extract`] finds between two blank lines may depend on
+/// the text around them. No identifier spans a blank line, and the words read around
+/// one (at most 120 chars each way, and an earlier number's line 120 chars further),
+/// the e-mail addresses that vouch for a bare host (4 KiB each way) and the addresses
+/// themselves all lie within this reach. So a long text may be read in blocks cut at
+/// blank lines, each given this much text on either side: the identifiers starting
+/// inside each block are exactly those `extract` finds in the whole text.
+pub const REACH: usize = 8 << 10;
+
 /// One identifier found in a text.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Found {
@@ -187,8 +201,20 @@ pub struct Found {
 ///   complaint, order, invoice, tracking and the like nothing is taken; after an amount
 ///   word (Rs, ₹, INR, amount, balance) the first number is skipped;
 /// - otherwise only phone numbers are taken: a 12-digit number starting `91` and a
-///   mobile is a phone, any other bare 12-digit number (an Aadhaar, an RRN without its
-///   label) is left alone, and 13–19 digit runs (card numbers) give nothing.
+///   mobile is a phone, and 13–19 digit runs (card numbers) give nothing. Any other
+///   12-digit number (an Aadhaar, an RRN without its label) is left alone, unless a
+///   transaction word stands up to eight words back in the same sentence with no word
+///   of another kind between ("UTR of the last payment 412345678901"); then it is a
+///   `txn_ref` (not when written 4-4-4 like an Aadhaar).
+///
+/// A number may go on across one line break, as a forwarded SMS wraps it
+/// ("call +91 98765" / "43210 now"), when the first line does not already hold a whole
+/// number of its kind, the next line does not start with a whole phone number, and
+/// together they make one. An earlier number on a line of its own stays a filler for
+/// the context words ("Transaction IDs:" / "4123…" / "4123…"), but one sharing its line
+/// with words does not ("PIN 302001" / "98290 12345" is a phone number). Digits grouped
+/// with single dots are a phone number only as a whole, in groups of 2–5 digits
+/// ("98765.43210", "0141.274.1234"; not "1.50.000", "2.3.10" or an IPv4 address).
 ///
 /// Also never taken: numbers glued to letters or written as decimals, times, dates,
 /// versions or IPs (`1.5`, `10:45`, `12/03/2026`, `2.3.10`), amounts (`₹49,999`,
@@ -202,10 +228,21 @@ pub struct Found {
 /// `SBI_KYC.apk` — `.apk` is no TLD, so a scam app's *file name* is not an
 /// identifier; the link it was downloaded from is). TLDs that clash with file names
 /// or company suffixes (`.zip`, `.mov`, `.py`, `.sh`, `.md`, `.rs`, `.ltd`, `.inc`,
-/// `.llc`) count only with a scheme, `www.` or a path. A `@name` is a handle only
-/// after a platform word with at most connecting words ("pe", "par", "group",
-/// "join karo", "पर") or other `@names` between, within four words; a platform word
-/// after the name does not count.
+/// `.llc`) count only with a scheme, `www.` or a path. Such a bare host written like
+/// prose (`Abc-Careers.In`, `online.in`, `offer.zip`) is a link after all when an
+/// e-mail address in the same text has that host ("jobs@abc-careers.in … visit
+/// Abc-Careers.In/apply"). "Website:-abc.in" is a link (the hyphen after a colon is
+/// punctuation), and so is "apply @abc.in/form" (a lone `@` before a host with a path).
+/// A title-case sentence glued to a host after a full stop is not part of it
+/// ("hr@abc.in.Upload your CV" is `hr@abc.in`), and an e-mail address after a comma
+/// ends a link's path ("abc.in/apply,jobs@abc.in").
+///
+/// A `@name` is a handle when a platform word names it: before it, with at most
+/// connecting words ("pe", "par", "group", "join karo", "पर") or other `@names`
+/// between, within four words; or after it in the same sentence, within five words
+/// ("@Priya_Helpdesk on Telegram", "@name ko Insta pe", "@name टेलीग्राम पर"). A
+/// platform word after the name wins over one before it that a comma closes ("@a on
+/// Telegram, @b on Insta").
 pub fn extract(text: &str) -> Vec<Found> {
     scan::Scanner::new(text).run()
 }

@@ -11,7 +11,9 @@ use super::social::{self, Social};
 use super::text::luhn_ok;
 use super::url::{Link, parse_link, strip_www};
 
-/// A link that makes up the whole input (sentence punctuation after it allowed).
+/// A link that makes up the whole input (sentence punctuation after it allowed). A
+/// bare host that `extract` would take for prose ("Abc.In", "offer.zip") is a link
+/// here: the caller says it is one.
 fn whole_link(s: &str) -> Option<Link> {
     let link = parse_link(s, 0)?;
     let rest = &s[link.end..];
@@ -114,7 +116,7 @@ fn digits_only(s: &str, seps: &[char]) -> Option<String> {
 }
 
 fn txn_of(s: &str) -> Option<String> {
-    let compact: String = s.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    let compact: String = s.chars().filter(|c| !matches!(c, ' ' | '-' | '\n' | '\r')).collect();
     if let Some(d) = digits_only(&compact, &[]) {
         return (10..=22).contains(&d.len()).then_some(d);
     }
@@ -137,12 +139,12 @@ pub(crate) fn one(kind: IdKind, input: &str) -> Option<String> {
         },
         IdKind::Handle => handle_of(s),
         IdKind::BankAccount => {
-            let d = digits_only(s, &[' ', '-'])?;
+            let d = digits_only(s, &[' ', '-', '\n', '\r'])?;
             (9..=18).contains(&d.len()).then_some(d)
         }
         IdKind::Ifsc => ifsc(s),
         IdKind::Imei => {
-            let d = digits_only(s, &[' ', '-', '/'])?;
+            let d = digits_only(s, &[' ', '-', '/', '\n', '\r'])?;
             (d.len() == 15 && luhn_ok(d.as_bytes())).then_some(d)
         }
         IdKind::TxnRef => txn_of(s),

@@ -22,6 +22,10 @@ const TEE: u8 = 32;
 const DEVA3: u8 = 64;
 const TRIGGER: u8 = DIGIT | AT | DOT | BRACKET | TEE | DEVA3;
 
+/// How far from a bare host an e-mail address may vouch for it: a message, not a file.
+/// Bounded so that what `extract` finds depends only on text nearby (see `REACH`).
+const MAIL_REACH: usize = 4 << 10;
+
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     t[b' ' as usize] = WS;
@@ -57,11 +61,13 @@ pub(crate) struct Scanner<'t> {
     num_until: usize,
     /// Spans taken by links and `@` addresses in the current chunk.
     claims: Vec<(usize, usize)>,
+    /// The text's e-mail addresses (`@` and host), read on first need.
+    mail_hosts: Option<Vec<(usize, String)>>,
 }
 
 impl<'t> Scanner<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
-        Scanner { text, b: text.as_bytes(), out: Vec::new(), num_until: 0, claims: Vec::new() }
+        Scanner { text, b: text.as_bytes(), out: Vec::new(), num_until: 0, claims: Vec::new(), mail_hosts: None }
     }
 
     pub(crate) fn run(mut self) -> Vec<Found> {
@@ -124,10 +130,16 @@ impl<'t> Scanner<'t> {
                 continue;
             }
             // Not in the middle of a word, a mailbox name or a host already rejected.
+            let host_byte = |i: usize| b[i].is_ascii_alphanumeric() || b[i] >= 0x80;
+            let lone_at = p > s && b[p - 1] == b'@' && (p - 1 == s || !at::is_local_byte(b[p - 2]));
             let glued = p > s
                 && match b[p - 1] {
                     c if c.is_ascii_alphanumeric() => true,
-                    b'@' | b'_' | b'-' | b'.' => true,
+                    b'_' | b'.' => true,
+                    // "Website:-abc.in": a hyphen glues only to a word before it.
+                    b'-' => p - 1 > s && host_byte(p - 2),
+                    // "jobs@abc.in" is a mailbox; "apply @abc.in/form" is "at" a link.
+                    b'@' => !lone_at,
                     c if c >= 0x80 => text::char_before_is_letter(self.text, p),
                     _ => false,
                 };
@@ -135,11 +147,15 @@ impl<'t> Scanner<'t> {
                 p = skip_hostish(b, p, e);
                 continue;
             }
-            match url::parse_link(self.text, p) {
+            let link = url::parse_link(self.text, p).filter(|l| {
+                // After a lone `@` a bare host is a mention ("@riya.in"), unless it has a path.
+                (!lone_at || l.explicit || l.has_path) && (!l.weak || self.vouched(p, &l.host_value))
+            });
+            match link {
                 Some(link) => {
-                    let end = link.end;
+                    let (start, end) = (if lone_at { p - 1 } else { p }, link.end);
                     url::emit(self, link);
-                    self.claim(p, end);
+                    self.claim(start, end);
                     p = end.max(p + 1);
                 }
                 None => p = skip_hostish(b, p, e),
@@ -187,6 +203,16 @@ impl<'t> Scanner<'t> {
         let resume = number::scan(self, p);
         self.num_until = self.num_until.max(resume);
         resume
+    }
+
+    /// Whether an e-mail address near `at` (its `@` within [`MAIL_REACH`] bytes) has
+    /// this host, which makes a bare host written like prose ("Abc-Careers.In",
+    /// "him.in") a link after all. The addresses are read once per text, and only when
+    /// such a host turns up.
+    fn vouched(&mut self, at: usize, host: &str) -> bool {
+        let text = self.text;
+        let mails = self.mail_hosts.get_or_insert_with(|| at::mail_hosts(text));
+        mails.iter().any(|(a, h)| a.abs_diff(at) <= MAIL_REACH && h == host)
     }
 
     /// Claims are disjoint and kept sorted, so a lookup is a binary search even in a

@@ -54,18 +54,20 @@ fn is_ctx_char(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() || matches!(c, '/' | '\'' | '_') } else { c == '’' || is_letter(c) }
 }
 
-/// Calls `f(start, word)` on up to `max` words before byte `pos`, nearest first,
-/// until it returns `Some`. Looks at most 120 chars back, so the cost is bounded.
+/// Calls `f(start, word, gap)` on up to `max` words before byte `pos`, nearest first,
+/// until it returns `Some`; `gap` is the text between the word and the one seen before
+/// it (or `pos`). Looks at most 120 chars back, so the cost is bounded.
 pub(crate) fn words_before<R>(
     text: &str,
     pos: usize,
     max: usize,
-    mut f: impl FnMut(usize, &str) -> Option<R>,
+    mut f: impl FnMut(usize, &str, &str) -> Option<R>,
 ) -> Option<R> {
     let head = text.get(..pos)?;
     let mut chars = head.char_indices().rev().take(120);
     let mut seen = 0;
     let mut word: Option<(usize, usize)> = None;
+    let mut gap_end = pos;
     loop {
         let next = chars.next();
         match next {
@@ -75,9 +77,10 @@ pub(crate) fn words_before<R>(
             }
             _ => {
                 if let Some((s, e)) = word.take() {
-                    if let Some(r) = f(s, &head[s..e]) {
+                    if let Some(r) = f(s, &head[s..e], &head[e..gap_end]) {
                         return Some(r);
                     }
+                    gap_end = s;
                     seen += 1;
                     if seen >= max {
                         return None;
@@ -87,6 +90,50 @@ pub(crate) fn words_before<R>(
             }
         }
     }
+}
+
+/// Calls `f(start, word, gap)` on up to `max` words after byte `pos`, nearest first,
+/// until it returns `Some`; `gap` is the text between the word seen before it (or
+/// `pos`) and the word. Looks at most 120 chars ahead.
+pub(crate) fn words_after<R>(
+    text: &str,
+    pos: usize,
+    max: usize,
+    mut f: impl FnMut(usize, &str, &str) -> Option<R>,
+) -> Option<R> {
+    let tail = text.get(pos..)?;
+    let mut chars = tail.char_indices().take(120);
+    let mut seen = 0;
+    let mut word: Option<(usize, usize)> = None;
+    let mut gap_start = 0;
+    loop {
+        let next = chars.next();
+        match next {
+            Some((i, c)) if is_ctx_char(c) => {
+                let start = word.map_or(i, |(s, _)| s);
+                word = Some((start, i + c.len_utf8()));
+            }
+            _ => {
+                if let Some((s, e)) = word.take() {
+                    if let Some(r) = f(pos + s, &tail[s..e], &tail[gap_start..s]) {
+                        return Some(r);
+                    }
+                    gap_start = e;
+                    seen += 1;
+                    if seen >= max {
+                        return None;
+                    }
+                }
+                next?;
+            }
+        }
+    }
+}
+
+/// Whether a gap between words ends a sentence for good: a line break, `!`, `?` or a
+/// danda. A full stop may end an abbreviation ("Ref. No."), so callers judge it.
+pub(crate) fn gap_breaks_sentence(gap: &str) -> bool {
+    gap.contains(['\n', '!', '?', '।', '॥'])
 }
 
 /// Strips a possessive `'s`/`’s` so "fraudster's" reads as "fraudster".
@@ -135,11 +182,21 @@ mod tests {
     fn words() {
         let t = "A/c no. of खाता: 123";
         let mut seen = Vec::new();
-        words_before(t, t.len() - 3, 10, |_, w| {
+        let mut gaps = Vec::new();
+        words_before(t, t.len() - 3, 10, |_, w, gap| {
             seen.push(w.to_owned());
+            gaps.push(gap.to_owned());
             None::<()>
         });
         assert_eq!(seen, ["खाता", "of", "no", "A/c"]);
+        assert_eq!(gaps, [": ", " ", ". ", " "]);
+        let t = "@abc on\nTelegram.";
+        let mut seen = Vec::new();
+        words_after(t, 4, 10, |start, w, gap| {
+            seen.push((start, w.to_owned(), gap.to_owned()));
+            None::<()>
+        });
+        assert_eq!(seen, [(5, "on".to_owned(), " ".to_owned()), (8, "Telegram".to_owned(), "\n".to_owned())]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! or a `phone` (see `social`).
 
 use super::IdKind;
+use super::at;
 use super::data::Tld;
 use super::host::{self, Host};
 use super::scan::Scanner;
@@ -18,6 +19,13 @@ pub(crate) struct Link {
     pub(crate) url: String,
     /// Byte offset in `url` where the path (or query, fragment) starts.
     path_at: usize,
+    /// Written with a scheme, `www.` or a defanged dot: meant as a link for sure.
+    pub(crate) explicit: bool,
+    /// Has a path, query or fragment beyond a lone `/`.
+    pub(crate) has_path: bool,
+    /// A bare host that reads as prose or a file name too ("Abc.In", "him.in",
+    /// "offer.zip"): a link only where an e-mail address in the text has this host.
+    pub(crate) weak: bool,
 }
 
 impl Link {
@@ -101,6 +109,9 @@ fn path_end(text: &str, p: usize) -> usize {
         }
         end = p + i + c.len_utf8();
     }
+    if let Some(cut) = mail_after_separator(text, p, end) {
+        end = cut;
+    }
     // Trailing punctuation belongs to the sentence, and an unbalanced `)` or `]` to
     // the text around the link.
     // Bracket balance is counted once and updated as bytes are dropped, so a link
@@ -136,6 +147,19 @@ fn path_end(text: &str, p: usize) -> usize {
     end
 }
 
+/// "abc-careers.in/apply,jobs@abc-careers.in": where, in the path `p..end`, a comma or
+/// semicolon is followed by an e-mail address, which is not part of the path.
+fn mail_after_separator(text: &str, p: usize, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    (p..end).find(|&c| {
+        matches!(b[c], b',' | b';') && {
+            let local = b[c + 1..end].iter().take(65).take_while(|&&x| at::is_local_byte(x)).count();
+            let a = c + 1 + local;
+            local > 0 && b.get(a) == Some(&b'@') && at::email_at(text, c + 1, a).is_some()
+        }
+    })
+}
+
 /// Reads a link starting at `i` (at a scheme or at the host).
 pub(crate) fn parse_link(text: &str, i: usize) -> Option<Link> {
     let b = text.as_bytes();
@@ -164,19 +188,21 @@ pub(crate) fn parse_link(text: &str, i: usize) -> Option<Link> {
         end = path_end(text, port_end);
     }
     let has_path = end > port_end + 1 || (end > port_end && b[port_end] != b'/');
+    let mut weak = false;
     if host.is_ipv4(text) {
         scheme?;
     } else {
-        let ok = match host.tld(text) {
-            Some(Tld::Normal) => true,
-            Some(Tld::Fileish) => explicit || has_path,
-            None => explicit && host.tld_plausible(text),
+        let (ok, fileish) = match host.tld(text) {
+            Some(Tld::Normal) => (true, false),
+            Some(Tld::Fileish) => (true, !(explicit || has_path)),
+            None => (explicit && host.tld_plausible(text), false),
         };
         let prose = !explicit
             && (!host.tld_case_ok(text) || (host.label_count() == 2 && !has_path && is_prose_word(host.sld_raw(text))));
-        if !ok || prose {
+        if !ok {
             return None;
         }
+        weak = fileish || prose;
     }
     let host_value = host.value(text)?;
     let scheme = scheme.unwrap_or("http");
@@ -192,7 +218,7 @@ pub(crate) fn parse_link(text: &str, i: usize) -> Option<Link> {
     } else {
         url.push_str(path);
     }
-    Some(Link { start: i, end, host, host_value, url, path_at })
+    Some(Link { start: i, end, host, host_value, url, path_at, explicit, has_path, weak })
 }
 
 /// Records a link's `url` and its `domain`, `handle` or `phone`.
