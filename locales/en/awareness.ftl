@@ -30,6 +30,7 @@ awareness-attended = { $count ->
     [0] Nobody attended
     [one] 1 attended
    *[other] { $count } attended
+}
 
 awareness-institutions-title = Institutions
 awareness-institutions-hint = Those never visited come first, then those visited longest ago.
@@ -86,6 +87,7 @@ awareness-cert-hosted = { $count ->
     [0] for hosting a cyber-safety awareness programme on { $date }.
     [one] for hosting a cyber-safety awareness programme on { $date }, attended by one person.
    *[other] for hosting a cyber-safety awareness programme on { $date }, attended by { $count } people.
+}
 awareness-cert-attended = for taking part in the cyber-safety awareness programme at { $institution } on { $date }.
 awareness-cert-date = Date
 awareness-cert-place = Place
@@ -129,10 +131,12 @@ dashboard-awareness-summary = { $count ->
     [0] No programmes held.
     [one] One programme held.
    *[other] { $count } programmes held.
+}
 dashboard-awareness-reached = { $count ->
     [0] Nobody reached.
     [one] One person reached.
    *[other] { $count } people reached.
+}
 awareness-dashboard-note = Programmes count in the month they were held; people reached is their recorded attendance.
 dashboard-around-title = Complaints before and after awareness programmes
 dashboard-around-summary = Cases registered in each district in the { $days } days before its first programme of the period, and in the { $days } days from it.

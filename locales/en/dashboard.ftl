@@ -45,11 +45,13 @@ dashboard-cases-summary = { $count ->
     [0] No cases registered in the period.
     [one] One case registered in the period, stacked by national portal category for each month.
    *[other] { $count } cases registered in the period, stacked by national portal category for each month.
+}
 dashboard-scams-title = Cases by type of scam, month by month
 dashboard-scams-summary = { $count ->
     [0] No cases registered in the period.
     [one] One case registered in the period, stacked by type of scam for each month.
    *[other] { $count } cases registered in the period, stacked by type of scam for each month.
+}
 dashboard-money-title = Money reported lost, put on hold and restored
 dashboard-money-summary = Money of the cases registered in the period: reported lost at intake, put on hold by banks, and actually restored to victims.
 dashboard-money-note = Money on hold is not yet returned; only "Restored" is back with the victims.
@@ -66,12 +68,14 @@ dashboard-portal-summary = { $count ->
     [0] No case of the period has been filed on cybercrime.gov.in yet.
     [one] One case of the period was filed on cybercrime.gov.in, grouped by how long after intake.
    *[other] { $count } cases of the period were filed on cybercrime.gov.in, grouped by how long after intake.
+}
 dashboard-portal-count = Filed on the portal
 dashboard-referral-title = Time from intake to referral
 dashboard-referral-summary = { $count ->
     [0] No case of the period has been referred yet.
     [one] One case of the period was referred, grouped by how long after intake its first referral came.
    *[other] { $count } cases of the period were referred, grouped by how long after intake their first referral came.
+}
 dashboard-referral-count = Referred
 dashboard-delay-before = Before intake
 dashboard-delay-1h = Within an hour
@@ -86,6 +90,7 @@ dashboard-open-summary = { $count ->
     [0] No cases are open now.
     [one] One case is open now, grouped by days since intake and stacked by status.
    *[other] { $count } cases are open now, grouped by days since intake and stacked by status.
+}
 dashboard-age-7 = Up to 7 days
 dashboard-age-30 = 8–30 days
 dashboard-age-90 = 31–90 days

@@ -49,6 +49,7 @@ ident-spread-all = { $count ->
 ident-ring-link = { $count ->
     [one] Part of a fraud ring of one case
    *[other] Part of a fraud ring of { $count } cases
+}
 ident-lookup-title = Look up an identifier
 ident-lookup-hint = A phone number, UPI ID, account number, website, profile link… written any way.
 ident-lookup-none = No case mentions this identifier.

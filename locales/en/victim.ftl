@@ -6,7 +6,10 @@ track-code = Access code
 track-code-hint = 12 letters and digits; dashes and spaces do not matter
 track-open = Open my case
 track-failed = The reference or the code is not right. Check the papers from the centre, or call the centre.
-track-throttled = Too many wrong codes. For your safety, try again in { $minutes } minutes, or call the centre.
+track-throttled = Too many wrong codes. For your safety, try again in { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}, or call the centre.
 track-case-title = Your case
 track-registered = Registered on
 track-next-steps = What to do now
@@ -89,6 +92,7 @@ victim-open = { $count ->
     [0] none new
     [one] 1 new
    *[other] { $count } new
+}
 victim-code-message = Cyber Support Centre: to follow your case { $reference } open /track and enter the code { $code }. Do not share this code.
 audit-case-victim-read = the victim opened the case with their code
 audit-case-victim-denied = a wrong victim code was tried

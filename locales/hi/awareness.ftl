@@ -30,6 +30,7 @@ awareness-attended = { $count ->
     [0] कोई नहीं आया
     [one] एक व्यक्ति आया
    *[other] { $count } लोग आए
+}
 
 awareness-institutions-title = संस्थाएँ
 awareness-institutions-hint = जहाँ कभी नहीं गए वे सबसे ऊपर, फिर वे जहाँ सबसे पहले गए थे।
@@ -86,6 +87,7 @@ awareness-cert-hosted = { $count ->
     [0] ने { $date } को साइबर सुरक्षा जागरूकता कार्यक्रम का आयोजन किया।
     [one] ने { $date } को साइबर सुरक्षा जागरूकता कार्यक्रम का आयोजन किया, जिसमें एक व्यक्ति ने भाग लिया।
    *[other] ने { $date } को साइबर सुरक्षा जागरूकता कार्यक्रम का आयोजन किया, जिसमें { $count } लोगों ने भाग लिया।
+}
 awareness-cert-attended = ने { $date } को { $institution } में हुए साइबर सुरक्षा जागरूकता कार्यक्रम में भाग लिया।
 awareness-cert-date = दिनांक
 awareness-cert-place = स्थान
@@ -129,10 +131,12 @@ dashboard-awareness-summary = { $count ->
     [0] कोई कार्यक्रम नहीं हुआ।
     [one] एक कार्यक्रम हुआ।
    *[other] { $count } कार्यक्रम हुए।
+}
 dashboard-awareness-reached = { $count ->
     [0] किसी तक नहीं पहुँचे।
     [one] एक व्यक्ति तक पहुँचे।
    *[other] { $count } लोगों तक पहुँचे।
+}
 awareness-dashboard-note = कार्यक्रम उसी महीने में गिना जाता है जिसमें वह हुआ; लोगों की गिनती दर्ज की गई हाज़िरी है।
 dashboard-around-title = जागरूकता कार्यक्रमों से पहले और बाद की शिकायतें
 dashboard-around-summary = हर ज़िले में अवधि के पहले कार्यक्रम से { $days } दिन पहले और उसके बाद के { $days } दिनों में दर्ज मामले।

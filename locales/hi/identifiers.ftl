@@ -49,6 +49,7 @@ ident-spread-all = { $count ->
 ident-ring-link = { $count ->
     [one] एक मामले के ठगी गिरोह का हिस्सा
    *[other] { $count } मामलों के ठगी गिरोह का हिस्सा
+}
 ident-lookup-title = नंबर या ID खोजें
 ident-lookup-hint = फ़ोन नंबर, UPI ID, खाता संख्या, वेबसाइट, प्रोफ़ाइल लिंक… किसी भी तरह लिखा हुआ।
 ident-lookup-none = किसी मामले में यह नंबर या ID नहीं है।

@@ -9,6 +9,7 @@ track-failed = संदर्भ संख्या या कोड सही 
 track-throttled = बहुत बार गलत कोड डाला गया। आपकी सुरक्षा के लिए { $minutes ->
     [one] 1 मिनट
    *[other] { $minutes } मिनट
+} बाद फिर कोशिश करें, या केंद्र को फ़ोन करें।
 track-case-title = आपका मामला
 track-registered = दर्ज होने की तारीख
 track-next-steps = अब क्या करें
@@ -91,6 +92,7 @@ victim-open = { $count ->
     [0] कोई नया नहीं
     [one] 1 नया
    *[other] { $count } नए
+}
 victim-code-message = साइबर सहायता केंद्र: अपना मामला { $reference } देखने के लिए /track खोलें और कोड { $code } डालें। यह कोड किसी को न बताएँ।
 audit-case-victim-read = पीड़ित ने अपने कोड से मामला खोला
 audit-case-victim-denied = पीड़ित का गलत कोड आज़माया गया
