@@ -30,3 +30,4 @@ mod story;
 mod triage;
 mod ui;
 mod victim;
+mod voice;
