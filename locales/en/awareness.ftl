@@ -26,7 +26,11 @@ awareness-from = From
 awareness-earlier = Earlier
 awareness-today = From today
 awareness-later = Later
-awareness-attended = { $count } attended
+awareness-attended = { $count ->
+    [0] Nobody attended
+    [one] 1 attended
+   *[other] { $count } attended
+}
 
 awareness-institutions-title = Institutions
 awareness-institutions-hint = Those never visited come first, then those visited longest ago.
@@ -79,7 +83,11 @@ awareness-certificate-make = Make the certificates (PDF)
 
 awareness-cert-title = Certificate of Participation
 awareness-cert-presented = This certificate is presented to
-awareness-cert-hosted = for hosting a cyber-safety awareness programme on { $date }, attended by { $count } people.
+awareness-cert-hosted = { $count ->
+    [0] for hosting a cyber-safety awareness programme on { $date }.
+    [one] for hosting a cyber-safety awareness programme on { $date }, attended by one person.
+   *[other] for hosting a cyber-safety awareness programme on { $date }, attended by { $count } people.
+}
 awareness-cert-attended = for taking part in the cyber-safety awareness programme at { $institution } on { $date }.
 awareness-cert-date = Date
 awareness-cert-place = Place
@@ -119,8 +127,16 @@ dashboard-programmes = Programmes held
 dashboard-reached = People reached
 dashboard-reached-short = people
 dashboard-awareness-title = Awareness programmes held and people reached
-dashboard-awareness-summary = { $count } programmes held.
-dashboard-awareness-reached = { $count } people reached.
+dashboard-awareness-summary = { $count ->
+    [0] No programmes held.
+    [one] One programme held.
+   *[other] { $count } programmes held.
+}
+dashboard-awareness-reached = { $count ->
+    [0] Nobody reached.
+    [one] One person reached.
+   *[other] { $count } people reached.
+}
 awareness-dashboard-note = Programmes count in the month they were held; people reached is their recorded attendance.
 dashboard-around-title = Complaints before and after awareness programmes
 dashboard-around-summary = Cases registered in each district in the { $days } days before its first programme of the period, and in the { $days } days from it.

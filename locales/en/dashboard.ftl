@@ -41,9 +41,17 @@ dashboard-kpi-golden = Reported within the golden hour
 dashboard-kpi-open = Open cases now
 dashboard-kpi-overdue = Open cases overdue now
 dashboard-cases-title = Cases by category, month by month
-dashboard-cases-summary = { $count } cases registered in the period, stacked by national portal category for each month.
+dashboard-cases-summary = { $count ->
+    [0] No cases registered in the period.
+    [one] One case registered in the period, stacked by national portal category for each month.
+   *[other] { $count } cases registered in the period, stacked by national portal category for each month.
+}
 dashboard-scams-title = Cases by type of scam, month by month
-dashboard-scams-summary = { $count } cases registered in the period, stacked by type of scam for each month.
+dashboard-scams-summary = { $count ->
+    [0] No cases registered in the period.
+    [one] One case registered in the period, stacked by type of scam for each month.
+   *[other] { $count } cases registered in the period, stacked by type of scam for each month.
+}
 dashboard-money-title = Money reported lost, put on hold and restored
 dashboard-money-summary = Money of the cases registered in the period: reported lost at intake, put on hold by banks, and actually restored to victims.
 dashboard-money-note = Money on hold is not yet returned; only "Restored" is back with the victims.
@@ -56,10 +64,18 @@ dashboard-golden-after = After 60 minutes
 dashboard-golden-unknown = Time not recorded
 dashboard-golden-money-cases = Money cases
 dashboard-portal-title = Time from intake to filing on the national portal
-dashboard-portal-summary = { $count } cases of the period were filed on cybercrime.gov.in, grouped by how long after intake.
+dashboard-portal-summary = { $count ->
+    [0] No case of the period has been filed on cybercrime.gov.in yet.
+    [one] One case of the period was filed on cybercrime.gov.in, grouped by how long after intake.
+   *[other] { $count } cases of the period were filed on cybercrime.gov.in, grouped by how long after intake.
+}
 dashboard-portal-count = Filed on the portal
 dashboard-referral-title = Time from intake to referral
-dashboard-referral-summary = { $count } cases of the period were referred, grouped by how long after intake their first referral came.
+dashboard-referral-summary = { $count ->
+    [0] No case of the period has been referred yet.
+    [one] One case of the period was referred, grouped by how long after intake its first referral came.
+   *[other] { $count } cases of the period were referred, grouped by how long after intake their first referral came.
+}
 dashboard-referral-count = Referred
 dashboard-delay-before = Before intake
 dashboard-delay-1h = Within an hour
@@ -70,7 +86,11 @@ dashboard-average-hours = Average: { $hours } hours after intake (filings before
 dashboard-average-none = No average: nothing was done after intake in the period.
 dashboard-average-label = Average hours after intake
 dashboard-open-title = Open cases by age and status
-dashboard-open-summary = { $count } cases are open now, grouped by days since intake and stacked by status.
+dashboard-open-summary = { $count ->
+    [0] No cases are open now.
+    [one] One case is open now, grouped by days since intake and stacked by status.
+   *[other] { $count } cases are open now, grouped by days since intake and stacked by status.
+}
 dashboard-age-7 = Up to 7 days
 dashboard-age-30 = 8–30 days
 dashboard-age-90 = 31–90 days

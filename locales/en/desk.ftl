@@ -21,6 +21,7 @@ triage-golden-actions = The three first actions
 triage-other-none = No other action recorded yet.
 deadline-none-open = No open deadline.
 deadline-met-count = { $count ->
+    [0] No deadline met yet
     [one] One deadline met
    *[other] { $count } deadlines met
 }

@@ -75,6 +75,9 @@ doc-amount = Amount
 doc-disputed = Disputed amount
 doc-ncrp-ack = Acknowledgement number (national portal)
 doc-helpline-ack = Acknowledgement number (1930 helpline)
+doc-letter-ncrp-ack = Acknowledgement number (national portal)
+doc-letter-utr = UTR number
+doc-letter-txn-date = Date of transaction
 doc-enclosures = Enclosures
 doc-letter-to = To,
 doc-letter-from = From,
@@ -169,6 +172,7 @@ doc-s63-by-party = (To be filled by the Party)
 doc-s63-part-b = PART B
 doc-s63-by-expert = (To be filled by the Expert)
 doc-s63-i = I,
+doc-s63-i-expert = I,
 doc-s63-name = (Name)
 doc-s63-relative = { $gender ->
     [female] Daughter/spouse of

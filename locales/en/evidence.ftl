@@ -107,10 +107,12 @@ evidence-action-erased = File deleted (retention period ended)
 evidence-verify-title = Evidence verification
 evidence-verify-checked = Every file re-hashed and every chain of custody checked at { $when } (IST).
 evidence-verify-ok = { $count ->
+    [0] This case has no evidence yet.
     [one] The item matches: file unchanged, chain of custody intact.
    *[other] All { $count } items match: files unchanged, chains of custody intact.
 }
 evidence-verify-bad = { $count ->
+    [0] No item differs from what was recorded.
     [one] 1 item does not match what was recorded. Do not submit it before this is explained.
    *[other] { $count } items do not match what was recorded. Do not submit them before this is explained.
 }

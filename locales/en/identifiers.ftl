@@ -37,14 +37,19 @@ ident-not-linking = Not used to link cases.
 ident-spread-none = Appears in no other case.
 ident-spread-unknown = Appears in no case yet.
 ident-spread-other = { $count ->
+    [0] Appears in no other case
     [one] Appears in one other case
    *[other] Appears in { $count } other cases
 } ({ $districts }), first reported { $first }.
 ident-spread-all = { $count ->
+    [0] Appears in no case
     [one] Appears in one case
    *[other] Appears in { $count } cases
 } ({ $districts }), first reported { $first }.
-ident-ring-link = Part of a fraud ring of { $count } cases
+ident-ring-link = { $count ->
+    [one] Part of a fraud ring of one case
+   *[other] Part of a fraud ring of { $count } cases
+}
 ident-lookup-title = Look up an identifier
 ident-lookup-hint = A phone number, UPI ID, account number, website, profile link… written any way.
 ident-lookup-none = No case mentions this identifier.
@@ -58,6 +63,7 @@ ring-title = Fraud rings
 ring-intro = Cases tied together by the same UPI ID, phone number, account, website or profile. Cases in other districts are counted but not named.
 ring-none = No two cases share an identifier yet.
 ring-cases = { $count ->
+    [0] No cases
     [one] One case
    *[other] { $count } cases
 }

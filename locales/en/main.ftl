@@ -55,6 +55,7 @@ error-limit = Ask for between 1 and 100 items.
 ## Case list
 list-title = Cases
 list-count = { $count ->
+    [0] No cases
     [one] One case
    *[other] { $count } cases
 }
@@ -146,7 +147,7 @@ hint-narrative = Type it as they tell it — Hindi, English or mixed. Include nu
 hint-category = As on cybercrime.gov.in. If nothing fits, choose "Other" and describe it.
 hint-category-other = Only when you chose "Other".
 hint-amount = In rupees. Leave empty if no money was lost.
-hint-money-left-at = The time of the first debit — roughly is fine. The first hour decides whether it can be frozen.
+hint-money-left-at = The time of the first debit — roughly is fine. The first hour decides whether it can be put on hold.
 hint-suspect = Phone numbers, UPI IDs, account numbers, websites, social media profiles.
 hint-pasted-messages = Copy the SMS, WhatsApp or e-mail text here. Numbers, UPI IDs and links in it are picked out for you to confirm.
 category-other = Other

@@ -11,7 +11,7 @@ task-untitled = Task
 triage-title = Immediate help
 triage-golden-title = Golden hour: money left this victim's account
 triage-elapsed = { $time } since the money left
-triage-golden-intro = The first hour decides whether the money can be frozen. Do these three things now, in this order.
+triage-golden-intro = The first hour decides whether the money can be put on hold. Do these three things now, in this order.
 triage-checklist-title = What 1930 and the bank will ask for
 triage-check-bank = Name of the bank, wallet or merchant debited
 triage-check-account = The account number, wallet ID or UPI ID debited
@@ -21,7 +21,7 @@ triage-check-amount = Amount of each debit
 triage-check-card = Card number, if a debit or credit card was used
 triage-check-screenshot = Screenshot of each transaction, if there is one
 triage-how-helpline-1930 = Call 1930 from the victim's own registered mobile and note the acknowledgement number.
-triage-how-bank-block = Call the bank's 24×7 number: block the card or UPI and ask for the disputed amount to be put on hold. Note the complaint number and time.
+triage-how-bank-block = Call the bank's 24×7 number: block the card or UPI and report each fraudulent transaction. Note the complaint number and time.
 triage-how-portal-filed = Complete the complaint on cybercrime.gov.in within 24 hours of the 1930 call and note its acknowledgement number.
 triage-done-at = Done at
 triage-mark-done = Mark done
@@ -29,7 +29,7 @@ triage-other-done = Other actions taken
 triage-record-other = Record another action
 triage-action = Action
 action-helpline-1930 = Called 1930
-action-bank-block = Bank told: card/UPI blocked, hold asked
+action-bank-block = Bank told: card and UPI blocked
 action-portal-filed = Complaint filed on cybercrime.gov.in
 action-efir-registered = e-FIR / Zero FIR registered
 action-efir-signed = e-FIR signed at the police station
@@ -105,14 +105,17 @@ trail-error-restored-more = More cannot be restored than was sought.
 trail-row = row { $row }
 trail-preview-title = Check the trail before importing
 trail-preview-count = { $count ->
+    [0] No rows can be imported.
     [one] One row can be imported.
    *[other] { $count } rows can be imported.
 }
 trail-preview-errors = { $count ->
+    [0] Every row could be read.
     [one] One row could not be read and will be left out:
    *[other] { $count } rows could not be read and will be left out:
 }
 trail-preview-import = { $count ->
+    [0] No rows to import
     [one] Import one row
    *[other] Import { $count } rows
 }

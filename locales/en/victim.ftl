@@ -1,12 +1,15 @@
 # Victim self-service: following one's own case with reference and code.
 track-title = Follow your case
-track-intro = Enter the case reference and the private code printed on the papers the centre gave you (or sent to your mobile).
+track-intro = Enter the case reference and the access code printed on the papers the centre gave you (or sent to your mobile).
 track-reference-hint = e.g. JPR-2026-000123
 track-code = Access code
 track-code-hint = 12 letters and digits; dashes and spaces do not matter
 track-open = Open my case
 track-failed = The reference or the code is not right. Check the papers from the centre, or call the centre.
-track-throttled = Too many wrong codes. For your safety, try again in { $minutes } minutes, or call the centre.
+track-throttled = Too many wrong codes. For your safety, try again in { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}, or call the centre.
 track-case-title = Your case
 track-registered = Registered on
 track-next-steps = What to do now
@@ -25,6 +28,7 @@ track-upload-limits = Up to { $size } in all.
 track-files-about = What are these files? (optional)
 track-files-send = Send files
 track-files-sent = { $count ->
+    [0] No file received.
     [one] One file received. Thank you.
    *[other] { $count } files received. Thank you.
 }
@@ -47,8 +51,8 @@ sheet-track = Open /track on the centre's website and enter:
 # The public help page.
 help-title = Get help now
 help-link = Lost money or been threatened online? Get help now
-help-1930 = Money taken from your account? Call 1930 at once, from your own mobile. In the first hour the money can often still be stopped.
-help-first-1 = Call 1930 (the national cyber crime helpline) and give the transaction details: amount, date and time, UTR or transaction id.
+help-1930 = Money taken from your account? Call 1930 at once, from your own mobile. In the first hour the money can often still be put on hold.
+help-first-1 = Call 1930 (the national cyber crime helpline) and give the transaction details: amount, date and time, UTR or transaction ID.
 help-first-2 = Call your bank's customer care and ask them to block your card, UPI or net banking.
 help-first-3 = Do not delete anything: keep screenshots of messages, call logs, the fraudster's numbers and the bank's SMS.
 help-first-4 = Do not pay anyone who promises to get your money back. Police and banks never ask for money to return it.
@@ -84,7 +88,11 @@ victim-request-info = Message
 victim-request-callback = Call-back request
 victim-request-handled = done by { $who }
 victim-mark-done = Mark done
-victim-open = { $count } new
+victim-open = { $count ->
+    [0] none new
+    [one] 1 new
+   *[other] { $count } new
+}
 victim-code-message = Cyber Support Centre: to follow your case { $reference } open /track and enter the code { $code }. Do not share this code.
 audit-case-victim-read = the victim opened the case with their code
 audit-case-victim-denied = a wrong victim code was tried

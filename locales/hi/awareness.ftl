@@ -12,9 +12,9 @@ awareness-audience-senior-citizens = बुज़ुर्ग
 awareness-status-planned = तय है
 awareness-status-held = हो चुका
 awareness-status-cancelled = रद्द
-awareness-language-hi = हिन्दी
+awareness-language-hi = हिंदी
 awareness-language-en = अंग्रेज़ी
-awareness-language-both = हिन्दी और अंग्रेज़ी
+awareness-language-both = हिंदी और अंग्रेज़ी
 
 awareness-calendar-title = जागरूकता कार्यक्रम
 awareness-calendar-period = { $period }
@@ -26,7 +26,11 @@ awareness-from = कब से
 awareness-earlier = पहले के
 awareness-today = आज से
 awareness-later = बाद के
-awareness-attended = { $count } लोग आए
+awareness-attended = { $count ->
+    [0] कोई नहीं आया
+    [one] एक व्यक्ति आया
+   *[other] { $count } लोग आए
+}
 
 awareness-institutions-title = संस्थाएँ
 awareness-institutions-hint = जहाँ कभी नहीं गए वे सबसे ऊपर, फिर वे जहाँ सबसे पहले गए थे।
@@ -42,7 +46,7 @@ awareness-email = ई-मेल
 awareness-last-visited = पिछला कार्यक्रम
 awareness-never = कभी नहीं
 awareness-actions = काम
-awareness-save = सेव करें
+awareness-save = सहेजें
 
 awareness-programme-edit = कार्यक्रम बदलें
 awareness-starts-at = तारीख और समय (IST)
@@ -60,7 +64,7 @@ awareness-about = कार्यक्रम
 awareness-record = दर्ज करें
 
 awareness-feedback-link = फ़ीडबैक लिंक
-awareness-feedback-link-hint = इसे प्रोजेक्टर पर दिखाएँ या पर्चे पर छापें। लोगों को न लॉगिन करना है, न नाम बताना है।
+awareness-feedback-link-hint = इसे प्रोजेक्टर पर दिखाएँ या पर्चे पर छापें। लोगों को न साइन इन करना है, न नाम बताना है।
 awareness-stage-before = शुरू में (क्विज़)
 awareness-stage-after = आखिर में (फ़ीडबैक और क्विज़)
 awareness-feedback-title = फ़ीडबैक
@@ -78,10 +82,14 @@ awareness-certificate-lang = प्रमाणपत्र की भाषा
 awareness-certificate-make = प्रमाणपत्र बनाएँ (PDF)
 
 awareness-cert-title = भागीदारी प्रमाणपत्र
-awareness-cert-presented = यह प्रमाणपत्र दिया जाता है
-awareness-cert-hosted = को, { $date } को साइबर सुरक्षा जागरूकता कार्यक्रम करवाने के लिए, जिसमें { $count } लोग शामिल हुए।
-awareness-cert-attended = को, { $date } को { $institution } में हुए साइबर सुरक्षा जागरूकता कार्यक्रम में भाग लेने के लिए।
-awareness-cert-date = तारीख
+awareness-cert-presented = प्रमाणित किया जाता है कि
+awareness-cert-hosted = { $count ->
+    [0] ने { $date } को साइबर सुरक्षा जागरूकता कार्यक्रम का आयोजन किया।
+    [one] ने { $date } को साइबर सुरक्षा जागरूकता कार्यक्रम का आयोजन किया, जिसमें एक व्यक्ति ने भाग लिया।
+   *[other] ने { $date } को साइबर सुरक्षा जागरूकता कार्यक्रम का आयोजन किया, जिसमें { $count } लोगों ने भाग लिया।
+}
+awareness-cert-attended = ने { $date } को { $institution } में हुए साइबर सुरक्षा जागरूकता कार्यक्रम में भाग लिया।
+awareness-cert-date = दिनांक
 awareness-cert-place = स्थान
 awareness-cert-signature = हस्ताक्षर
 
@@ -119,15 +127,23 @@ dashboard-programmes = हुए कार्यक्रम
 dashboard-reached = कितने लोगों तक पहुँचे
 dashboard-reached-short = लोग
 dashboard-awareness-title = हुए जागरूकता कार्यक्रम और कितने लोगों तक पहुँचे
-dashboard-awareness-summary = { $count } कार्यक्रम हुए।
-dashboard-awareness-reached = { $count } लोगों तक पहुँचे।
+dashboard-awareness-summary = { $count ->
+    [0] कोई कार्यक्रम नहीं हुआ।
+    [one] एक कार्यक्रम हुआ।
+   *[other] { $count } कार्यक्रम हुए।
+}
+dashboard-awareness-reached = { $count ->
+    [0] किसी तक नहीं पहुँचे।
+    [one] एक व्यक्ति तक पहुँचे।
+   *[other] { $count } लोगों तक पहुँचे।
+}
 awareness-dashboard-note = कार्यक्रम उसी महीने में गिना जाता है जिसमें वह हुआ; लोगों की गिनती दर्ज की गई हाज़िरी है।
 dashboard-around-title = जागरूकता कार्यक्रमों से पहले और बाद की शिकायतें
-dashboard-around-summary = हर ज़िले में अवधि के पहले कार्यक्रम से { $days } दिन पहले और उसके बाद के { $days } दिनों में दर्ज केस।
+dashboard-around-summary = हर ज़िले में अवधि के पहले कार्यक्रम से { $days } दिन पहले और उसके बाद के { $days } दिनों में दर्ज मामले।
 dashboard-before = पहले
 dashboard-after = बाद में
 dashboard-after-partial = अब तक { $days } दिन
 dashboard-first-programme = पहला कार्यक्रम
-dashboard-days-before = केस, { $days } दिन पहले
-dashboard-days-after = केस, { $days } दिन बाद
+dashboard-days-before = मामले, { $days } दिन पहले
+dashboard-days-after = मामले, { $days } दिन बाद
 dashboard-around-note = यह दिखाता है कि कार्यक्रमों के आसपास क्या हुआ, यह नहीं कि कार्यक्रमों की वजह से हुआ: कार्यक्रम के बाद ज़्यादा शिकायतों का मतलब यह भी हो सकता है कि लोगों ने जाना कि शिकायत कहाँ करें। दूसरे कार्यक्रम, मौसम और खबरें भी इन आँकड़ों को बदलती हैं।

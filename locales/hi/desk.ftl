@@ -21,6 +21,7 @@ triage-golden-actions = सबसे पहले करने वाले त�
 triage-other-none = अभी कोई और कार्रवाई दर्ज नहीं है।
 deadline-none-open = कोई समय-सीमा बाकी नहीं।
 deadline-met-count = { $count ->
+    [0] कोई समय-सीमा अभी पूरी नहीं हुई
     [one] एक समय-सीमा पूरी हुई
    *[other] { $count } समय-सीमाएँ पूरी हुईं
 }

@@ -1,6 +1,6 @@
 followup-title = फ़ॉलो-अप कॉल
 followup-task = मामला बंद होने के { $days } दिन बाद पीड़ित को फ़ॉलो-अप कॉल: वे कैसे हैं, कुछ नया हुआ क्या, केंद्र की मदद कैसी लगी?
-followup-due = तय तारीख़
+followup-due = तय तारीख
 followup-reached-q = क्या पीड़ित से बात हुई?
 followup-reached = बात हुई
 followup-not-reached = बात नहीं हुई
@@ -8,7 +8,7 @@ followup-outcome = अब क्या स्थिति है
 followup-score = केंद्र की मदद के लिए पीड़ित के अंक
 followup-score-none = पूछा नहीं
 followup-score-5 = बहुत अच्छी
-followup-score-1 = ख़राब
+followup-score-1 = खराब
 followup-score-was = अंक { $score }/5
 followup-score-unreached = अंक तभी दर्ज हो सकते हैं जब पीड़ित से बात हुई हो।
 followup-save = कॉल सहेजें

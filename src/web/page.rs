@@ -46,7 +46,7 @@ impl Page {
         }
     }
 
-    /// The other language's own name, written in that language (हिन्दी / English).
+    /// The other language's own name, written in that language (हिंदी / English).
     pub fn other_lang_name(&self) -> String {
         catalogs().get(self.other_lang(), "lang-self")
     }

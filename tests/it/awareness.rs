@@ -363,7 +363,8 @@ async fn certificates_of_participation_in_hindi_and_english() {
     }
     let hi = get("hi").await;
     let text = squeeze(&crate::documents::pdftotext(&hi));
-    for words in ["भागीदारी", "42लोगशामिल", "जयपुर"] {
+    for words in ["भागीदारी", "प्रमाणितकियाजाताहैकि", "42लोगोंनेभागलिया", "जयपुर"]
+    {
         assert!(text.contains(words), "{words} in {text}");
     }
     keep_png("institution-hi", &hi);

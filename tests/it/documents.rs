@@ -68,22 +68,26 @@ pub async fn problem(app: &TestApp, token: &str, path: &str) -> (u16, Value) {
 }
 
 /// A case with something in every part: money trail, the bank told by phone, portal filing,
-/// identifiers, evidence.
+/// identifiers, evidence. The victim is a woman.
 pub async fn rich_case(app: &TestApp, token: &str) -> (i64, String) {
-    let case = app
-        .create_case(
-            token,
-            json!({
-                "victim_address": "42, मालवीय नगर, जयपुर",
-                "victim_age": 34,
-                "victim_gender": "female",
-                "incident_at": "2026-03-12T10:45",
-                "money_left": "yes",
-                "money_left_at": "2026-03-12T10:52",
-                "suspect_details": "बिजली विभाग का अधिकारी बनकर कॉल किया",
-            }),
-        )
-        .await;
+    rich_case_with(app, token, json!({})).await
+}
+
+/// `rich_case` with some intake fields given (`victim_gender`, `narrative`, …).
+pub async fn rich_case_with(app: &TestApp, token: &str, overrides: Value) -> (i64, String) {
+    let mut body = json!({
+        "victim_address": "42, मालवीय नगर, जयपुर",
+        "victim_age": 34,
+        "victim_gender": "female",
+        "incident_at": "2026-03-12T10:45",
+        "money_left": "yes",
+        "money_left_at": "2026-03-12T10:52",
+        "suspect_details": "बिजली विभाग का अधिकारी बनकर कॉल किया",
+    });
+    for (k, v) in overrides.as_object().unwrap() {
+        body[k] = v.clone();
+    }
+    let case = app.create_case(token, body).await;
     let id = case["id"].as_i64().unwrap();
     let reference = case["reference"].as_str().unwrap().to_owned();
     let trail = [

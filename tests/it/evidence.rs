@@ -415,7 +415,7 @@ async fn the_bundle_streams_a_zip_that_sha256sum_accepts() {
         let index = std::fs::read_to_string(dir.path().join("index.html")).unwrap();
         assert!(index.contains(&reference));
         assert!(index.contains("स्क्रीनशॉट 1.png"));
-        assert!(index.contains("बंडल में निर्यात हुआ"), "the export is in the custody history, in Hindi");
+        assert!(index.contains("बंडल में एक्सपोर्ट हुआ"), "the export is in the custody history, in Hindi");
         assert!(index.contains("For the IO"));
         // Each item's custody records the export, with its reason.
         let id = v["items"][0]["id"].as_i64().unwrap();
@@ -479,7 +479,7 @@ async fn the_case_page_has_an_evidence_panel_that_works_without_javascript() {
     let b = app.browser("counsellor.jaipur").await;
     let (s, page) = b.get(&format!("/cases/{reference}")).await;
     assert_eq!(s, 200);
-    assert_eq!(texts(&page, "#evidence-title"), ["साक्ष्य (0)"]);
+    assert_eq!(texts(&page, "#evidence-title"), ["सबूत (0)"]);
     let csrf = crate::helpers::csrf_of(&page);
 
     let send = |form: Form| b.client.post(app.url(&format!("/cases/{reference}/evidence"))).multipart(form).send();
@@ -509,7 +509,7 @@ async fn the_case_page_has_an_evidence_panel_that_works_without_javascript() {
     assert_eq!(r.status(), 303);
     assert_eq!(r.headers()["location"], format!("/cases/{reference}#evidence"));
     let (_, page) = b.get(&format!("/cases/{reference}")).await;
-    assert_eq!(texts(&page, "#evidence-title"), ["साक्ष्य (2)"]);
+    assert_eq!(texts(&page, "#evidence-title"), ["सबूत (2)"]);
     let names = texts(&page, ".ev-name a");
     assert!(names[0].ends_with("call.png"), "{names:?}");
     assert!(page.contains(&sha_hex(PNG)[..12]));
@@ -687,7 +687,7 @@ async fn in_a_real_browser_the_upload_checks_sizes_sends_with_progress_and_pages
         let mut title = String::new();
         for _ in 0..200 {
             title = c.find(Locator::Id("evidence-title")).await?.text().await.unwrap_or_default();
-            if title == "साक्ष्य (3)" {
+            if title == "सबूत (3)" {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -697,7 +697,7 @@ async fn in_a_real_browser_the_upload_checks_sizes_sends_with_progress_and_pages
             Some(s) => s.text().await.unwrap_or_default(),
             None => String::new(),
         };
-        assert_eq!(title, "साक्ष्य (3)", "the counsellor works in Hindi; status: {status}");
+        assert_eq!(title, "सबूत (3)", "the counsellor works in Hindi; status: {status}");
         assert_eq!(c.current_url().await?.fragment(), Some("evidence"));
         let names = c.find_all(Locator::Css(".ev-name a")).await?;
         assert_eq!(names.len(), 3);

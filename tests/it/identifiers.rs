@@ -148,12 +148,12 @@ async fn one_click_confirms_every_proposal_from_the_case_page() {
     let (_, page) = b.get(&path).await;
     assert_eq!(texts(&page, "#identifiers .idents code").len(), 5);
     assert!(texts(&page, "#identifiers input[name=pick]").is_empty(), "nothing left to propose");
-    assert!(texts(&page, "ol.timeline strong").contains(&"पहचान चिह्नों की पुष्टि हुई".to_owned()));
+    assert!(texts(&page, "ol.timeline strong").contains(&"संदिग्ध के नंबर और ID की पुष्टि हुई".to_owned()));
 
     // Nothing ticked: told so, nothing changes.
     let (s, _, page) = b.post(&format!("{path}/identifiers"), &[("csrf", &csrf)]).await;
     assert_eq!(s, 422);
-    assert!(page.contains("कम से कम एक पहचान चिह्न चुनें"));
+    assert!(page.contains("कम से कम एक नंबर या ID चुनें"));
     // A wrong manual entry is refused with the field named.
     let (s, _, _) =
         b.post(&format!("{path}/identifiers"), &[("csrf", &csrf), ("kind", "ifsc"), ("value", "HDFC1234")]).await;

@@ -33,3 +33,4 @@ mod story;
 mod triage;
 mod ui;
 mod victim;
+mod voice;

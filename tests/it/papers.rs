@@ -145,7 +145,7 @@ async fn the_restoration_route_follows_the_disputed_amount_and_the_magistrates_i
 /// Gendered forms printed as "masculine/feminine" (चाहता/चाहती, दूँगा/दूँगी, हुआ/हुई, भवदीय/भवदीया): two
 /// words around a slash that differ only in a gendered ending, about the victim. "पता/स्थान", "पिता/पति"
 /// are not, nor "महोदय/महोदया" (the addressee).
-fn slash_forms(text: &str) -> Vec<String> {
+pub fn slash_forms(text: &str) -> Vec<String> {
     const ENDINGS: [(&str, &str); 4] = [("ता", "ती"), ("गा", "गी"), ("आ", "ई"), ("य", "या")];
     let word = |c: &char| ('\u{0900}'..='\u{097F}').contains(c);
     let mut out = Vec::new();
@@ -163,7 +163,7 @@ fn slash_forms(text: &str) -> Vec<String> {
     out
 }
 
-fn nested_brackets(text: &str) -> bool {
+pub fn nested_brackets(text: &str) -> bool {
     let mut depth = 0i32;
     for c in text.chars() {
         match c {
