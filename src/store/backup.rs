@@ -85,6 +85,7 @@ pub const DERIVED: &[&str] = &["case_fts", "case_search"];
 /// checks its keys against.
 pub const TRANSIENT: &[&str] = &[
     "sessions",
+    "sign_in_links",
     "throttle_counts",
     "victim_sessions",
     "dash_month",

@@ -26,6 +26,7 @@ mod papers;
 mod privacy;
 mod referrals;
 mod security;
+mod staff;
 mod story;
 mod triage;
 mod ui;
