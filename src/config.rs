@@ -82,6 +82,10 @@ pub struct ServeArgs {
     /// the client.
     #[arg(long, env = "SAHAYAK_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Option<Vec<String>>,
+    /// The address people reach this server at, e.g. `https://sahayak.example.org`: every
+    /// absolute link (feedback QR codes, links sent to victims and staff) starts with it.
+    #[arg(long, env = "SAHAYAK_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 /// The file's shape: every key optional.
@@ -102,6 +106,7 @@ struct FileConfig {
     session_hours: Option<i64>,
     trust_proxy: Option<bool>,
     trusted_proxies: Option<Vec<String>>,
+    public_url: Option<String>,
     key_file: Option<PathBuf>,
     #[serde(default)]
     retention: Retention,
@@ -365,6 +370,9 @@ pub struct Config {
     pub metrics_token: Option<Secret>,
     /// Where messages to victims (their access code) go; none: they are only noted in the log.
     pub notify: Notify,
+    /// The address people reach the server at (scheme and host, no trailing `/`); every
+    /// absolute link starts with it, never with a request's Host header. See [`Config::link`].
+    pub public_url: Option<String>,
 }
 
 /// An SMS or WhatsApp gateway reached by a webhook: the server POSTs
@@ -422,6 +430,7 @@ impl Config {
             .clone()
             .or(file.database_url)
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("sahayak.db").display()));
+        let public_url = serve.public_url.clone().or(file.public_url.clone()).map(|u| public_url(&u)).transpose()?;
         let large_loss_rupees = file.large_loss_rupees.unwrap_or(DEFAULT_LARGE_LOSS_RUPEES);
         if !(1..=1_000_000_000).contains(&large_loss_rupees) {
             return Err(ConfigError::Invalid("large_loss_rupees must be between 1 and 1000000000".into()));
@@ -429,6 +438,7 @@ impl Config {
         Ok(Config {
             evidence,
             notify,
+            public_url,
             large_loss_paise: large_loss_rupees * 100,
             addr: serve.addr.or(file.addr).unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
             data_dir: data_dir.clone(),
@@ -497,8 +507,31 @@ impl Config {
             fast_password_hashing: true,
             metrics_token: Some(Secret::new("test-metrics-token")),
             notify: Notify { channel: "sms".into(), ..Notify::default() },
+            public_url: None,
         }
     }
+
+    /// An absolute link to `path` (which starts with `/`): under `public_url`, or, where none
+    /// is set, the address the server listens on (right on the machine itself; `serve` warns).
+    pub fn link(&self, path: &str) -> String {
+        match &self.public_url {
+            Some(base) => format!("{base}{path}"),
+            None => format!("http://{}{path}", self.addr),
+        }
+    }
+}
+
+/// `public_url` as given, checked: `http(s)://host[:port][/prefix]`, kept without a trailing `/`.
+fn public_url(u: &str) -> Result<String, ConfigError> {
+    let bad = || ConfigError::Invalid(format!("public_url {u:?} must look like https://sahayak.example.org"));
+    let u = u.trim().trim_end_matches('/');
+    let rest = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://")).ok_or_else(bad)?;
+    let host = rest.split('/').next().unwrap_or_default();
+    let fine = |c: char| c.is_ascii_alphanumeric() || "-._~/:[]".contains(c);
+    if host.is_empty() || !rest.chars().all(fine) {
+        return Err(bad());
+    }
+    Ok(u.to_owned())
 }
 
 /// The victim-message gateway: environment first, then the file. The URL is kept as a secret
@@ -594,6 +627,26 @@ mod tests {
         assert!(matches!(Config::load(&common, &serve), Err(ConfigError::Invalid(_))));
         std::fs::write(&file, "adress = 1\n").unwrap();
         assert!(matches!(Config::load(&common, &serve), Err(ConfigError::Parse { .. })));
+    }
+
+    #[test]
+    fn public_url_is_checked_and_starts_every_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("sahayak.toml");
+        std::fs::write(&file, "public_url = \"https://file.example\"\n").unwrap();
+        let common = ConfigArgs { config: Some(file.clone()), ..Default::default() };
+        let c = Config::load(&common, &ServeArgs::default()).unwrap();
+        assert_eq!(c.link("/feedback/x"), "https://file.example/feedback/x");
+        let serve = ServeArgs { public_url: Some("https://cyber.example.org/sahayak/".into()), ..Default::default() };
+        let c = Config::load(&common, &serve).unwrap();
+        assert_eq!(c.link("/track"), "https://cyber.example.org/sahayak/track", "the flag wins; no double slash");
+        for bad in ["cyber.example.org", "ftp://x.example", "https://", "https://a b.example", "https://x\"y"] {
+            let serve = ServeArgs { public_url: Some(bad.into()), ..Default::default() };
+            assert!(matches!(Config::load(&common, &serve), Err(ConfigError::Invalid(_))), "{bad}");
+        }
+        let mut c = Config::for_tests("sqlite://x.db", dir.path());
+        c.addr = "127.0.0.1:8080".parse().unwrap();
+        assert_eq!(c.link("/track"), "http://127.0.0.1:8080/track", "unset: the listening address");
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod intake;
 pub mod prevention;
 pub mod privacy;
 pub mod referrals;
+pub mod staff;
 pub mod store;
 pub mod telemetry;
 pub mod trail;

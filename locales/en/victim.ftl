@@ -93,7 +93,7 @@ victim-open = { $count ->
     [one] 1 new
    *[other] { $count } new
 }
-victim-code-message = Cyber Support Centre: to follow your case { $reference } open /track and enter the code { $code }. Do not share this code.
+victim-code-message = Cyber Support Centre: to follow your case { $reference } open { $link } and enter the code { $code }. Do not share this code.
 audit-case-victim-read = the victim opened the case with their code
 audit-case-victim-denied = a wrong victim code was tried
 audit-case-victim-info = the victim sent information

@@ -46,7 +46,7 @@ track-status-awaiting-police = केंद्र पुलिस की का�
 track-status-awaiting-bank = केंद्र बैंक के जवाब की प्रतीक्षा कर रहा है।
 track-status-closed = आपका मामला बंद हो गया है। कुछ नया हो तो केंद्र को फ़ोन करें।
 sheet-track-title = अपना मामला ऑनलाइन देखें
-sheet-track = केंद्र की वेबसाइट पर /track खोलें और यह लिखें:
+sheet-track = केंद्र की वेबसाइट पर { $link } खोलें और यह लिखें:
 
 # सार्वजनिक सहायता पेज।
 help-title = अभी मदद लें

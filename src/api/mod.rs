@@ -150,6 +150,8 @@ where
         crate::directory::api::contacts, crate::directory::api::add_contact, crate::directory::api::edit_contact,
         crate::directory::api::tips, crate::directory::api::add_tip, crate::directory::api::edit_tip,
         crate::directory::api::hide_tip,
+        crate::staff::api::list, crate::staff::api::add, crate::staff::api::get, crate::staff::api::change,
+        crate::staff::api::reset_link, crate::staff::api::reset_two_step,
         crate::followup::list, crate::followup::record_api,
         crate::documents::api::pdf,
         crate::dashboards::api::dashboard, crate::dashboards::api::report,
@@ -161,7 +163,7 @@ where
         crate::awareness::api::submit_feedback,
     ),
     modifiers(&BearerAuth),
-    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "documents"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "victim"), (name = "counselling"), (name = "referrals"), (name = "directory"), (name = "dashboards"), (name = "awareness"), (name = "reference"))
+    tags((name = "auth"), (name = "cases"), (name = "evidence"), (name = "documents"), (name = "identifiers"), (name = "triage"), (name = "privacy"), (name = "victim"), (name = "counselling"), (name = "referrals"), (name = "directory"), (name = "staff"), (name = "dashboards"), (name = "awareness"), (name = "reference"))
 )]
 pub struct ApiDoc;
 

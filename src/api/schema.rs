@@ -150,6 +150,10 @@ pub const NEW_DISTRICT: &str = r"^[a-z][a-z0-9-]{1,39}$";
 /// A district's reference prefix: two to five capital letters.
 pub const PREFIX: &str = r"^[A-Z]{2,5}$";
 
+/// A new sign-in name: 2 to 64 letters, digits, `.`, `_` or `-`, starting with a letter or digit
+/// (kept in small letters).
+pub const USERNAME: &str = r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$";
+
 /// A layer of the money trail: 0 (the victim's own debit) to 50.
 pub const LAYER: &str = r"^(0|[1-9]|[1-4][0-9]|50)$";
 

@@ -298,6 +298,7 @@ pub fn named(pattern: &str) -> Option<(&'static str, &'static str)> {
         "@new-district" => (s::NEW_DISTRICT, "dir-error-code"),
         "@prefix" => (s::PREFIX, "dir-error-prefix"),
         "@layer" => (s::LAYER, "trail-error-layer"),
+        "@username" => (s::USERNAME, "error-staff-username"),
         _ => return None,
     })
 }

@@ -25,6 +25,8 @@ struct LoginPage {
     next: String,
     username: String,
     error: Option<String>,
+    /// After a password was set with a one-time link.
+    notice: Option<String>,
 }
 
 /// The second step for accounts with a second factor: the code from the authenticator app.
@@ -72,7 +74,9 @@ fn login_page(
     page.csrf = new_token();
     let cookie = set_cookie(state, LOGIN_CSRF_COOKIE, &page.csrf, 3600);
     let status = status_for(&error);
-    let body = LoginPage { page, next: safe_next(next), username: username.to_owned(), error: error.map(|e| e.1) };
+    let notice = (error.is_none() && page.path.contains("done=password")).then(|| page.t("login-password-set"));
+    let body =
+        LoginPage { page, next: safe_next(next), username: username.to_owned(), error: error.map(|e| e.1), notice };
     Ok((status, AppendHeaders([(SET_COOKIE, cookie)]), Html(body.render()?)).into_response())
 }
 

@@ -2,6 +2,7 @@
 
 mod account;
 pub mod api;
+pub mod links;
 mod login;
 pub mod password;
 pub mod totp;
@@ -22,6 +23,8 @@ pub fn router() -> Router<AppState> {
         .route("/account/totp", get(account::totp_form).post(account::totp_enable))
         .route("/account/totp/off", post(account::totp_disable))
         .route("/settings/lang", post(login::set_lang))
+        .route("/password/new", get(links::password_form).post(links::password_submit))
+        .route("/setup", get(links::setup_form).post(links::setup_submit))
         .route("/api/v1/auth/login", post(api::login))
         .route("/api/v1/auth/logout", post(api::logout))
 }

@@ -5,6 +5,35 @@ use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 
+/// The fewest characters a new password may have. Length is what makes a password hard to
+/// guess; there are no rules about kinds of characters and no forced changes.
+pub const MIN_CHARS: usize = 10;
+
+/// Passwords people pick first that are long enough to pass [`MIN_CHARS`] (lower-case, one a
+/// line; made by `scripts/common-passwords.py`).
+const COMMON: &str = include_str!("../../data/passwords/common.txt");
+
+/// Why a new password is refused, as a catalog key; `Ok` when it may be used.
+pub fn check_new(password: &str, username: &str) -> Result<(), &'static str> {
+    let chars: Vec<char> = password.chars().collect();
+    if chars.len() < MIN_CHARS {
+        return Err("error-password-short");
+    }
+    if password.chars().count() > 200 {
+        return Err("error-password-long");
+    }
+    let lower = password.trim().to_lowercase();
+    let name = username.trim().to_lowercase();
+    if !name.is_empty() && lower.contains(&name) {
+        return Err("error-password-username");
+    }
+    let one_char = chars.iter().all(|c| *c == chars[0]);
+    if one_char || COMMON.lines().any(|p| p == lower) {
+        return Err("error-password-common");
+    }
+    Ok(())
+}
+
 #[derive(Clone, Copy)]
 pub struct Hasher {
     params: (u32, u32, u32),
@@ -67,6 +96,22 @@ mod tests {
         assert!(h.verify("सही पासवर्ड 1".into(), Some(a.clone())).await);
         assert!(!h.verify("wrong".into(), Some(a)).await);
         assert!(!h.verify("anything".into(), None).await);
+    }
+
+    #[test]
+    fn new_passwords_are_long_and_not_common() {
+        assert_eq!(check_new("short1", "pooja"), Err("error-password-short"));
+        assert_eq!(check_new("Password@123", "pooja"), Err("error-password-common"));
+        assert_eq!(check_new("JAIPUR@2026", "pooja"), Err("error-password-common"));
+        assert_eq!(check_new("1234567890", "pooja"), Err("error-password-common"));
+        assert_eq!(check_new("zzzzzzzzzzzz", "pooja"), Err("error-password-common"));
+        assert_eq!(check_new("pooja.meena-99", "pooja.meena"), Err("error-password-username"));
+        assert_eq!(check_new(&"x".repeat(201), "pooja"), Err("error-password-long"));
+        assert_eq!(check_new("चाय की पत्ती 42", "pooja"), Ok(()));
+        assert_eq!(check_new("correct horse battery", "pooja"), Ok(()));
+        // The list is what it says: lower-case, long enough to need it.
+        assert!(COMMON.lines().count() > 1000);
+        assert!(COMMON.lines().all(|p| p.chars().count() >= MIN_CHARS && p == p.to_lowercase()));
     }
 
     #[test]

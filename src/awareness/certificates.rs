@@ -2,7 +2,7 @@
 //! hosted a held programme, or one per person from a pasted list of names (a page each).
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use sahayak_documents::Paper;
 use sahayak_domain::case::Lang;
@@ -151,7 +151,6 @@ pub fn names(typed: &str) -> Result<Vec<String>, AppError> {
 pub async fn participants_pdf(
     State(state): State<AppState>,
     staff: Staff,
-    headers: HeaderMap,
     Path(id): Path<i64>,
     form: FormData,
 ) -> Result<Response, AppError> {
@@ -160,9 +159,7 @@ pub async fn participants_pdf(
     let lang = lang_of(Some(form.get("lang")), staff.lang);
     match names(form.get("names")) {
         Ok(list) => pdf(&state, &staff, &handle, lang, Recipients::People(list)).await,
-        Err(AppError::Invalid(errors)) => {
-            super::pages::render_programme(&state, &staff, &handle, &headers, errors).await
-        }
+        Err(AppError::Invalid(errors)) => super::pages::render_programme(&state, &staff, &handle, errors).await,
         Err(e) => Err(e),
     }
 }

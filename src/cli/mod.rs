@@ -114,12 +114,26 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 println!("Demo sign-in: {} / {}", crate::demo::LOGIN, crate::demo::PASSWORD);
             }
+            if config.public_url.is_none() && !demo {
+                eprintln!(
+                    "warning: public_url is not set (--public-url, SAHAYAK_PUBLIC_URL): links in QR codes and \
+                     messages will name http://{}, which only works on this machine",
+                    config.addr
+                );
+            }
             tokio::spawn(crate::privacy::retention::daily(state.clone()));
             tokio::spawn(crate::dashboards::keep_fresh(state.clone()));
             tokio::spawn(crate::triage::facts::keep_ranked(state.clone()));
             tokio::spawn(crate::evidence::orphans::keep_clean(state.clone()));
             let listener = tokio::net::TcpListener::bind(config.addr).await?;
             println!("Sahayak is running at http://{}/", listener.local_addr()?);
+            if let Some(link) = crate::auth::links::first_run_link(&state).await? {
+                println!(
+                    "Nobody can sign in yet. Open this link to create the first state admin \
+                     (it works once, for {} hours):\n  {link}",
+                    crate::auth::links::SETUP_HOURS
+                );
+            }
             crate::web::serve(listener, state).await?;
             Ok(ExitCode::SUCCESS)
         }

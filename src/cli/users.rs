@@ -10,8 +10,6 @@ use sahayak_domain::case::{Lang, is_prefix};
 use crate::store::{NewDistrict, NewUser, StoreError};
 use crate::web::AppState;
 
-pub const MIN_PASSWORD_CHARS: usize = 10;
-
 #[derive(Subcommand)]
 pub enum UserCommand {
     /// Add a staff account; the password is read from standard input.
@@ -94,8 +92,15 @@ pub async fn run_user(state: &AppState, command: UserCommand) -> anyhow::Result<
     let mut password = String::new();
     std::io::stdin().read_to_string(&mut password)?;
     let password = password.trim_end_matches(['\n', '\r']);
-    if password.chars().count() < MIN_PASSWORD_CHARS {
-        anyhow::bail!("the password (read from standard input) must have at least {MIN_PASSWORD_CHARS} characters");
+    match crate::auth::password::check_new(password, name) {
+        Ok(()) => {}
+        Err("error-password-short") => anyhow::bail!(
+            "the password (read from standard input) must have at least {} characters",
+            crate::auth::password::MIN_CHARS
+        ),
+        Err("error-password-common") => anyhow::bail!("that password is too common; choose a less obvious one"),
+        Err("error-password-username") => anyhow::bail!("the password must not contain the sign-in name"),
+        Err(_) => anyhow::bail!("the password is too long (200 characters at most)"),
     }
     let hash = state.passwords.hash(password.to_owned()).await?;
     let display = display_name.as_deref().unwrap_or(name);

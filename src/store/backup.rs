@@ -76,7 +76,8 @@ pub const TABLES: &[TableSpec] = &[
 pub const DERIVED: &[&str] = &["case_fts", "case_search"];
 
 /// Not backed up: signed-in sessions (a restored database signs everyone out, which is what an
-/// operator wants after an incident; victims open theirs again with their code), the attempt
+/// operator wants after an incident; victims open theirs again with their code), unused
+/// one-time sign-in links (an admin makes a new one), the attempt
 /// counts used for throttling, and the dashboards' monthly figures (restoring the rows
 /// they count marks their months changed, through the same triggers, so they are recounted).
 ///
@@ -85,6 +86,7 @@ pub const DERIVED: &[&str] = &["case_fts", "case_search"];
 /// checks its keys against.
 pub const TRANSIENT: &[&str] = &[
     "sessions",
+    "sign_in_links",
     "throttle_counts",
     "victim_sessions",
     "dash_month",

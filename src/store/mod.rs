@@ -28,6 +28,7 @@ mod retention;
 mod seed;
 mod signin;
 mod sql;
+mod staff;
 pub(crate) mod timeline;
 mod tips;
 mod trail;
@@ -62,6 +63,7 @@ pub use identifiers::{CaseIdentifier, Flag, Identifier, LinkTarget, NewLink, Rin
 pub use referrals::{NewReferral, Referral, ReferralChange, ReferralUpdate, Reminder};
 pub use retention::{RetentionCandidate, SYSTEM_USERNAME};
 pub use signin::SessionRow;
+pub use staff::{LINK_PASSWORD, LINK_SETUP, LiveLink, StaffChange, StaffMember};
 pub use timeline::CaseEvent;
 pub use tips::{LibraryTip, TipFields};
 pub use trail::{MoneyTotals, Restoration, TrailRow};
@@ -144,8 +146,8 @@ impl WriteTx {
         &self.address
     }
 
-    /// Names the row this write created: the pending audit entry's subject `kind:{id}` (see
-    /// [`Store::audited`]) becomes `kind:<id>`.
+    /// Names the row this write created (or, found by something else than its id, changed): the
+    /// pending audit entry's subject `kind:{id}` (see [`Store::audited`]) becomes `kind:<id>`.
     pub(crate) fn created(&mut self, id: i64) {
         self.created = Some(id);
     }

@@ -64,7 +64,7 @@ pub struct SessionInfo {
 const TOUCH_EVERY_MS: i64 = 60_000;
 
 impl Store {
-    fn user_columns(&self) -> &'static str {
+    pub(super) fn user_columns(&self) -> &'static str {
         match self.backend {
             Backend::Sqlite => {
                 "u.id, u.username, u.display_name, u.role, u.lang,
@@ -99,6 +99,7 @@ impl Store {
                 .execute(w.conn())
                 .await?;
         }
+        w.created(id);
         w.commit().await?;
         Ok(id)
     }
@@ -179,6 +180,14 @@ impl Store {
         .bind(now + ttl_ms)
         .execute(w.conn())
         .await?;
+        if kind != "code" {
+            // Admins see when each person last signed in.
+            sqlx::query("UPDATE users SET last_sign_in_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(user_id)
+                .execute(w.conn())
+                .await?;
+        }
         w.commit().await
     }
 

@@ -98,7 +98,11 @@ pub(super) async fn issue(
     let text = crate::web::i18n::catalogs().get_with(
         c.fields.victim_lang,
         "victim-code-message",
-        &[("reference", c.reference.clone().into()), ("code", super::display_code(&code).into())],
+        &[
+            ("reference", c.reference.clone().into()),
+            ("code", super::display_code(&code).into()),
+            ("link", state.config.link("/track").into()),
+        ],
     );
     let notifier = super::notifier(state);
     let sent = match notifier.send(c.id, c.fields.victim_mobile.as_str(), &text).await {

@@ -194,6 +194,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::followup::router())
         .merge(crate::dashboards::router())
         .merge(crate::directory::router())
+        .merge(crate::staff::router())
         .merge(crate::awareness::router())
         .merge(crate::api::router())
         .fallback(|| async { AppError::NotFound })

@@ -78,6 +78,11 @@ impl Page {
         self.user.as_ref().is_some_and(crate::privacy::export::may_export)
     }
 
+    /// District and state admins manage the staff of their districts.
+    pub fn manages_staff(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role.manages_users())
+    }
+
     /// District and state admins edit the district directory.
     pub fn edits_directory(&self) -> bool {
         self.user.as_ref().is_some_and(|u| crate::directory::edits_directory(u.role))

@@ -47,6 +47,9 @@ fn keys_used() -> BTreeSet<String> {
                     "dashboard-",
                     "dir-",
                     "awareness-",
+                    "staff-",
+                    "password-",
+                    "setup-",
                 ];
                 if prefixes.iter().any(|p| candidate.starts_with(p))
                     && candidate.chars().all(|c| c.is_ascii_lowercase() || c == '-')

@@ -339,6 +339,11 @@ async fn every_page(app: &TestApp, token: &str) -> (Vec<String>, Vec<String>) {
     let contact = contacts.as_array().and_then(|s| s.first()).map(|s| s["id"].to_string()).unwrap_or_default();
     let (_, tips) = app.api(Method::GET, token, "/api/v1/districts/jaipur/tips", None).await;
     let tip = tips.as_array().and_then(|s| s.first()).map(|s| s["id"].to_string()).unwrap_or_default();
+    // A person of the district, and a link with which they would set their password.
+    let person = app.state.store.user_for_login("counsellor.jaipur").await.unwrap().unwrap().0.id;
+    let link_token = "desk-walk-link-token";
+    let hash = sahayak::web::session::token_hash(link_token);
+    app.state.store.create_sign_in_link(&hash, Some(person), "password", None, 3_600_000).await.unwrap();
     let mut staff = vec![
         "/queue".to_owned(),
         "/cases".into(),
@@ -370,6 +375,8 @@ async fn every_page(app: &TestApp, token: &str) -> (Vec<String>, Vec<String>) {
         format!("/admin/districts/jaipur/legal-aid/{contact}"),
         "/admin/districts/jaipur/tips".into(),
         format!("/admin/districts/jaipur/tips/{tip}"),
+        "/admin/staff".into(),
+        format!("/admin/staff/{person}"),
         "/privacy/export".into(),
         "/account".into(),
         "/account/totp".into(),
@@ -384,6 +391,7 @@ async fn every_page(app: &TestApp, token: &str) -> (Vec<String>, Vec<String>) {
         "/help".into(),
         "/help?what=upi_qr&money=yes&when=hour".into(),
         "/track".into(),
+        format!("/password/new?token={link_token}"),
         prog["feedback_path"].as_str().unwrap_or("/feedback/none").to_owned(),
         format!("{}?stage=before", prog["feedback_path"].as_str().unwrap_or("/feedback/none")),
     ];

@@ -77,7 +77,11 @@ async fn spawn_app_on(
             (url, Some(name))
         }
     };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = format!("http://{}", listener.local_addr().unwrap());
     let mut config = Config::for_tests(&url, dir.path());
+    // Links the server writes out (sign-in links, feedback QR codes) lead back to it.
+    config.public_url = Some(addr.clone());
     adjust(&mut config);
     let store = Store::connect(&url).await.expect("database reachable").with_clock(clock);
     store.migrate(&|_, _, _| {}).await.expect("migrations apply");
@@ -96,8 +100,6 @@ async fn spawn_app_on(
         .await
         .unwrap()
         .id;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(sahayak::web::serve(listener, state.clone()));
     let app = TestApp { addr, url, state, _dir: dir, pg_db };
     app.add_user("counsellor.jaipur", Role::Counsellor, &[jaipur], Lang::Hi).await;
@@ -246,9 +248,14 @@ impl TestApp {
 
     /// A bearer token for `user`.
     pub async fn token(&self, user: &str) -> String {
+        self.token_for(user, PASSWORD).await
+    }
+
+    /// A bearer token for `user` with this password.
+    pub async fn token_for(&self, user: &str, password: &str) -> String {
         let r = Self::http()
             .post(self.url("/api/v1/auth/login"))
-            .json(&json!({"username": user, "password": PASSWORD}))
+            .json(&json!({"username": user, "password": password}))
             .send()
             .await
             .unwrap();

@@ -29,6 +29,7 @@ mod papers;
 mod privacy;
 mod referrals;
 mod security;
+mod staff;
 mod story;
 mod triage;
 mod ui;

@@ -328,6 +328,27 @@ fn rules() -> Vec<Rule> {
         rule("PUT", "/api/v1/districts/{code}/tips/{tip}/hidden", Only(ADMINS), |_| {
             Body::Json(json!({"hidden": true}))
         }),
+        // Staff administration: admins of the district manage its people (bodies that keep the
+        // person as they are, or that save nothing); a person of another district is hidden.
+        rule("GET", "/admin/staff", Only(ADMINS), none),
+        rule("POST", "/admin/staff", Only(ADMINS), |_| Body::Form(vec![("username", "x".into())])),
+        rule("GET", "/admin/staff/{user}", Only(ADMINS), none),
+        rule("POST", "/admin/staff/{user}", Only(ADMINS), |f| {
+            Body::Form(vec![("role", "counsellor".into()), ("districts", f.district.clone()), ("active", "on".into())])
+        }),
+        rule("POST", "/admin/staff/{user}/reset-link", Only(ADMINS), form),
+        rule("POST", "/admin/staff/{user}/two-step", Only(ADMINS), form),
+        rule("GET", "/api/v1/users", Only(ADMINS), none),
+        rule("POST", "/api/v1/users", Only(ADMINS), |_| Body::Json(json!({"username": "x"}))),
+        rule("GET", "/api/v1/users/{user}", Only(ADMINS), none),
+        rule("PATCH", "/api/v1/users/{user}", Only(ADMINS), |_| Body::Json(json!({"role": "counsellor"}))),
+        rule("POST", "/api/v1/users/{user}/reset-link", Only(ADMINS), none),
+        rule("POST", "/api/v1/users/{user}/reset-two-step", Only(ADMINS), none),
+        // One-time links: opened by whoever holds one (a wrong token is told it does not work).
+        rule("GET", "/password/new", Public, none),
+        rule("POST", "/password/new", Public, |_| Body::Form(vec![("token", "WRONG".into())])),
+        rule("GET", "/setup", Public, none),
+        rule("POST", "/setup", Public, |_| Body::Form(vec![("token", "WRONG".into())])),
     ];
     // Requests that use up what they name: confirming a preview, removing a row.
     let gone = |mut r: Rule| {
@@ -418,6 +439,8 @@ struct Fixture {
     institution: i64,
     programme: i64,
     feedback: String,
+    /// A counsellor of the district, whom its admins manage.
+    user: i64,
 }
 
 impl Fixture {
@@ -486,6 +509,8 @@ impl Fixture {
         assert!(s < 300, "{prog}");
         let programme = prog["id"].as_i64().expect("programme id");
         let feedback = prog["feedback_path"].as_str().unwrap().trim_start_matches("/feedback/").to_owned();
+        let staff_name = format!("matrix.staff.{district}.{username}");
+        let user = app.add_user(&staff_name, Role::Counsellor, &[district_id], Lang::En).await;
         Fixture {
             username: username.into(),
             me,
@@ -505,6 +530,7 @@ impl Fixture {
             institution,
             programme,
             feedback,
+            user,
         }
     }
 
@@ -532,6 +558,7 @@ impl Fixture {
             .replace("{institution}", &self.institution.to_string())
             .replace("{programme}", &self.programme.to_string())
             .replace("{token}", &self.feedback)
+            .replace("{user}", &self.user.to_string())
     }
 }
 
@@ -745,8 +772,9 @@ async fn walk(db: Db) {
                 Who::Only(roles) => roles.contains(&role),
                 Who::Machine => false,
             };
-            let scoped =
-                ["{id}", "{reference}", "{code}", "{institution}", "{programme}"].iter().any(|p| rule.path.contains(p));
+            let scoped = ["{id}", "{reference}", "{code}", "{institution}", "{programme}", "{user}"]
+                .iter()
+                .any(|p| rule.path.contains(p));
             let mut cells = vec![("own", &own)];
             if scoped {
                 cells.insert(0, ("other", &other));

@@ -54,6 +54,24 @@ impl Role {
     pub fn manages_users(self) -> bool {
         matches!(self, Role::Admin | Role::StateAdmin)
     }
+
+    /// How far a role reaches, for "nobody raises anyone above their own role": the desk
+    /// roles, then those who oversee them (supervisors, and auditors who read everything in
+    /// their districts), the district admin, the state admin.
+    pub fn rank(self) -> u8 {
+        match self {
+            Role::Counsellor | Role::PoliceLiaison | Role::LegalAdvisor => 1,
+            Role::Supervisor | Role::Auditor => 2,
+            Role::Admin => 3,
+            Role::StateAdmin => 4,
+        }
+    }
+
+    /// May give someone the role `other` (or change someone who has it): an admin, up to
+    /// their own rank.
+    pub fn may_grant(self, other: Role) -> bool {
+        self.manages_users() && other.rank() <= self.rank()
+    }
 }
 
 #[cfg(test)]
@@ -79,6 +97,17 @@ mod tests {
         let assigners: Vec<Role> = Role::ALL.iter().copied().filter(|r| r.may(CaseAction::AssignOthers)).collect();
         assert_eq!(assigners, [Role::Supervisor, Role::Admin, Role::StateAdmin]);
         assert!(Role::Counsellor.may(CaseAction::AssignSelf));
+    }
+
+    #[test]
+    fn admins_grant_up_to_their_own_role() {
+        let by_admin: Vec<Role> = Role::ALL.iter().copied().filter(|r| Role::Admin.may_grant(*r)).collect();
+        assert_eq!(
+            by_admin,
+            [Role::Counsellor, Role::PoliceLiaison, Role::LegalAdvisor, Role::Supervisor, Role::Admin, Role::Auditor]
+        );
+        assert!(Role::StateAdmin.may_grant(Role::StateAdmin));
+        assert!(!Role::Supervisor.may_grant(Role::Counsellor), "only admins manage staff");
     }
 
     #[test]

@@ -7,7 +7,7 @@ pub use institutions::{institution_create, institution_edit, institution_new, in
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::{Days, NaiveDate, TimeZone};
 use sahayak_domain::time::{display_ist_date, from_millis, ist, to_ist_local};
@@ -347,7 +347,6 @@ pub async fn programme_update(
 pub async fn attendance_form(
     State(state): State<AppState>,
     staff: Staff,
-    headers: HeaderMap,
     Path(id): Path<i64>,
     form: FormData,
 ) -> Result<Response, AppError> {
@@ -356,7 +355,7 @@ pub async fn attendance_form(
     let w = AttendanceWrite { status: form.get("status").into(), attendance: form.get("attendance").into() };
     match service::record_attendance(&state, &staff.user, &handle, &w).await {
         Ok(()) => Ok(Redirect::to(&format!("/awareness/programmes/{id}")).into_response()),
-        Err(AppError::Invalid(errors)) => render_programme(&state, &staff, &handle, &headers, errors).await,
+        Err(AppError::Invalid(errors)) => render_programme(&state, &staff, &handle, errors).await,
         Err(e) => Err(e),
     }
 }
@@ -409,26 +408,19 @@ pub(super) fn feedback_view(page: &Page, p: &Programme, s: &FeedbackSummary) -> 
     }
 }
 
-/// The address the feedback link starts with: the one staff reached this server at.
-fn origin(state: &AppState, headers: &HeaderMap) -> String {
-    let host = headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
-    let host: String = host.chars().filter(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(*c)).collect();
-    let scheme = if state.config.secure_cookies { "https" } else { "http" };
-    format!("{scheme}://{host}")
-}
-
 pub(super) async fn render_programme(
     state: &AppState,
     staff: &Staff,
     handle: &super::ProgrammeHandle,
-    headers: &HeaderMap,
     errors: FieldErrors,
 ) -> Result<Response, AppError> {
     let page = staff.page(state);
     let p = handle.get();
     let library = super::library(state, Some(p.district_id)).await?;
     let summary = state.store.feedback_summary(p.id).await?;
-    let link = format!("{}{}", origin(state, headers), super::feedback_path(p));
+    // The configured public address, never the request's Host header (forgeable, and wrong
+    // behind a proxy).
+    let link = state.config.link(&super::feedback_path(p));
     let before_link = format!("{link}?stage=before");
     let facts: Vec<(String, String)> = [
         (page.t("awareness-venue"), p.venue.clone().unwrap_or_default()),
@@ -477,7 +469,6 @@ pub(super) async fn render_programme(
 pub async fn programme_page(
     State(state): State<AppState>,
     staff: Staff,
-    headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let handle = open_programme(&state, &staff.user, id).await?;
@@ -491,5 +482,5 @@ pub async fn programme_page(
         )
         .await;
     }
-    render_programme(&state, &staff, &handle, &headers, FieldErrors::default()).await
+    render_programme(&state, &staff, &handle, FieldErrors::default()).await
 }
