@@ -7,11 +7,30 @@
 //! A test (`tests/it/clock.rs`) fails if any other server file reads the wall clock.
 //!
 //! Monotonic `Instant`s (timeouts, latencies) are not wall time and stay where they are.
+//!
+//! [`at`] pins "now" for one future (task-local): the demo records fifteen months of a centre's
+//! history through the ordinary use-cases, each step at its own moment in the past, so that every
+//! stamp it writes (registration, timeline, tasks due, custody, audit) agrees with it.
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use chrono::{DateTime, Utc};
 pub use sahayak_domain::deadlines::Clock;
+
+tokio::task_local! {
+    static PINNED: i64;
+}
+
+/// The moment pinned by [`at`] for the running future, if any (epoch milliseconds).
+pub(crate) fn pinned() -> Option<i64> {
+    PINNED.try_with(|t| *t).ok()
+}
+
+/// Runs `work` as if the time were `millis` (epoch milliseconds) throughout, whatever clock
+/// the store was given.
+pub async fn at<F: Future>(millis: i64, work: F) -> F::Output {
+    PINNED.scope(millis, work).await
+}
 
 /// The machine's clock.
 #[derive(Debug, Clone, Copy, Default)]

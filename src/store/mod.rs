@@ -245,12 +245,15 @@ impl Store {
 
     /// The current instant, from the store's clock: the one "now" of the whole server.
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
-        self.clock.now()
+        match crate::clock::pinned() {
+            Some(ms) => chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default(),
+            None => self.clock.now(),
+        }
     }
 
     /// [`Store::now`] as epoch milliseconds, the form stored in every table.
     pub fn now_millis(&self) -> i64 {
-        self.clock.now().timestamp_millis()
+        self.now().timestamp_millis()
     }
 
     pub fn keys(&self) -> &crypto::Keyring {

@@ -80,6 +80,12 @@ async fn deadline_examples_run_through_the_api_on_the_servers_clock() {
             .api(Method::POST, &token, &format!("/api/v1/cases/{id}/notes"), Some(json!({"body": "Bank confirmed."})))
             .await;
         assert_eq!(body["at"], "2026-11-12T04:35:00Z", "{db:?}: {body}");
+
+        // A moment pinned for one piece of work (as the demo does) wins over the set clock.
+        let last_year = ist(2025, 11, 12, 10, 0).timestamp_millis();
+        let pinned = sahayak::clock::at(last_year, async { app.state.now_millis() }).await;
+        assert_eq!(pinned, last_year, "{db:?}");
+        assert_eq!(app.state.now_millis(), ist(2026, 11, 12, 10, 5).timestamp_millis(), "{db:?}: the pin ends");
     }
 }
 
