@@ -13,6 +13,7 @@ pub mod awareness;
 pub mod backup;
 pub mod cases;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod counselling;
 pub mod dashboards;

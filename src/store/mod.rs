@@ -238,8 +238,9 @@ pub(crate) fn on_unique(err: sqlx::Error, field: &'static str) -> StoreError {
     }
 }
 
+/// The moment writes are stamped with (see [`crate::clock`]).
 pub fn now_millis() -> i64 {
-    chrono::Utc::now().timestamp_millis()
+    crate::clock::now_millis()
 }
 
 /// Raw access for the integration tests' failure injection. Not for application code.
