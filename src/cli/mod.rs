@@ -101,18 +101,27 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let config = Config::load(&cli.config, &serve)?;
             let store = open_store(&config).await?;
             let state = AppState::new(store, config.clone());
-            if demo {
+            let tour = if demo {
+                let started = std::time::Instant::now();
                 let seeded = crate::demo::load(&state).await?;
                 if seeded > 0 {
-                    println!("Loaded {seeded} demo cases.");
+                    println!("Loaded {seeded} demo cases in {:.1} s.", started.elapsed().as_secs_f64());
                 }
                 println!("Demo sign-in: {} / {}", crate::demo::LOGIN, crate::demo::PASSWORD);
-            }
+                Some(crate::demo::tour(&state).await?)
+            } else {
+                None
+            };
             tokio::spawn(crate::privacy::retention::daily(state.clone()));
             tokio::spawn(crate::dashboards::keep_fresh(state.clone()));
             tokio::spawn(crate::triage::facts::keep_ranked(state.clone()));
             let listener = tokio::net::TcpListener::bind(config.addr).await?;
             println!("Sahayak is running at http://{}/", listener.local_addr()?);
+            if let Some(tour) = tour {
+                for line in tour.lines(&format!("http://{}", listener.local_addr()?)) {
+                    println!("{line}");
+                }
+            }
             crate::web::serve(listener, state).await?;
             Ok(ExitCode::SUCCESS)
         }

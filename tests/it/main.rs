@@ -10,6 +10,7 @@ mod catalog;
 mod cli;
 mod counselling;
 mod dashboard;
+mod demo;
 mod desk;
 mod directory;
 mod documents;
