@@ -154,6 +154,12 @@ const WATCH_LIST: &[(&str, &str, &str)] = &[
 
 /// Loads the demo (once: it does nothing when demo users exist). Returns the cases added.
 pub async fn load(state: &AppState) -> anyhow::Result<usize> {
+    use tracing::instrument::WithSubscriber;
+    // Each of the thousands of steps would log a line: only warnings are shown meanwhile.
+    load_all(state).with_subscriber(crate::telemetry::quiet()).await
+}
+
+async fn load_all(state: &AppState) -> anyhow::Result<usize> {
     let store = &state.store;
     let jaipur = store
         .ensure_district(&NewDistrict { code: "jaipur", prefix: "JPR", name_en: "Jaipur", name_hi: "जयपुर" })
@@ -237,6 +243,12 @@ pub async fn load(state: &AppState) -> anyhow::Result<usize> {
     showcase::load(state, &crew, &showcase::Cases { live: &loaded, now }).await?;
     crate::awareness::demo::load(state, supervisor).await?;
     Ok(past.len() + loaded.len())
+}
+
+/// How many cases [`load`] adds when run at `now` (epoch ms).
+pub fn case_count(now: i64) -> anyhow::Result<usize> {
+    let live: Vec<serde_json::Value> = serde_json::from_str(CASES)?;
+    Ok(history::plan(&history::Library::load()?, now).len() + live.len())
 }
 
 /// Each district's own centre name, address and helpline (shown on the public help page).

@@ -51,6 +51,7 @@ async fn the_demo_shows_everything_the_readme_promises() {
         assert_eq!(sahayak::demo::load(&app.state).await.unwrap(), 0, "{db:?}: loaded once");
         let cases = all_cases(&app).await;
         assert_eq!(cases.len(), added, "{db:?}");
+        assert_eq!(added, sahayak::demo::case_count(chrono::Utc::now().timestamp_millis()).unwrap(), "{db:?}");
         assert!(added >= 150, "{db:?}: {added} cases");
         let token = demo_token(&app).await;
 
