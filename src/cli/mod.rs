@@ -116,12 +116,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tokio::spawn(crate::dashboards::keep_fresh(state.clone()));
             tokio::spawn(crate::triage::facts::keep_ranked(state.clone()));
             let listener = tokio::net::TcpListener::bind(config.addr).await?;
-            println!("Sahayak is running at http://{}/", listener.local_addr()?);
-            if let Some(tour) = tour {
-                for line in tour.lines(&format!("http://{}", listener.local_addr()?)) {
-                    println!("{line}");
-                }
+            let addr = listener.local_addr()?;
+            for line in tour.map(|t| t.lines(&format!("http://{addr}"))).unwrap_or_default() {
+                println!("{line}");
             }
+            // The last line: scripts and tests wait for it (and may stop reading here).
+            println!("Sahayak is running at http://{addr}/");
             crate::web::serve(listener, state).await?;
             Ok(ExitCode::SUCCESS)
         }

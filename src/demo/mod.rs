@@ -330,8 +330,10 @@ async fn live_case(state: &AppState, crew: &Crew, c: DemoCase, now: i64) -> anyh
         .await
         .map_err(|e| anyhow::anyhow!("demo case for {} is not valid: {e:?}", input.district))?;
     let id = case.id;
+    // The worker stays on the case for its first minutes: notes, identifiers, the golden-hour
+    // actions and the payment questions, each at its own minute.
+    let handle = clock::at(after(2), replay::open(state, supervisor, id)).await?;
     clock::at(after(2), async {
-        let handle = replay::open(state, supervisor, id).await?;
         for note in &c.notes {
             crate::cases::service::add_note(state, supervisor, &handle, note).await.said("note")?;
         }
@@ -340,7 +342,7 @@ async fn live_case(state: &AppState, crew: &Crew, c: DemoCase, now: i64) -> anyh
     .await?;
     if c.status != "new" {
         // Cases already worked have their identifiers confirmed; new ones still propose them.
-        clock::at(after(3), replay::confirm_identifiers(state, supervisor, id)).await?;
+        clock::at(after(3), replay::confirm_identifiers(state, supervisor, &handle)).await?;
         // Worked money cases had 1930 called, the bank told and the portal complaint filed.
         if money {
             for (n, (action, reference)) in
@@ -350,7 +352,7 @@ async fn live_case(state: &AppState, crew: &Crew, c: DemoCase, now: i64) -> anyh
             {
                 let at = after(5 + n as i64);
                 let reference = format!("{reference}{id:04}");
-                clock::at(at, replay::action(state, supervisor, id, action, at, &reference)).await?;
+                clock::at(at, replay::action(state, supervisor, &handle, action, at, &reference)).await?;
             }
         }
     }
@@ -362,11 +364,9 @@ async fn live_case(state: &AppState, crew: &Crew, c: DemoCase, now: i64) -> anyh
             cross_border: p.cross_border,
             ..Default::default()
         };
-        clock::at(after(8), async {
-            let handle = replay::open(state, supervisor, id).await?;
-            crate::triage::advice::save(state, supervisor, &handle, &input).await.said("payment facts")
-        })
-        .await?;
+        clock::at(after(8), crate::triage::advice::save(state, supervisor, &handle, &input))
+            .await
+            .said("payment facts")?;
     }
     // The walk through the workflow: taken up at once, then the rest of the way spread over the
     // time since intake.
@@ -380,7 +380,7 @@ async fn live_case(state: &AppState, crew: &Crew, c: DemoCase, now: i64) -> anyh
     for (n, step) in path.iter().enumerate() {
         let at = if n == 0 { after(10) } else { registered_at + (now - registered_at) * (n as i64 + 1) / 4 };
         let reason = if *step == "closed" { c.closure_reason.as_deref().unwrap_or("resolved") } else { "" };
-        clock::at(at.max(after(10)), replay::step_to(state, supervisor, id, step, reason)).await?;
+        clock::at(at.max(after(10)), replay::open_and_step(state, supervisor, id, step, reason)).await?;
     }
     if c.status == "closed" {
         // The follow-up calls that have fallen due: the first reached, the second not.

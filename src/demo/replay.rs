@@ -48,11 +48,11 @@ pub async fn open(state: &AppState, user: &User, id: i64) -> anyhow::Result<Case
 }
 
 /// Moves the case one step along the workflow, as its worker would: a referral first records
-/// the victim's consent (a guardian's for a child).
-pub async fn step_to(state: &AppState, user: &User, id: i64, to: &str, reason: &str) -> anyhow::Result<()> {
-    let handle = open(state, user, id).await?;
+/// the victim's consent (a guardian's for a child). `handle` must be fresh (its status is the
+/// step's start).
+pub async fn step_to(state: &AppState, user: &User, handle: &CaseHandle, to: &str, reason: &str) -> anyhow::Result<()> {
     if to == "referred" {
-        let minor = crate::privacy::consent::is_minor(&handle);
+        let minor = crate::privacy::consent::is_minor(handle);
         let consent = crate::privacy::consent::ConsentInput {
             purpose: "referral_police",
             given: true,
@@ -60,22 +60,27 @@ pub async fn step_to(state: &AppState, user: &User, id: i64, to: &str, reason: &
             guardian_name: if minor { "Guardian (demo)" } else { "" },
             note: "",
         };
-        crate::privacy::consent::record(state, user, &handle, &consent).await.said("consent")?;
+        crate::privacy::consent::record(state, user, handle, &consent).await.said("consent")?;
     }
-    crate::cases::service::change_status(state, user, &handle, to, reason, "", "").await.said(to)?;
+    crate::cases::service::change_status(state, user, handle, to, reason, "", "").await.said(to)?;
     Ok(())
 }
 
-/// Confirms what the extractor proposes from the case's own text.
-pub async fn confirm_identifiers(state: &AppState, user: &User, id: i64) -> anyhow::Result<()> {
+/// Opens the case and moves it one step (see [`step_to`]).
+pub async fn open_and_step(state: &AppState, user: &User, id: i64, to: &str, reason: &str) -> anyhow::Result<()> {
     let handle = open(state, user, id).await?;
-    let confirmed = state.store.case_identifiers(id).await?;
-    let picks: Vec<(String, String)> = crate::identifiers::service::proposals(&handle, &confirmed)
+    step_to(state, user, &handle, to, reason).await
+}
+
+/// Confirms what the extractor proposes from the case's own text.
+pub async fn confirm_identifiers(state: &AppState, user: &User, handle: &CaseHandle) -> anyhow::Result<()> {
+    let confirmed = state.store.case_identifiers(handle.id()).await?;
+    let picks: Vec<(String, String)> = crate::identifiers::service::proposals(handle, &confirmed)
         .into_iter()
         .map(|p| (p.kind.as_str().to_owned(), p.value))
         .collect();
     if !picks.is_empty() {
-        crate::identifiers::service::confirm(state, user, &handle, &picks).await.said("identifiers")?;
+        crate::identifiers::service::confirm(state, user, handle, &picks).await.said("identifiers")?;
     }
     Ok(())
 }
@@ -84,15 +89,14 @@ pub async fn confirm_identifiers(state: &AppState, user: &User, id: i64) -> anyh
 pub async fn action(
     state: &AppState,
     user: &User,
-    id: i64,
+    handle: &CaseHandle,
     action: &str,
     done_at: i64,
     reference: &str,
 ) -> anyhow::Result<()> {
-    let handle = open(state, user, id).await?;
     let at = local(done_at);
     let input = crate::triage::ActionInput { action, done_at: &at, reference, note: "" };
-    crate::triage::record(state, user, &handle, &input).await.said(action)?;
+    crate::triage::record(state, user, handle, &input).await.said(action)?;
     Ok(())
 }
 
@@ -210,40 +214,23 @@ fn follow_up_outcomes(lang: &str) -> [&'static str; 3] {
 
 async fn past_step(state: &AppState, user: &User, p: &Planned, id: i64, step: Step) -> anyhow::Result<()> {
     let now = clock::now_millis();
+    let handle = open(state, user, id).await?;
+    let reference = |salt: i64| format!("3161{:010}", (p.registered_at / 1000 + salt) % 10_000_000_000);
     match step {
         Step::Work => {
-            step_to(state, user, id, "in_progress", "").await?;
-            confirm_identifiers(state, user, id).await?;
+            step_to(state, user, &handle, "in_progress", "").await?;
+            confirm_identifiers(state, user, &handle).await?;
             if p.is_money() {
-                action(
-                    state,
-                    user,
-                    id,
-                    "helpline_1930",
-                    now,
-                    &format!("3161{:010}", p.registered_at / 1000 % 10_000_000_000),
-                )
-                .await?;
-                action(state, user, id, "bank_block", now, &format!("CMP{}", p.registered_at / 60_000 % 1_000_000))
-                    .await?;
+                action(state, user, &handle, "helpline_1930", now, &reference(0)).await?;
+                let complaint = format!("CMP{}", p.registered_at / 60_000 % 1_000_000);
+                action(state, user, &handle, "bank_block", now, &complaint).await?;
             }
         }
-        Step::Portal(filed) => {
-            action(
-                state,
-                user,
-                id,
-                "portal_filed",
-                filed,
-                &format!("3161{:010}", p.registered_at / 1000 % 10_000_000_000 + 7),
-            )
-            .await?
-        }
-        Step::Trail => trail(state, user, p, id).await?,
-        Step::Status(to) => step_to(state, user, id, to, "").await?,
+        Step::Portal(filed) => action(state, user, &handle, "portal_filed", filed, &reference(7)).await?,
+        Step::Trail => trail(state, user, p, &handle).await?,
+        Step::Status(to) => step_to(state, user, &handle, to, "").await?,
         Step::Restore => {
             let Some((route, status, restored, _)) = p.life.restoration else { return Ok(()) };
-            let handle = open(state, user, id).await?;
             let input = crate::triage::trail::RestorationInput {
                 id: None,
                 route: route.into(),
@@ -254,17 +241,13 @@ async fn past_step(state: &AppState, user: &User, p: &Planned, id: i64, step: St
             };
             crate::triage::trail::save_restoration(state, user, &handle, &input).await.said("restoration")?;
         }
-        Step::Close => {
-            let reason = p.life.closure_reason.unwrap_or("resolved");
-            step_to(state, user, id, "closed", reason).await?;
-        }
+        Step::Close => step_to(state, user, &handle, "closed", p.life.closure_reason.unwrap_or("resolved")).await?,
     }
     Ok(())
 }
 
 /// The victim's debit, and what the first receiving bank did with it.
-async fn trail(state: &AppState, user: &User, p: &Planned, id: i64) -> anyhow::Result<()> {
-    let handle = open(state, user, id).await?;
+async fn trail(state: &AppState, user: &User, p: &Planned, handle: &CaseHandle) -> anyhow::Result<()> {
     let amount = p.amount_paise.unwrap_or(0);
     let left = p.money_left_at.unwrap_or(p.incident_at);
     let now = clock::now_millis();
@@ -280,7 +263,7 @@ async fn trail(state: &AppState, user: &User, p: &Planned, id: i64) -> anyhow::R
         action: Some("transferred".into()),
         ..Default::default()
     };
-    crate::triage::trail::add(state, user, &handle, &debit).await.said("trail")?;
+    crate::triage::trail::add(state, user, handle, &debit).await.said("trail")?;
     let hop = match p.life.held_paise {
         Some(held) => crate::triage::trail::TrailInput {
             layer: Some("1".into()),
@@ -304,6 +287,6 @@ async fn trail(state: &AppState, user: &User, p: &Planned, id: i64) -> anyhow::R
             ..Default::default()
         },
     };
-    crate::triage::trail::add(state, user, &handle, &hop).await.said("trail")?;
+    crate::triage::trail::add(state, user, handle, &hop).await.said("trail")?;
     Ok(())
 }
