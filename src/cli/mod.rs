@@ -107,7 +107,6 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 if seeded > 0 {
                     println!("Loaded {seeded} demo cases in {:.1} s.", started.elapsed().as_secs_f64());
                 }
-                println!("Demo sign-in: {} / {}", crate::demo::LOGIN, crate::demo::PASSWORD);
                 Some(crate::demo::tour(&state).await?)
             } else {
                 None

@@ -370,7 +370,7 @@ fn life(dice: &mut Dice, p: &Planned, golden: bool, now: i64) -> Life {
     let age_days = (now - reg) / DAY;
     let statuses = ["new", "in_progress", "awaiting_bank", "awaiting_victim", "awaiting_police", "referred", "closed"];
     let weights: [u32; 7] = if age_days >= 60 {
-        [0, 0, 4, 0, 6, 4, 86]
+        [0, 0, 2, 0, 5, 2, 91]
     } else if age_days >= 14 {
         [0, 12, 8, 7, 10, 8, 55]
     } else {

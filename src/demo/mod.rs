@@ -382,6 +382,10 @@ async fn live_case(state: &AppState, crew: &Crew, c: DemoCase, now: i64) -> anyh
         let reason = if *step == "closed" { c.closure_reason.as_deref().unwrap_or("resolved") } else { "" };
         clock::at(at.max(after(10)), replay::open_and_step(state, supervisor, id, step, reason)).await?;
     }
+    if !matches!(c.status.as_str(), "new" | "closed") {
+        let salt: i64 = c.victim_mobile[7..].parse().unwrap_or(0);
+        replay::tick_tasks(state, supervisor, id, registered_at, salt).await?;
+    }
     if c.status == "closed" {
         // The follow-up calls that have fallen due: the first reached, the second not.
         let calls = [(true, Some(5), "Satisfied; shared the 1930 number with the family"), (false, None, "")];
@@ -433,7 +437,8 @@ pub async fn tour(state: &AppState) -> anyhow::Result<Tour> {
 impl Tour {
     /// The lines of the start-up message, for a server at `base` (`http://127.0.0.1:8080`).
     pub fn lines(&self, base: &str) -> Vec<String> {
-        let mut out = vec![format!("Try the demo (sign in as {LOGIN} / {PASSWORD}; Hindi or English from the menu):")];
+        let mut out =
+            vec![format!("Demo sign-in: {LOGIN} / {PASSWORD} (the other demo staff share the password). Try:")];
         let mut item = |what: &str, path: String| out.push(format!("  {what:<26} {base}{path}"));
         item("the work queue", "/queue".into());
         if let Some(r) = &self.urgent {

@@ -189,6 +189,10 @@ pub async fn past_case(state: &AppState, crew: &Crew, lib: &Library, p: &Planned
     for (t, step) in steps {
         clock::at(t, past_step(state, user, p, id, step)).await?;
     }
+    if !matches!(l.status, "new" | "closed") {
+        let salt: i64 = p.mobile[7..].parse().unwrap_or(0);
+        tick_tasks(state, user, id, p.registered_at, salt).await?;
+    }
     if !l.follow_up_calls.is_empty() {
         let outcomes = follow_up_outcomes(p.lang);
         let calls: Vec<(bool, Option<i64>, &str)> = l
@@ -202,6 +206,32 @@ pub async fn past_case(state: &AppState, crew: &Crew, lib: &Library, p: &Planned
         follow_up_calls(state, user, id, &calls).await?;
     }
     Ok(id)
+}
+
+/// The worker of a case still open ticks off its plan's tasks as they fall due (one in five a
+/// few hours late); those due in the last day are still to do.
+pub async fn tick_tasks(state: &AppState, user: &User, id: i64, registered_at: i64, salt: i64) -> anyhow::Result<()> {
+    let now = clock::now_millis();
+    let mut due: Vec<(i64, i64)> = state
+        .store
+        .case_tasks(id)
+        .await?
+        .iter()
+        .filter(|t| t.done_at.is_none())
+        .filter_map(|t| Some((t.due_at?, t.id)))
+        .filter(|(due, _)| *due < now - 24 * HOUR)
+        .collect();
+    due.sort();
+    let Some((first, _)) = due.first() else { return Ok(()) };
+    clock::at((*first).max(registered_at + 5 * MINUTE), open(state, user, id)).await?;
+    // As `triage::plans::set_done` does for each, with the queue's rank brought up to date once
+    // at the end rather than after every task (a write each).
+    for (k, (due, task)) in due.iter().enumerate() {
+        let at = if (salt + k as i64) % 5 == 0 { due + 6 * HOUR } else { due - 30 * MINUTE };
+        let at = at.clamp(registered_at + 5 * MINUTE, now - HOUR);
+        state.store.set_task_done(id, *task, true, user.id, at).await?;
+    }
+    crate::triage::facts::refresh(state, id).await.said("rank")
 }
 
 fn follow_up_outcomes(lang: &str) -> [&'static str; 3] {

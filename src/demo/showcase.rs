@@ -510,7 +510,8 @@ async fn counselling(state: &AppState, crew: &Crew, cases: &Cases<'_>) -> anyhow
     // The blackmailed student in Jodhpur: held in person; the threats raise a flag, which puts
     // the case at the top of the queue with an escalation task for a supervisor.
     let jodhpur = crew.get("counsellor.jodhpur")?;
-    let (id, at) = cases.when("9001453628", 0.5, HOUR)?;
+    // Seen this afternoon: the escalation falls due within the next hours.
+    let (id, at) = cases.when("9001453628", 0.97, HOUR)?;
     clock::at(at, async {
         consent(state, jodhpur, id).await?;
         let w = CounsellingWrite {
