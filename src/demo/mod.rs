@@ -8,70 +8,30 @@
 
 mod files;
 pub mod history;
+mod live;
 mod replay;
 mod rng;
 pub mod showcase;
+mod tour;
+
+pub use tour::{Tour, tour};
 
 use sahayak_domain::access::Role;
 use sahayak_domain::case::Lang;
-use serde::Deserialize;
 
-use crate::cases::input::CaseInput;
 use crate::clock;
 use crate::store::{NewDistrict, NewUser, User};
 use crate::web::AppState;
-use replay::{Crew, Said, local};
-use showcase::Live;
+use replay::{Crew, Said};
 
 pub const LOGIN: &str = "supervisor";
 pub const PASSWORD: &str = "sahayak-demo";
 
-const CASES: &str = include_str!("../../data/demo/cases.json");
 const MINUTE: i64 = 60_000;
 const DAY: i64 = 24 * 60 * MINUTE;
 /// The watch-list is set up this long ago: cases confirming its identifiers after it show the
 /// alert.
 const WATCH_LIST_DAYS: i64 = 120;
-
-#[derive(Deserialize)]
-struct DemoCase {
-    district: String,
-    channel: String,
-    victim_name: String,
-    victim_mobile: String,
-    victim_lang: String,
-    victim_age: Option<i64>,
-    victim_gender: Option<String>,
-    victim_address: Option<String>,
-    narrative: String,
-    incident_minutes_ago: i64,
-    noticed_minutes_ago: i64,
-    /// When the desk registered it: now (a new case) unless said.
-    #[serde(default)]
-    registered_minutes_ago: i64,
-    category: String,
-    sub_category: Option<String>,
-    category_other: Option<String>,
-    scam_pattern: String,
-    amount_lost_paise: Option<i64>,
-    payment_channel: Option<String>,
-    suspect_details: Option<String>,
-    status: String,
-    closure_reason: Option<String>,
-    assignee: Option<String>,
-    notes: Vec<String>,
-    /// The desk's answers about the payment, where the demo victim gave them.
-    #[serde(default)]
-    payment: Option<DemoPayment>,
-}
-
-#[derive(Deserialize)]
-struct DemoPayment {
-    payer: Option<String>,
-    credentials_shared: Option<bool>,
-    account: Option<String>,
-    cross_border: Option<bool>,
-}
 
 struct DemoUser {
     username: &'static str,
@@ -219,7 +179,7 @@ async fn load_all(state: &AppState) -> anyhow::Result<usize> {
     let now = clock::now_millis();
     let lib = history::Library::load()?;
     let past = history::plan(&lib, now);
-    let live: Vec<DemoCase> = serde_json::from_str(CASES)?;
+    let live: Vec<live::DemoCase> = serde_json::from_str(live::CASES)?;
     let bar = indicatif::ProgressBar::new((past.len() + live.len()) as u64);
     let watch_from = now - WATCH_LIST_DAYS * DAY;
     let mut watching = false;
@@ -236,7 +196,7 @@ async fn load_all(state: &AppState) -> anyhow::Result<usize> {
     }
     let mut loaded = Vec::new();
     for c in live {
-        loaded.push(live_case(state, &crew, c, now).await?);
+        loaded.push(live::live_case(state, &crew, c, now).await?);
         bar.inc(1);
     }
     bar.finish_and_clear();
@@ -247,7 +207,7 @@ async fn load_all(state: &AppState) -> anyhow::Result<usize> {
 
 /// How many cases [`load`] adds when run at `now` (epoch ms).
 pub fn case_count(now: i64) -> anyhow::Result<usize> {
-    let live: Vec<serde_json::Value> = serde_json::from_str(CASES)?;
+    let live: Vec<serde_json::Value> = serde_json::from_str(live::CASES)?;
     Ok(history::plan(&history::Library::load()?, now).len() + live.len())
 }
 
@@ -286,178 +246,4 @@ async fn watch_list(state: &AppState, crew: &Crew, at: i64) -> anyhow::Result<()
         anyhow::Ok(())
     })
     .await
-}
-
-/// One of the live cases: registered when the file says, then worked as its status says.
-async fn live_case(state: &AppState, crew: &Crew, c: DemoCase, now: i64) -> anyhow::Result<Live> {
-    let supervisor = crew.get(LOGIN)?;
-    let ago = |minutes: i64| now - minutes * MINUTE;
-    let registered_at = ago(c.registered_minutes_ago);
-    // A moment `minutes` after intake, never later than now.
-    let after = |minutes: i64| (registered_at + minutes * MINUTE).min(now);
-    let money = c.amount_lost_paise.unwrap_or(0) > 0;
-    let input = CaseInput {
-        district: c.district,
-        channel: c.channel,
-        victim_name: c.victim_name,
-        victim_mobile: c.victim_mobile.clone(),
-        victim_lang: c.victim_lang,
-        victim_age: c.victim_age.map(|a| a.to_string()).unwrap_or_default(),
-        victim_gender: c.victim_gender.unwrap_or_default(),
-        victim_address: c.victim_address.unwrap_or_default(),
-        narrative: c.narrative,
-        incident_at: local(ago(c.incident_minutes_ago)),
-        noticed_at: local(ago(c.noticed_minutes_ago)),
-        category: c.category,
-        sub_category: c.sub_category.unwrap_or_default(),
-        category_other: c.category_other.unwrap_or_default(),
-        scam_pattern: c.scam_pattern,
-        amount_lost: String::new(),
-        amount_lost_paise: c.amount_lost_paise,
-        payment_channel: c.payment_channel.unwrap_or_default(),
-        suspect_details: c.suspect_details.unwrap_or_default(),
-        pasted_messages: String::new(),
-        money_left: if money { "yes".into() } else { "no".into() },
-        money_left_at: if money { local(ago(c.incident_minutes_ago)) } else { String::new() },
-        assignee: c
-            .assignee
-            .as_deref()
-            .and_then(|name| crew.get(name).ok())
-            .map(|u| u.id.to_string())
-            .unwrap_or_default(),
-    };
-    let case = clock::at(registered_at, crate::cases::service::create(state, supervisor, &input))
-        .await
-        .map_err(|e| anyhow::anyhow!("demo case for {} is not valid: {e:?}", input.district))?;
-    let id = case.id;
-    // The worker stays on the case for its first minutes: notes, identifiers, the golden-hour
-    // actions and the payment questions, each at its own minute.
-    let handle = clock::at(after(2), replay::open(state, supervisor, id)).await?;
-    clock::at(after(2), async {
-        for note in &c.notes {
-            crate::cases::service::add_note(state, supervisor, &handle, note).await.said("note")?;
-        }
-        anyhow::Ok(())
-    })
-    .await?;
-    if c.status != "new" {
-        // Cases already worked have their identifiers confirmed; new ones still propose them.
-        clock::at(after(3), replay::confirm_identifiers(state, supervisor, &handle)).await?;
-        // Worked money cases had 1930 called, the bank told and the portal complaint filed.
-        if money {
-            for (n, (action, reference)) in
-                [("helpline_1930", "3161226001"), ("bank_block", "BNK"), ("portal_filed", "3161226002")]
-                    .into_iter()
-                    .enumerate()
-            {
-                let at = after(5 + n as i64);
-                let reference = format!("{reference}{id:04}");
-                clock::at(at, replay::action(state, supervisor, &handle, action, at, &reference)).await?;
-            }
-        }
-    }
-    if let Some(p) = c.payment {
-        let input = crate::triage::advice::PaymentInput {
-            payer: p.payer,
-            credentials_shared: p.credentials_shared,
-            account: p.account,
-            cross_border: p.cross_border,
-            ..Default::default()
-        };
-        clock::at(after(8), crate::triage::advice::save(state, supervisor, &handle, &input))
-            .await
-            .said("payment facts")?;
-    }
-    // The walk through the workflow: taken up at once, then the rest of the way spread over the
-    // time since intake.
-    let path: &[&str] = match c.status.as_str() {
-        "new" => &[],
-        "in_progress" => &["in_progress"],
-        "referred" => &["in_progress", "referred"],
-        "closed" => &["in_progress", "closed"],
-        other => &["in_progress", other],
-    };
-    for (n, step) in path.iter().enumerate() {
-        let at = if n == 0 { after(10) } else { registered_at + (now - registered_at) * (n as i64 + 1) / 4 };
-        let reason = if *step == "closed" { c.closure_reason.as_deref().unwrap_or("resolved") } else { "" };
-        clock::at(at.max(after(10)), replay::open_and_step(state, supervisor, id, step, reason)).await?;
-    }
-    if !matches!(c.status.as_str(), "new" | "closed") {
-        let salt: i64 = c.victim_mobile[7..].parse().unwrap_or(0);
-        replay::tick_tasks(state, supervisor, id, registered_at, salt).await?;
-    }
-    if c.status == "closed" {
-        // The follow-up calls that have fallen due: the first reached, the second not.
-        let calls = [(true, Some(5), "Satisfied; shared the 1930 number with the family"), (false, None, "")];
-        let due = state.store.follow_ups(id).await?;
-        let callable = due.iter().filter(|f| f.due_at + 9 * 60 * MINUTE < now).count().min(calls.len());
-        replay::follow_up_calls(state, supervisor, id, &calls[..callable]).await?;
-    }
-    Ok(Live { mobile: c.victim_mobile, id, registered_at })
-}
-
-/// Where the start-up message sends a newcomer: the cases it names, found by their victim's
-/// mobile (so the tour works on every later start too).
-pub struct Tour {
-    pub urgent: Option<String>,
-    pub evidence: Option<String>,
-    pub trail: Option<String>,
-    /// A ring's id, and the districts it spans.
-    pub ring: Option<(i64, usize)>,
-    /// The reference and access code of the victim's own page.
-    pub victim: Option<(String, String)>,
-}
-
-pub async fn tour(state: &AppState) -> anyhow::Result<Tour> {
-    use crate::store::{CaseFilter, Scope, SearchFilter};
-    let find = |mobile: &'static str| async move {
-        let filter = CaseFilter { search: Some(SearchFilter::Mobile(format!("+91{mobile}"))), ..Default::default() };
-        let page = state.store.list_cases(&Scope::All, &filter, None, 1).await?;
-        anyhow::Ok(page.items.into_iter().next())
-    };
-    let urgent = find(showcase::URGENT).await?.map(|c| c.reference);
-    let evidence = find(showcase::EVIDENCE).await?.map(|c| c.reference);
-    let trail = find(showcase::TRAIL).await?.map(|c| c.reference);
-    let ring = match find(showcase::RING).await? {
-        Some(c) => {
-            let set = state.rings.get(&state.store).await?;
-            set.by_case.get(&c.id).map(|i| (set.rings[*i].id, set.rings[*i].by_district.len()))
-        }
-        None => None,
-    };
-    let victim = match find(showcase::VICTIM).await? {
-        Some(c) => {
-            state.store.victim_code(c.id).await?.map(|(code, _)| (c.reference, crate::victim::display_code(&code)))
-        }
-        None => None,
-    };
-    Ok(Tour { urgent, evidence, trail, ring, victim })
-}
-
-impl Tour {
-    /// The lines of the start-up message, for a server at `base` (`http://127.0.0.1:8080`).
-    pub fn lines(&self, base: &str) -> Vec<String> {
-        let mut out =
-            vec![format!("Demo sign-in: {LOGIN} / {PASSWORD} (the other demo staff share the password). Try:")];
-        let mut item = |what: &str, path: String| out.push(format!("  {what:<26} {base}{path}"));
-        item("the work queue", "/queue".into());
-        if let Some(r) = &self.urgent {
-            item("an urgent case", format!("/cases/{r}"));
-        }
-        if let Some(r) = &self.evidence {
-            item("evidence and custody", format!("/cases/{r}#evidence"));
-        }
-        if let Some(r) = &self.trail {
-            item("a money trail with holds", format!("/cases/{r}#trail"));
-        }
-        if let Some((id, _)) = &self.ring {
-            item("a fraud ring", format!("/rings/{id}"));
-        }
-        item("the dashboard", "/dashboard".into());
-        if let Some((reference, code)) = &self.victim {
-            item("the victim's own page", format!("/track   (reference {reference}, access code {code})"));
-        }
-        item("the public help page", "/help?district=jaipur".into());
-        out
-    }
 }
