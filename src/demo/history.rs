@@ -172,8 +172,10 @@ pub fn plan(lib: &Library, now: i64) -> Vec<Planned> {
             for _ in 0..count.max(1) {
                 // Days ago: within the slice, never today (today belongs to the live cases).
                 let days_ago = slice * SLICE_DAYS + dice.range(1, SLICE_DAYS);
-                let case = one(lib, &mut dice, district, today, days_ago, golden_share, now);
-                out.push(case);
+                // Each case rolls its own dice: what one case draws (which may depend on the time
+                // of day) never shifts the cases after it.
+                let mut own = Dice::new(dice.next_u64());
+                out.push(one(lib, &mut own, district, today, days_ago, golden_share, now));
             }
         }
     }
@@ -287,7 +289,7 @@ fn one(
     let t = texts(lib, dice, s, &planned, hindi);
     (planned.narrative, planned.suspect, planned.bank, planned.payee, planned.utr) =
         (t.narrative, t.suspect, t.bank, t.payee, t.utr);
-    planned.life = life(dice, &planned, golden, now);
+    planned.life = life(dice, &planned, golden, days_ago, now);
     planned
 }
 
@@ -364,10 +366,9 @@ fn texts(lib: &Library, dice: &mut Dice, s: &Scenario, p: &Planned, hindi: bool)
     }
 }
 
-/// What the centre did with the case, by how long ago it came in.
-fn life(dice: &mut Dice, p: &Planned, golden: bool, now: i64) -> Life {
+/// What the centre did with the case, by how many days ago it came in.
+fn life(dice: &mut Dice, p: &Planned, golden: bool, age_days: i64, now: i64) -> Life {
     let reg = p.registered_at;
-    let age_days = (now - reg) / DAY;
     let statuses = ["new", "in_progress", "awaiting_bank", "awaiting_victim", "awaiting_police", "referred", "closed"];
     let weights: [u32; 7] = if age_days >= 60 {
         [0, 0, 2, 0, 5, 2, 91]
@@ -407,12 +408,12 @@ fn life(dice: &mut Dice, p: &Planned, golden: bool, now: i64) -> Life {
                 let held = amount * dice.range(20, 95) / 100 / 100 * 100;
                 life.held_paise = Some(held.max(100));
                 if age_days > 40 && dice.chance(0.6) {
-                    let route = if held < 5_000_000 {
-                        "admin_under_50k"
-                    } else if dice.chance(0.6) {
-                        "magistrate_order"
-                    } else {
-                        "lok_adalat"
+                    // Under ₹50,000 the bank may release it on the SOP's request; above, a
+                    // Magistrate's order or a settlement at the Lok Adalat (small ones too).
+                    let route = match (held < 5_000_000, dice.unit()) {
+                        (true, u) if u < 0.85 => "admin_under_50k",
+                        (false, u) if u < 0.6 => "magistrate_order",
+                        _ => "lok_adalat",
                     };
                     let when = later(dice, trail_at, 20 * 24, 40 * 24);
                     let refunded = dice.chance(0.8);
@@ -444,10 +445,14 @@ fn life(dice: &mut Dice, p: &Planned, golden: bool, now: i64) -> Life {
         }
         if !matches!(reason, "unreachable" | "duplicate") {
             for (days, share) in [(7, 0.75), (30, 0.55)] {
-                if closed + (days + 1) * DAY < now && dice.chance(share) {
-                    let reached = dice.chance(0.8);
-                    let score = (reached && dice.chance(0.85)).then(|| [5, 4, 4, 3, 5, 2][dice.range(0, 5) as usize]);
-                    life.follow_up_calls.push((reached, score));
+                let (called, reached, asked, score) = (
+                    dice.chance(share),
+                    dice.chance(0.8),
+                    dice.chance(0.85),
+                    [5, 4, 4, 3, 5, 2][dice.range(0, 5) as usize],
+                );
+                if called && closed + (days + 1) * DAY < now {
+                    life.follow_up_calls.push((reached, (reached && asked).then_some(score)));
                 }
             }
         }
@@ -475,6 +480,23 @@ mod tests {
         let c = plan(&lib, NOW + DAY);
         assert_eq!(a.len(), c.len());
         assert!(a.iter().zip(&c).all(|(x, y)| y.registered_at - x.registered_at == DAY && x.narrative == y.narrative));
+    }
+
+    #[test]
+    fn the_time_of_day_changes_nothing_but_the_dates() {
+        let lib = Library::load().unwrap();
+        let morning = plan(&lib, NOW - 17 * HOUR);
+        for later in [NOW - 11 * HOUR, NOW - 5 * HOUR, NOW] {
+            let other = plan(&lib, later);
+            assert_eq!(morning.len(), other.len());
+            for (a, b) in morning.iter().zip(&other) {
+                assert_eq!(
+                    (&a.narrative, a.amount_paise, a.life.status),
+                    (&b.narrative, b.amount_paise, b.life.status)
+                );
+                assert_eq!(a.life.closure_reason, b.life.closure_reason);
+            }
+        }
     }
 
     #[test]

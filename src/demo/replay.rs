@@ -209,7 +209,7 @@ pub async fn past_case(state: &AppState, crew: &Crew, lib: &Library, p: &Planned
 }
 
 /// The worker of a case still open ticks off its plan's tasks as they fall due (one in five a
-/// few hours late); those due in the last day are still to do.
+/// few hours late); those due in the last six hours are still to do.
 pub async fn tick_tasks(state: &AppState, user: &User, id: i64, registered_at: i64, salt: i64) -> anyhow::Result<()> {
     let now = clock::now_millis();
     let mut due: Vec<(i64, i64)> = state
@@ -219,7 +219,7 @@ pub async fn tick_tasks(state: &AppState, user: &User, id: i64, registered_at: i
         .iter()
         .filter(|t| t.done_at.is_none())
         .filter_map(|t| Some((t.due_at?, t.id)))
-        .filter(|(due, _)| *due < now - 24 * HOUR)
+        .filter(|(due, _)| *due < now - 6 * HOUR)
         .collect();
     due.sort();
     let Some((first, _)) = due.first() else { return Ok(()) };

@@ -1,4 +1,5 @@
-//! The people side of the live cases: counselling (the blackmailed student's session raises a
+//! The people side of the live cases (referrals come after the case's move to "referred",
+//! half-way from intake to now): counselling (the blackmailed student's session raises a
 //! risk flag), referrals to the police and to legal aid with their news (one gone stale), and
 //! the victim's access code with what he sent through his own page.
 
@@ -128,7 +129,7 @@ pub async fn referrals(state: &AppState, crew: &Crew, cases: &Cases<'_>) -> anyh
 
     // Jodhpur's task fraud: sent to the cyber police station, acknowledged, FIR registered.
     let jodhpur = crew.get("counsellor.jodhpur")?;
-    let (id, sent) = cases.when("9001019284", 0.15, HOUR)?;
+    let (id, sent) = cases.when("9001019284", 0.55, HOUR)?;
     let district = state.store.case(id).await?.district_id;
     let pick = station(state, district, "cyber").await?;
     let w = ReferralWrite {
@@ -138,14 +139,14 @@ pub async fn referrals(state: &AppState, crew: &Crew, cases: &Cases<'_>) -> anyh
         ..Default::default()
     };
     let r = clock::at(sent, refer(state, jodhpur, id, w)).await?;
-    let (_, acknowledged) = cases.when("9001019284", 0.4, 2 * HOUR)?;
+    let (_, acknowledged) = cases.when("9001019284", 0.7, 2 * HOUR)?;
     let w = ReferralUpdateWrite {
         status: "acknowledged".into(),
         officer: "SI Mahendra Choudhary".into(),
         ..Default::default()
     };
     clock::at(acknowledged, news(state, jodhpur, id, r, w)).await?;
-    let (_, fir) = cases.when("9001019284", 0.8, 3 * HOUR)?;
+    let (_, fir) = cases.when("9001019284", 0.9, 3 * HOUR)?;
     let w = ReferralUpdateWrite {
         status: "fir_registered".into(),
         officer: "SI Mahendra Choudhary".into(),
@@ -157,19 +158,19 @@ pub async fn referrals(state: &AppState, crew: &Crew, cases: &Cases<'_>) -> anyh
 
     // Jaipur's task fraud: sent, acknowledged.
     let liaison = crew.get("liaison.jaipur")?;
-    let (id, sent) = cases.when("9001470253", 0.2, HOUR)?;
+    let (id, sent) = cases.when("9001470253", 0.55, HOUR)?;
     let district = state.store.case(id).await?.district_id;
     let pick = station(state, district, "cyber").await?;
     let w = ReferralWrite { pick, ack_number: "31612260039210".into(), ..Default::default() };
     let r = clock::at(sent, refer(state, liaison, id, w)).await?;
-    let (_, acknowledged) = cases.when("9001470253", 0.7, 2 * HOUR)?;
+    let (_, acknowledged) = cases.when("9001470253", 0.8, 2 * HOUR)?;
     let w =
         ReferralUpdateWrite { status: "acknowledged".into(), officer: "HC Suresh Kumar".into(), ..Default::default() };
     clock::at(acknowledged, news(state, liaison, id, r, w)).await?;
 
     // The loan-app victim goes to legal aid: the DLSA assigns a panel lawyer.
     let jaipur = crew.get("counsellor.jaipur")?;
-    let (id, sent) = cases.when("9001847305", 0.3, HOUR)?;
+    let (id, sent) = cases.when("9001847305", 0.55, HOUR)?;
     let district = state.store.case(id).await?.district_id;
     let lists = state.directory_lists(district).await.said("directory")?;
     // The district's legal services authority from the directory (its seed data), picked.
@@ -186,7 +187,7 @@ pub async fn referrals(state: &AppState, crew: &Crew, cases: &Cases<'_>) -> anyh
         refer(state, jaipur, id, w).await
     })
     .await?;
-    let (_, assigned) = cases.when("9001847305", 0.8, 2 * HOUR)?;
+    let (_, assigned) = cases.when("9001847305", 0.85, 2 * HOUR)?;
     let w = ReferralUpdateWrite {
         status: "lawyer_assigned".into(),
         officer: "Adv. Rekha Sharma (panel lawyer)".into(),
@@ -194,8 +195,8 @@ pub async fn referrals(state: &AppState, crew: &Crew, cases: &Cases<'_>) -> anyh
     };
     clock::at(assigned, news(state, jaipur, id, r, w)).await?;
 
-    // The fake-profile case: sent to the women's police station four weeks ago, no news since.
-    let (id, sent) = cases.when("9001780246", 0.05, DAY)?;
+    // The fake-profile case: sent to the women's police station two weeks ago, no news since.
+    let (id, sent) = cases.when("9001780246", 0.52, DAY)?;
     let w = ReferralWrite {
         kind: "police".into(),
         to_name: "Mahila Police Station (East), Jaipur".into(),
@@ -206,7 +207,7 @@ pub async fn referrals(state: &AppState, crew: &Crew, cases: &Cases<'_>) -> anyh
     clock::at(sent, refer(state, jaipur, id, w)).await?;
 
     // The blackmailed student: with the women's police station in Jodhpur, in progress.
-    let (id, sent) = cases.when("9001453628", 0.3, HOUR)?;
+    let (id, sent) = cases.when("9001453628", 0.55, HOUR)?;
     let w = ReferralWrite {
         kind: "police".into(),
         to_name: "Mahila Police Station, Jodhpur".into(),
