@@ -15,7 +15,8 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 "$target/debug/sahayak" --data-dir "$data" serve --demo --addr "127.0.0.1:$port" > "$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+# Loading the demo takes a few seconds (tens in a debug build on a busy machine).
+for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
 token=$(curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"username":"supervisor","password":"sahayak-demo"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
 # Signing out would revoke the token the rest of the run uses, so that one operation is left out.

@@ -9,3 +9,13 @@ pub fn init() {
     let _ =
         tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
 }
+
+/// Warnings and errors only, in the same format: for bulk work whose every step would log
+/// otherwise (the demo loads thousands of them; a progress bar says how far it is).
+pub fn quiet() -> impl tracing::Subscriber + Send + Sync {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::new("warn"))
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .finish()
+}

@@ -107,13 +107,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let config = Config::load(&cli.config, &serve)?;
             let store = open_store(&config).await?;
             let state = AppState::new(store, config.clone());
-            if demo {
+            let tour = if demo {
+                let started = std::time::Instant::now();
                 let seeded = crate::demo::load(&state).await?;
                 if seeded > 0 {
-                    println!("Loaded {seeded} demo cases.");
+                    println!("Loaded {seeded} demo cases in {:.1} s.", started.elapsed().as_secs_f64());
                 }
-                println!("Demo sign-in: {} / {}", crate::demo::LOGIN, crate::demo::PASSWORD);
-            }
+                Some(crate::demo::tour(&state).await?)
+            } else {
+                None
+            };
             if config.public_url.is_none() && !demo {
                 eprintln!(
                     "warning: public_url is not set (--public-url, SAHAYAK_PUBLIC_URL): links in QR codes and \
@@ -126,7 +129,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tokio::spawn(crate::triage::facts::keep_ranked(state.clone()));
             tokio::spawn(crate::evidence::orphans::keep_clean(state.clone()));
             let listener = tokio::net::TcpListener::bind(config.addr).await?;
-            println!("Sahayak is running at http://{}/", listener.local_addr()?);
+            let addr = listener.local_addr()?;
+            for line in tour.map(|t| t.lines(&format!("http://{addr}"))).unwrap_or_default() {
+                println!("{line}");
+            }
             if let Some(link) = crate::auth::links::first_run_link(&state).await? {
                 println!(
                     "Nobody can sign in yet. Open this link to create the first state admin \
@@ -134,6 +140,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     crate::auth::links::SETUP_HOURS
                 );
             }
+            // The last line: scripts and tests wait for it (and may stop reading here).
+            println!("Sahayak is running at http://{addr}/");
             crate::web::serve(listener, state).await?;
             Ok(ExitCode::SUCCESS)
         }

@@ -22,7 +22,7 @@ use rand::Rng;
 use crate::config::{Notify, Secret};
 use crate::web::AppState;
 
-pub use panel::panel;
+pub use panel::{issue_this, panel};
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -86,12 +86,25 @@ pub(super) async fn issue(
     staff_user: &crate::store::User,
     handle: &CaseHandle,
 ) -> Result<(String, bool), AppError> {
+    issue_this(state, staff_user, handle, super::new_code()).await
+}
+
+/// [`issue`] with a code chosen by the caller: the demo's, printed at start-up. The code must
+/// come from the victim code alphabet.
+pub async fn issue_this(
+    state: &AppState,
+    staff_user: &crate::store::User,
+    handle: &CaseHandle,
+    code: String,
+) -> Result<(String, bool), AppError> {
     require(staff_user, CaseAction::Edit)?;
     let c = handle.case();
     if c.erased_at.is_some() {
         return Err(AppError::BadRequest("retention-erased-no-edit"));
     }
-    let code = super::new_code();
+    if code.len() != super::CODE_LEN || !code.bytes().all(|b| super::ALPHABET.contains(&b)) {
+        return Err(AppError::BadRequest("error-bad-request"));
+    }
     let subject = crate::privacy::audit::case_subject(c.id);
     let audited = state.store.audited(Some(staff_user.id), "case.victim_code", &subject, "");
     audited.set_victim_code(c.id, &code, state.now_millis()).await?;

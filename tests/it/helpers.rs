@@ -69,6 +69,40 @@ async fn spawn_app_on(
     adjust: impl FnOnce(&mut Config),
     clock: std::sync::Arc<dyn sahayak::clock::Clock>,
 ) -> TestApp {
+    let app = spawn_empty_app_on(db, adjust, clock).await;
+    let jaipur = app
+        .state
+        .store
+        .ensure_district(&NewDistrict { code: "jaipur", prefix: "JPR", name_en: "Jaipur", name_hi: "जयपुर" })
+        .await
+        .unwrap()
+        .id;
+    let jodhpur = app
+        .state
+        .store
+        .ensure_district(&NewDistrict {
+            code: "jodhpur", prefix: "JDH", name_en: "Jodhpur", name_hi: "जोधपुर"
+        })
+        .await
+        .unwrap()
+        .id;
+    app.add_user("counsellor.jaipur", Role::Counsellor, &[jaipur], Lang::Hi).await;
+    app.add_user("counsellor.jodhpur", Role::Counsellor, &[jodhpur], Lang::Hi).await;
+    app.add_user("supervisor", Role::Supervisor, &[jaipur, jodhpur], Lang::En).await;
+    app.add_user("auditor.jaipur", Role::Auditor, &[jaipur], Lang::En).await;
+    app
+}
+
+/// The app on a fresh, migrated database with no districts and no staff (the demo loads its own).
+pub async fn spawn_empty_app(db: Db) -> TestApp {
+    spawn_empty_app_on(db, |_| {}, std::sync::Arc::new(sahayak::clock::SystemClock)).await
+}
+
+async fn spawn_empty_app_on(
+    db: Db,
+    adjust: impl FnOnce(&mut Config),
+    clock: std::sync::Arc<dyn sahayak::clock::Clock>,
+) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let (url, pg_db) = match db {
         Db::Sqlite => (format!("sqlite://{}", dir.path().join("test.db").display()), None),
@@ -86,27 +120,8 @@ async fn spawn_app_on(
     let store = Store::connect(&url).await.expect("database reachable").with_clock(clock);
     store.migrate(&|_, _, _| {}).await.expect("migrations apply");
     let state = AppState::new(store, config);
-    let jaipur = state
-        .store
-        .ensure_district(&NewDistrict { code: "jaipur", prefix: "JPR", name_en: "Jaipur", name_hi: "जयपुर" })
-        .await
-        .unwrap()
-        .id;
-    let jodhpur = state
-        .store
-        .ensure_district(&NewDistrict {
-            code: "jodhpur", prefix: "JDH", name_en: "Jodhpur", name_hi: "जोधपुर"
-        })
-        .await
-        .unwrap()
-        .id;
     tokio::spawn(sahayak::web::serve(listener, state.clone()));
-    let app = TestApp { addr, url, state, _dir: dir, pg_db };
-    app.add_user("counsellor.jaipur", Role::Counsellor, &[jaipur], Lang::Hi).await;
-    app.add_user("counsellor.jodhpur", Role::Counsellor, &[jodhpur], Lang::Hi).await;
-    app.add_user("supervisor", Role::Supervisor, &[jaipur, jodhpur], Lang::En).await;
-    app.add_user("auditor.jaipur", Role::Auditor, &[jaipur], Lang::En).await;
-    app
+    TestApp { addr, url, state, _dir: dir, pg_db }
 }
 
 /// The app on a database that already holds its data (a restored backup), reading encrypted

@@ -12,6 +12,7 @@ mod clock;
 mod counselling;
 mod crash;
 mod dashboard;
+mod demo;
 mod desk;
 mod directory;
 mod documents;
