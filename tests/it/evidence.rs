@@ -686,7 +686,11 @@ async fn in_a_real_browser_the_upload_checks_sizes_sends_with_progress_and_pages
         c.find(Locator::Css("form.evidence-upload button[type=submit]")).await?.click().await?;
         let mut title = String::new();
         for _ in 0..200 {
-            title = c.find(Locator::Id("evidence-title")).await?.text().await.unwrap_or_default();
+            // The page is replaced when the upload ends: between the two there may be no title yet.
+            title = match c.find(Locator::Id("evidence-title")).await {
+                Ok(e) => e.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
             if title == "सबूत (3)" {
                 break;
             }
