@@ -100,24 +100,24 @@ async fn verify_all(state: &AppState) -> anyhow::Result<ExitCode> {
 /// not evidence of anything, so they do not change the exit status.
 async fn orphans(state: &AppState, remove: bool, older_than_minutes: i64) -> anyhow::Result<()> {
     let found = crate::evidence::orphans::find(state).await?;
-    let cutoff = state.now_millis() - older_than_minutes.max(0) * 60_000;
+    let removed =
+        if remove { crate::evidence::orphans::remove(state, &found, older_than_minutes).await? } else { Vec::new() };
     for blob in &found {
         let when = crate::api::rfc3339(blob.stored_at);
-        let done = match (remove, blob.stored_at > cutoff) {
+        let done = match (remove, removed.contains(&blob.sha256)) {
             (false, _) => "",
-            (true, true) => " (kept: stored too recently)",
-            (true, false) => " (removed)",
+            (true, false) => " (kept: stored too recently, or recorded meanwhile)",
+            (true, true) => " (removed)",
         };
         println!(
             "ORPHAN sha256 {} ({} bytes, stored {when}): no evidence record refers to it{done}",
             blob.sha256, blob.size
         );
     }
-    let removed = if remove { crate::evidence::orphans::remove(state, &found, older_than_minutes).await? } else { 0 };
     match (found.len(), remove) {
         (0, _) => println!("No stored file without a record."),
         (n, false) => println!("{n} stored file(s) without a record; `--remove-orphans` deletes them."),
-        (n, true) => println!("{n} stored file(s) without a record; {removed} removed."),
+        (n, true) => println!("{n} stored file(s) without a record; {} removed.", removed.len()),
     }
     Ok(())
 }

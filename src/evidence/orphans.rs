@@ -24,16 +24,16 @@ pub async fn find(state: &AppState) -> anyhow::Result<Vec<StoredBlob>> {
     Ok(stored)
 }
 
-/// Deletes the files without a record stored more than `older_than_minutes` ago; returns how many.
-pub async fn remove(state: &AppState, orphans: &[StoredBlob], older_than_minutes: i64) -> anyhow::Result<usize> {
+/// Deletes the files without a record stored more than `older_than_minutes` ago; returns their hashes.
+pub async fn remove(state: &AppState, orphans: &[StoredBlob], older_than_minutes: i64) -> anyhow::Result<Vec<String>> {
     let cutoff = state.now_millis() - older_than_minutes.max(0) * 60_000;
     // Read the records again: a file whose record was written since the listing is kept.
     let known = state.store.evidence_hashes().await?;
-    let mut removed = 0;
+    let mut removed = Vec::new();
     for blob in orphans.iter().filter(|b| b.stored_at <= cutoff && !known.contains(&b.sha256)) {
         let sha: Sha256Hex = blob.sha256.parse()?;
         state.evidence.blobs().delete(&sha).await?;
-        removed += 1;
+        removed.push(blob.sha256.clone());
     }
     Ok(removed)
 }
@@ -42,7 +42,7 @@ pub async fn remove(state: &AppState, orphans: &[StoredBlob], older_than_minutes
 pub async fn keep_clean(state: AppState) {
     let job = |state: AppState| async move {
         let orphans = find(&state).await?;
-        let removed = remove(&state, &orphans, GRACE_MINUTES).await?;
+        let removed = remove(&state, &orphans, GRACE_MINUTES).await?.len();
         if removed > 0 {
             tracing::info!(removed, "evidence files without a record removed");
         }

@@ -142,12 +142,6 @@ impl Store {
         Ok(id.flatten())
     }
 
-    pub async fn set_last_district(&self, user_id: i64, district_id: i64) -> StoreResult<()> {
-        let mut w = self.write().await?;
-        set_last_district_in(&mut w, user_id, district_id).await?;
-        w.commit().await
-    }
-
     pub async fn set_user_lang(&self, user_id: i64, lang: Lang) -> StoreResult<()> {
         let mut w = self.write().await?;
         sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")
